@@ -6,7 +6,8 @@ package org.openpleb.cashu.model;
  * <p>The {@code secret} is a bearer secret: whoever knows it and {@code C} can spend the proof. It
  * must never reach a log or an error message.
  */
-public record Proof(long amount, String id, String secret, String C, DleqProof dleq, String witness) {
+public record Proof(
+    long amount, String id, String secret, String C, DleqProof dleq, String witness) {
 
   /** A proof without DLEQ and witness. */
   public Proof(long amount, String id, String secret, String C) {
