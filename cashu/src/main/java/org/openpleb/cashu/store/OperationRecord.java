@@ -1,0 +1,37 @@
+package org.openpleb.cashu.store;
+
+/**
+ * One entry of the operation journal.
+ *
+ * @param payloadJson the exact request (outputs with counters, secrets and blinding factors,
+ *     inputs, quote, token) as JSON; it holds bearer secrets and never leaves the wallet file
+ * @param amount the net sats the operation moved (positive in, negative out), once known
+ * @param fee the fees it paid, once known
+ * @param error a short reason when it failed
+ */
+public record OperationRecord(
+    String id,
+    OperationKind kind,
+    OperationState state,
+    String payloadJson,
+    long amount,
+    long fee,
+    String error,
+    long createdAt,
+    long updatedAt) {
+
+  @Override
+  public String toString() {
+    return "OperationRecord[id="
+        + id
+        + ", kind="
+        + kind
+        + ", state="
+        + state
+        + ", amount="
+        + amount
+        + ", fee="
+        + fee
+        + "]";
+  }
+}
