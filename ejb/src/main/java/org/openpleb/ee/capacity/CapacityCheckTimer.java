@@ -1,0 +1,43 @@
+package org.openpleb.ee.capacity;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * The clock that drives capacity checks: a non-persistent interval timer created at startup.
+ *
+ * <p>The first check runs as soon as the application is up (initial delay 0, so every startup bean
+ * the relief actions may call exists by then), then every {@code CAPACITY_CHECK_INTERVAL}
+ * milliseconds. The timer is not persistent: Payara Micro keeps persistent timers in memory only,
+ * and a capacity check has nothing to catch up after a restart. Checks run outside a transaction so
+ * each relief action can open its own.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CapacityCheckTimer {
+
+  @Resource TimerService timerService;
+
+  @Inject CapacityMonitor monitor;
+
+  @PostConstruct
+  void schedule() {
+    // reading the settings creates the monitor, so invalid capacity settings fail the deployment
+    long period = monitor.settings().checkInterval().toMillis();
+    timerService.createIntervalTimer(0, period, new TimerConfig("capacity-check", false));
+  }
+
+  @Timeout
+  void checkCapacity() {
+    monitor.check();
+  }
+}

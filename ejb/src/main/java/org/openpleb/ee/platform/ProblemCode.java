@@ -1,0 +1,76 @@
+package org.openpleb.ee.platform;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The stable codes of the API's error contract. Clients branch on the code, never on the wording of
+ * a detail; each code fixes the HTTP status and the human title that go with it.
+ */
+public enum ProblemCode {
+  /** The request is malformed in a way no more specific code describes. */
+  BAD_REQUEST(400, "Bad request"),
+  /** The request body is not JSON, or not JSON of the expected shape. */
+  MALFORMED_JSON(400, "Malformed JSON"),
+  /** The request is well-formed but its values break a rule. */
+  VALIDATION_FAILED(400, "Validation failed"),
+  /** No valid session token was presented. */
+  UNAUTHORIZED(401, "Unauthorized"),
+  /** The session may not do this. */
+  FORBIDDEN(403, "Forbidden"),
+  /** Nothing lives at this path, or the addressed thing does not exist. */
+  NOT_FOUND(404, "Not found"),
+  /** The path exists but does not accept this HTTP method. */
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  /** None of the media types the client accepts can be produced. */
+  NOT_ACCEPTABLE(406, "Not acceptable"),
+  /** The request conflicts with the current state of the addressed thing. */
+  CONFLICT(409, "Conflict"),
+  /** The request body is larger than allowed. */
+  PAYLOAD_TOO_LARGE(413, "Payload too large"),
+  /** The request body's media type is not accepted here. */
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  /** The client sent too many requests; retry later. */
+  TOO_MANY_REQUESTS(429, "Too many requests"),
+  /** The server failed unexpectedly; the response carries a correlation id for the logs. */
+  INTERNAL_ERROR(500, "Internal error"),
+  /** The platform is at capacity or a dependency (the mint, the database) is unavailable. */
+  SERVICE_UNAVAILABLE(503, "Service unavailable");
+
+  private static final String TYPE_PREFIX = "urn:openpleb:problem:";
+
+  private final int status;
+  private final String title;
+
+  ProblemCode(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  /** The HTTP status that goes with this code. */
+  public int status() {
+    return status;
+  }
+
+  /** A short, fixed, human summary of the problem type. */
+  public String title() {
+    return title;
+  }
+
+  /** The RFC 9457 problem type URI, e.g. {@code urn:openpleb:problem:not-found}. */
+  public String type() {
+    return TYPE_PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The generic code for an HTTP status that arrived without a more specific cause: the code whose
+   * status matches (first declared wins), else {@link #BAD_REQUEST} for any other 4xx and {@link
+   * #INTERNAL_ERROR} for everything else.
+   */
+  public static ProblemCode forStatus(int status) {
+    return Arrays.stream(values())
+        .filter(code -> code.status == status)
+        .findFirst()
+        .orElse(status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR);
+  }
+}

@@ -1,0 +1,134 @@
+package org.openpleb.ee.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigurationGuardTest {
+
+  private final Map<String, String> settings = new HashMap<>();
+
+  @BeforeEach
+  void startFromTheShippedDefaults() throws IOException {
+    Properties defaults = new Properties();
+    try (InputStream in =
+        getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      defaults.load(in);
+    }
+    defaults.stringPropertyNames().forEach(key -> settings.put(key, defaults.getProperty(key)));
+  }
+
+  private List<String> violations() {
+    return ConfigurationGuard.inspect(key -> Optional.ofNullable(settings.get(key))).violations();
+  }
+
+  @Test
+  void theShippedDefaultsAreValid() {
+    assertEquals(List.of(), violations());
+  }
+
+  @Test
+  void theShippedDefaultsCarryOpenPlebsFeesAndTheCapacityLimits() {
+    assertEquals("1", settings.get("OPENPLEB_PLATFORM_FEE_PERCENTAGE"));
+    assertEquals("100", settings.get("OPENPLEB_PLATFORM_FEE_FLAT_RATE"));
+    assertEquals("2", settings.get("OPENPLEB_TAKER_FEE_PERCENTAGE"));
+    assertEquals("100", settings.get("OPENPLEB_TAKER_FEE_FLAT_RATE"));
+    assertEquals("10", settings.get("OPENPLEB_BOND_PERCENTAGE"));
+    assertEquals("500", settings.get("OPENPLEB_BOND_FLAT_RATE"));
+    assertEquals("100000", settings.get("OPENPLEB_MAX_FIAT_AMOUNT"));
+    assertEquals("KRW", settings.get("OPENPLEB_CURRENCY"));
+    assertEquals("3600", settings.get("SESSION_EXPIRY"));
+    assertEquals("600", settings.get("SESSION_LIMIT"));
+    assertEquals("200", settings.get("WALLET_CACHE_SIZE"));
+    assertEquals("300000", settings.get("WALLET_CLEANUP_INTERVAL"));
+    assertEquals("10", settings.get("DATABASE_POOL_SIZE"));
+    assertEquals("2", settings.get("DATABASE_POOL_MIN"));
+    assertEquals("30000", settings.get("DATABASE_POOL_IDLE_TIMEOUT"));
+  }
+
+  @Test
+  void theMintUrlHasNoDefaultSoTheDevMintIsNoticed() {
+    assertTrue(!settings.containsKey("OPENPLEB_MINT_URL"));
+    assertEquals("http://127.0.0.1:3338", settings.get("openpleb.dev-mint-url"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "OPENPLEB_PLATFORM_FEE_PERCENTAGE, -1",
+    "OPENPLEB_TAKER_FEE_PERCENTAGE, 101",
+    "OPENPLEB_BOND_PERCENTAGE, ten",
+    "OPENPLEB_BOND_FLAT_RATE, -500",
+    "OPENPLEB_TAKER_FEE_FLAT_RATE, 1.5",
+    "OPENPLEB_MAX_FIAT_AMOUNT, 0",
+    "OPENPLEB_CURRENCY, KRWX",
+    "OPENPLEB_MINT_URL, ftp://mint.example",
+    "OPENPLEB_MINT_URL, not a url",
+    "SESSION_EXPIRY, 0",
+    "SESSION_EXPIRY, 1h",
+    "SESSION_LIMIT, 99999999999",
+    "WALLET_CACHE_SIZE, 0",
+    "WALLET_CACHE_SIZE, abc",
+    "WALLET_CLEANUP_INTERVAL, -300000",
+    "DATABASE_POOL_SIZE, 0",
+    "DATABASE_POOL_MIN, -1",
+    "DATABASE_POOL_IDLE_TIMEOUT, 30s",
+  })
+  void anInvalidValueIsReportedUnderItsKey(String key, String value) {
+    settings.put(key, value);
+
+    List<String> violations = violations();
+
+    assertEquals(1, violations.size(), () -> violations.toString());
+    assertTrue(violations.get(0).startsWith(key + " must be"), violations.get(0));
+    assertTrue(violations.get(0).contains("'" + value + "'"), violations.get(0));
+  }
+
+  @Test
+  void aMissingRequiredKeyIsReportedUnderItsName() {
+    settings.remove("SESSION_LIMIT");
+
+    assertEquals(List.of("SESSION_LIMIT is required but has no value"), violations());
+  }
+
+  @Test
+  void aPoolThatKeepsMoreThanItMayHoldIsRefused() {
+    settings.put("DATABASE_POOL_MIN", "20");
+
+    assertEquals(
+        List.of("DATABASE_POOL_MIN (20) must not exceed DATABASE_POOL_SIZE (10)"), violations());
+  }
+
+  @Test
+  void anExplicitMintUrlAndFractionalPercentagesAreAccepted() {
+    settings.put("OPENPLEB_MINT_URL", "https://mint.example.org/cashu");
+    settings.put("OPENPLEB_TAKER_FEE_PERCENTAGE", "2.5");
+    settings.put("OPENPLEB_CURRENCY", "EUR");
+
+    assertEquals(List.of(), violations());
+  }
+
+  @Test
+  void enforcingRefusesToStartAndNamesEveryOffendingKey() {
+    settings.put("WALLET_CACHE_SIZE", "0");
+    settings.put("OPENPLEB_BOND_PERCENTAGE", "-10");
+
+    ConfigCheck check = ConfigurationGuard.inspect(key -> Optional.ofNullable(settings.get(key)));
+    InvalidSettingsException refused = assertThrows(InvalidSettingsException.class, check::enforce);
+
+    assertTrue(refused.getMessage().contains("WALLET_CACHE_SIZE"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("OPENPLEB_BOND_PERCENTAGE"), refused.getMessage());
+    assertEquals(2, refused.violations().size());
+  }
+}
