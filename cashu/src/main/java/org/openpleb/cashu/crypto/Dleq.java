@@ -1,0 +1,122 @@
+package org.openpleb.cashu.crypto;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.math.ec.ECPoint;
+import org.openpleb.cashu.model.DleqProof;
+import org.openpleb.cashu.model.Proof;
+
+/**
+ * NUT-12 discrete-log-equality proofs: evidence that a blind signature was made with the same
+ * private key as the keyset's published public key for that amount, so a wallet can trust a
+ * signature without asking the mint.
+ */
+public final class Dleq {
+
+  private static final byte[] NONCE_DOMAIN = "Cashu_DLEQ_R_v1".getBytes(StandardCharsets.US_ASCII);
+
+  private Dleq() {}
+
+  /**
+   * The challenge hash: SHA-256 over the concatenated lowercase hex strings of the 65-byte
+   * uncompressed encodings of {@code points} (the hex text is hashed, not the raw bytes).
+   */
+  public static byte[] hashE(ECPoint... points) {
+    StringBuilder hex = new StringBuilder(points.length * 130);
+    for (ECPoint point : points) {
+      hex.append(Secp256k1.hex(Secp256k1.uncompressed(point.normalize())));
+    }
+    return Secp256k1.sha256(hex.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Alice's check of a blind signature: {@code R1 = sG - eA}, {@code R2 = sB_ - eC_}, {@code e ==
+   * hash_e(R1, R2, A, C_)}. Returns false for any missing or malformed input.
+   */
+  public static boolean verifySignature(
+      DleqProof dleq, ECPoint mintKey, ECPoint blinded, ECPoint blindSig) {
+    if (dleq == null || mintKey == null || blinded == null || blindSig == null) {
+      return false;
+    }
+    try {
+      BigInteger e = Secp256k1.parseScalarAllowZero(dleq.e(), "dleq e");
+      BigInteger s = Secp256k1.parseScalarAllowZero(dleq.s(), "dleq s");
+      ECPoint g = Secp256k1.G();
+      ECPoint r1 = g.multiply(s).subtract(mintKey.multiply(e)).normalize();
+      ECPoint r2 = blinded.multiply(s).subtract(blindSig.multiply(e)).normalize();
+      if (r1.isInfinity() || r2.isInfinity()) {
+        return false;
+      }
+      BigInteger expected = new BigInteger(1, hashE(r1, r2, mintKey, blindSig));
+      return expected.equals(e);
+    } catch (RuntimeException malformed) {
+      return false;
+    }
+  }
+
+  /**
+   * Carol's check of a received proof: rebuilds {@code B_ = Y + rG} and {@code C_ = C + rA} from
+   * the blinding factor {@code dleq.r} and checks the signature's DLEQ. False if the proof carries
+   * no DLEQ, no {@code r}, or anything malformed.
+   */
+  public static boolean verifyProof(Proof proof, ECPoint mintKey) {
+    if (proof == null || mintKey == null || proof.dleq() == null || proof.dleq().r() == null) {
+      return false;
+    }
+    try {
+      BigInteger r = Secp256k1.parseScalar(proof.dleq().r(), "dleq r");
+      ECPoint c = Secp256k1.decodePoint(proof.C());
+      ECPoint blinded = Bdhke.blindMessage(proof.secret(), r);
+      ECPoint blindSig = c.add(mintKey.multiply(r)).normalize();
+      return verifySignature(proof.dleq(), mintKey, blinded, blindSig);
+    } catch (RuntimeException malformed) {
+      return false;
+    }
+  }
+
+  /**
+   * The mint's proof for {@code C_ = aB_}, with the deterministic nonce of NUT-12: {@code r =
+   * HMAC-SHA256(a, "Cashu_DLEQ_R_v1" || A || B_ || C_ || ctr)} over uncompressed points and a
+   * one-byte counter, retried until {@code 0 < r < n}. The result has no {@code r} field.
+   */
+  public static DleqProof prove(BigInteger a, ECPoint blinded, ECPoint blindSig) {
+    Secp256k1.requireScalar(a, "mint private key");
+    ECPoint mintKey = Secp256k1.G().multiply(a).normalize();
+    BigInteger n = Secp256k1.order();
+    byte[] key = Secp256k1.toBytes32(a);
+    byte[] points =
+        concat(
+            Secp256k1.uncompressed(mintKey),
+            Secp256k1.uncompressed(blinded.normalize()),
+            Secp256k1.uncompressed(blindSig.normalize()));
+    for (int ctr = 0; ctr < 256; ctr++) {
+      BigInteger nonce =
+          new BigInteger(
+              1, Secp256k1.hmacSha256(key, NONCE_DOMAIN, points, new byte[] {(byte) ctr}));
+      if (nonce.signum() == 0 || nonce.compareTo(n) >= 0) {
+        continue;
+      }
+      ECPoint r1 = Secp256k1.G().multiply(nonce).normalize();
+      ECPoint r2 = blinded.multiply(nonce).normalize();
+      BigInteger e = new BigInteger(1, hashE(r1, r2, mintKey, blindSig));
+      BigInteger s = nonce.add(e.multiply(a)).mod(n);
+      return new DleqProof(
+          Secp256k1.hex(Secp256k1.toBytes32(e)), Secp256k1.hex(Secp256k1.toBytes32(s)), null);
+    }
+    throw new CashuCryptoException("no DLEQ nonce found in 256 tries");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] out = new byte[length];
+    int offset = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, out, offset, part.length);
+      offset += part.length;
+    }
+    return out;
+  }
+}
