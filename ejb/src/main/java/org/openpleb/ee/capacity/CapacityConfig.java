@@ -11,58 +11,59 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The capacity configuration as MicroProfile Config delivers it, checked once when the bean is
  * created so that invalid values fail the deployment.
  *
- * <p>Every key is overridable by its environment variable (dots become underscores, letters
- * capitals: {@code CAPACITY_MEMORY_WARNING}). Values are injected as text and converted by {@link
+ * <p>Each key is also the environment variable that overrides it ({@code CAPACITY_MEMORY_WARNING});
+ * the defaults are in {@code META-INF/microprofile-config.properties} and equal {@link
+ * CapacitySettings#DEFAULTS}. Values are injected as text and converted by {@link
  * CapacitySettings#parse}, which names the offending key; a converter failure inside the container
- * would not. The defaults here equal {@link CapacitySettings#DEFAULTS}.
+ * would not.
  */
 @ApplicationScoped
 public class CapacityConfig {
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.MEMORY_WARNING, defaultValue = "0.70")
+  @ConfigProperty(name = CapacitySettings.MEMORY_WARNING)
   String memoryWarning;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.MEMORY_CRITICAL, defaultValue = "0.85")
+  @ConfigProperty(name = CapacitySettings.MEMORY_CRITICAL)
   String memoryCritical;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.MEMORY_EMERGENCY, defaultValue = "0.95")
+  @ConfigProperty(name = CapacitySettings.MEMORY_EMERGENCY)
   String memoryEmergency;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.SESSIONS_WARNING, defaultValue = "300")
+  @ConfigProperty(name = CapacitySettings.SESSIONS_WARNING)
   String sessionsWarning;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.SESSIONS_CRITICAL, defaultValue = "400")
+  @ConfigProperty(name = CapacitySettings.SESSIONS_CRITICAL)
   String sessionsCritical;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.SESSIONS_EMERGENCY, defaultValue = "450")
+  @ConfigProperty(name = CapacitySettings.SESSIONS_EMERGENCY)
   String sessionsEmergency;
 
   /** Milliseconds between checks. */
   @Inject
-  @ConfigProperty(name = CapacitySettings.CHECK_INTERVAL, defaultValue = "10000")
+  @ConfigProperty(name = CapacitySettings.CHECK_INTERVAL)
   String checkInterval;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.HYSTERESIS, defaultValue = "0.05")
+  @ConfigProperty(name = CapacitySettings.HYSTERESIS)
   String hysteresis;
 
   /** Seconds a session created at CRITICAL or worse may live. */
   @Inject
-  @ConfigProperty(name = CapacitySettings.CRITICAL_SESSION_EXPIRY, defaultValue = "900")
+  @ConfigProperty(name = CapacitySettings.CRITICAL_SESSION_EXPIRY)
   String criticalSessionExpiry;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.MEMORY_SOURCE, defaultValue = "auto")
+  @ConfigProperty(name = CapacitySettings.MEMORY_SOURCE)
   String memorySource;
 
   @Inject
-  @ConfigProperty(name = CapacitySettings.MEMORY_ROOT, defaultValue = "/")
+  @ConfigProperty(name = CapacitySettings.MEMORY_ROOT)
   String memoryRoot;
 
   private CapacitySettings settings;

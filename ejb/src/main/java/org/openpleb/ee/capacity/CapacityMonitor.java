@@ -102,7 +102,7 @@ public class CapacityMonitor {
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "Capacity memory source "
-              + CapacitySettings.envName(CapacitySettings.MEMORY_SOURCE)
+              + CapacitySettings.MEMORY_SOURCE
               + "="
               + settings.memorySource().configValue()
               + " cannot be read: "
@@ -118,23 +118,27 @@ public class CapacityMonitor {
 
   private void registerMetrics() {
     metrics.gauge(
-        gauge("capacity_level", "Capacity level: 0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY"),
+        gauge(
+            "openpleb_capacity_level",
+            "Capacity level: 0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY"),
         () -> status.level().severity());
     metrics.gauge(
         gauge(
-            "capacity_memory_ratio",
+            "openpleb_capacity_memory_ratio",
             "Memory ratio the capacity level follows (max of machine, heap)"),
         () -> status.reading().memoryRatio());
     metrics.gauge(
-        gauge("capacity_memory_machine_ratio", "Machine memory used / limit (cgroup or meminfo)"),
+        gauge(
+            "openpleb_capacity_memory_machine_ratio",
+            "Machine memory used / limit (cgroup or meminfo)"),
         () -> status.reading().memory().machine().ratio());
     metrics.gauge(
-        gauge("capacity_memory_heap_ratio", "JVM heap used / max"),
+        gauge("openpleb_capacity_memory_heap_ratio", "JVM heap used / max"),
         () -> status.reading().memory().heap().ratio());
     levelChanges =
         metrics.counter(
             Metadata.builder()
-                .withName("capacity_level_changes")
+                .withName("openpleb_capacity_level_changes")
                 .withDescription("Capacity level transitions, up or down")
                 .withUnit(MetricUnits.NONE)
                 .build());

@@ -3,7 +3,6 @@ package org.openpleb.ee.capacity;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,17 +39,17 @@ public record CapacitySettings(
     MemorySource memorySource,
     Path memoryRoot) {
 
-  public static final String MEMORY_WARNING = "capacity.memory.warning";
-  public static final String MEMORY_CRITICAL = "capacity.memory.critical";
-  public static final String MEMORY_EMERGENCY = "capacity.memory.emergency";
-  public static final String SESSIONS_WARNING = "capacity.sessions.warning";
-  public static final String SESSIONS_CRITICAL = "capacity.sessions.critical";
-  public static final String SESSIONS_EMERGENCY = "capacity.sessions.emergency";
-  public static final String CHECK_INTERVAL = "capacity.check.interval";
-  public static final String HYSTERESIS = "capacity.hysteresis";
-  public static final String CRITICAL_SESSION_EXPIRY = "capacity.critical.session.expiry";
-  public static final String MEMORY_SOURCE = "capacity.memory.source";
-  public static final String MEMORY_ROOT = "capacity.memory.root";
+  public static final String MEMORY_WARNING = "CAPACITY_MEMORY_WARNING";
+  public static final String MEMORY_CRITICAL = "CAPACITY_MEMORY_CRITICAL";
+  public static final String MEMORY_EMERGENCY = "CAPACITY_MEMORY_EMERGENCY";
+  public static final String SESSIONS_WARNING = "CAPACITY_SESSIONS_WARNING";
+  public static final String SESSIONS_CRITICAL = "CAPACITY_SESSIONS_CRITICAL";
+  public static final String SESSIONS_EMERGENCY = "CAPACITY_SESSIONS_EMERGENCY";
+  public static final String CHECK_INTERVAL = "CAPACITY_CHECK_INTERVAL";
+  public static final String HYSTERESIS = "CAPACITY_HYSTERESIS";
+  public static final String CRITICAL_SESSION_EXPIRY = "CAPACITY_CRITICAL_SESSION_EXPIRY";
+  public static final String MEMORY_SOURCE = "CAPACITY_MEMORY_SOURCE";
+  public static final String MEMORY_ROOT = "CAPACITY_MEMORY_ROOT";
 
   /** The defaults, as text the way configuration delivers them. */
   public static final Map<String, String> DEFAULTS =
@@ -126,13 +125,8 @@ public record CapacitySettings(
         text.path(MEMORY_ROOT));
   }
 
-  /** The environment variable MicroProfile Config maps to {@code key}: capitals, dots as _. */
-  public static String envName(String key) {
-    return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-  }
-
   private static String describe(String key, Object value) {
-    return envName(key) + " (" + key + ") = " + value;
+    return key + " = " + value;
   }
 
   private static IllegalArgumentException invalid(String key, Object value, String rule) {

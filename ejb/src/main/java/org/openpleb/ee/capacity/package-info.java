@@ -15,14 +15,14 @@
  * mp_scope="application"}):
  *
  * <ul>
- *   <li>{@code capacity_level} gauge: 0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY;
- *   <li>{@code capacity_memory_ratio} gauge: the memory reading the level uses, the larger of the
- *       two signals below;
- *   <li>{@code capacity_memory_machine_ratio} gauge: cgroup or {@code /proc/meminfo} used / limit,
- *       0 when the source gives no machine figure;
- *   <li>{@code capacity_memory_heap_ratio} gauge: JVM heap used / max;
- *   <li>{@code capacity_level_changes} counter (Prometheus {@code capacity_level_changes_total}):
- *       level transitions in either direction.
+ *   <li>{@code openpleb_capacity_level} gauge: 0 NORMAL, 1 WARNING, 2 CRITICAL, 3 EMERGENCY;
+ *   <li>{@code openpleb_capacity_memory_ratio} gauge: the memory reading the level uses, the larger
+ *       of the two signals below;
+ *   <li>{@code openpleb_capacity_memory_machine_ratio} gauge: cgroup or {@code /proc/meminfo} used
+ *       / limit, 0 when the source gives no machine figure;
+ *   <li>{@code openpleb_capacity_memory_heap_ratio} gauge: JVM heap used / max;
+ *   <li>{@code openpleb_capacity_level_changes} counter (Prometheus {@code
+ *       openpleb_capacity_level_changes_total}): level transitions in either direction.
  * </ul>
  */
 package org.openpleb.ee.capacity;

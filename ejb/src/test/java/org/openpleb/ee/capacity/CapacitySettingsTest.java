@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,47 +65,38 @@ class CapacitySettingsTest {
     assertEquals(Path.of("/tmp/fake"), settings.memoryRoot());
   }
 
-  @Test
-  void environmentNamesFollowMicroProfileConfigMapping() {
-    assertEquals("CAPACITY_MEMORY_WARNING", CapacitySettings.envName("capacity.memory.warning"));
-    assertEquals(
-        "CAPACITY_CRITICAL_SESSION_EXPIRY",
-        CapacitySettings.envName(CapacitySettings.CRITICAL_SESSION_EXPIRY));
-  }
-
   @ParameterizedTest(name = "{0}={1} is refused naming {2}")
   @CsvSource({
     // ratios must lie in (0, 1]
-    "capacity.memory.warning, 0, CAPACITY_MEMORY_WARNING",
-    "capacity.memory.warning, -0.1, CAPACITY_MEMORY_WARNING",
-    "capacity.memory.emergency, 1.01, CAPACITY_MEMORY_EMERGENCY",
-    "capacity.memory.critical, NaN, CAPACITY_MEMORY_CRITICAL",
+    "CAPACITY_MEMORY_WARNING, 0, CAPACITY_MEMORY_WARNING",
+    "CAPACITY_MEMORY_WARNING, -0.1, CAPACITY_MEMORY_WARNING",
+    "CAPACITY_MEMORY_EMERGENCY, 1.01, CAPACITY_MEMORY_EMERGENCY",
+    "CAPACITY_MEMORY_CRITICAL, NaN, CAPACITY_MEMORY_CRITICAL",
     // ordering warning < critical < emergency
-    "capacity.memory.critical, 0.70, CAPACITY_MEMORY_CRITICAL",
-    "capacity.memory.critical, 0.60, CAPACITY_MEMORY_CRITICAL",
-    "capacity.memory.emergency, 0.85, CAPACITY_MEMORY_EMERGENCY",
-    "capacity.memory.warning, 0.90, CAPACITY_MEMORY_CRITICAL",
-    "capacity.sessions.warning, 0, CAPACITY_SESSIONS_WARNING",
-    "capacity.sessions.critical, 300, CAPACITY_SESSIONS_CRITICAL",
-    "capacity.sessions.emergency, 399, CAPACITY_SESSIONS_EMERGENCY",
-    "capacity.sessions.warning, 500, CAPACITY_SESSIONS_CRITICAL",
+    "CAPACITY_MEMORY_CRITICAL, 0.70, CAPACITY_MEMORY_CRITICAL",
+    "CAPACITY_MEMORY_CRITICAL, 0.60, CAPACITY_MEMORY_CRITICAL",
+    "CAPACITY_MEMORY_EMERGENCY, 0.85, CAPACITY_MEMORY_EMERGENCY",
+    "CAPACITY_MEMORY_WARNING, 0.90, CAPACITY_MEMORY_CRITICAL",
+    "CAPACITY_SESSIONS_WARNING, 0, CAPACITY_SESSIONS_WARNING",
+    "CAPACITY_SESSIONS_CRITICAL, 300, CAPACITY_SESSIONS_CRITICAL",
+    "CAPACITY_SESSIONS_EMERGENCY, 399, CAPACITY_SESSIONS_EMERGENCY",
+    "CAPACITY_SESSIONS_WARNING, 500, CAPACITY_SESSIONS_CRITICAL",
     // the rest
-    "capacity.check.interval, 0, CAPACITY_CHECK_INTERVAL",
-    "capacity.hysteresis, -0.01, CAPACITY_HYSTERESIS",
-    "capacity.hysteresis, 0.70, CAPACITY_HYSTERESIS",
-    "capacity.critical.session.expiry, 0, CAPACITY_CRITICAL_SESSION_EXPIRY",
+    "CAPACITY_CHECK_INTERVAL, 0, CAPACITY_CHECK_INTERVAL",
+    "CAPACITY_HYSTERESIS, -0.01, CAPACITY_HYSTERESIS",
+    "CAPACITY_HYSTERESIS, 0.70, CAPACITY_HYSTERESIS",
+    "CAPACITY_CRITICAL_SESSION_EXPIRY, 0, CAPACITY_CRITICAL_SESSION_EXPIRY",
     // malformed text
-    "capacity.memory.warning, seventy, CAPACITY_MEMORY_WARNING",
-    "capacity.sessions.warning, 300.5, CAPACITY_SESSIONS_WARNING",
-    "capacity.check.interval, 10s, CAPACITY_CHECK_INTERVAL",
-    "capacity.memory.source, swap, CAPACITY_MEMORY_SOURCE"
+    "CAPACITY_MEMORY_WARNING, seventy, CAPACITY_MEMORY_WARNING",
+    "CAPACITY_SESSIONS_WARNING, 300.5, CAPACITY_SESSIONS_WARNING",
+    "CAPACITY_CHECK_INTERVAL, 10s, CAPACITY_CHECK_INTERVAL",
+    "CAPACITY_MEMORY_SOURCE, swap, CAPACITY_MEMORY_SOURCE"
   })
-  void invalidValuesAreRefusedNamingTheKey(String key, String value, String namedEnv) {
+  void invalidValuesAreRefusedNamingTheKey(String key, String value, String namedKey) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> with(key, value));
-    assertTrue(e.getMessage().contains(namedEnv), e.getMessage());
-    String namedKey = namedEnv.toLowerCase().replace('_', '.');
-    assertTrue(e.getMessage().contains(namedKey), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("Invalid capacity setting " + namedKey + " = "), e.getMessage());
   }
 
   @Test
@@ -111,8 +105,8 @@ class CapacitySettingsTest {
         assertThrows(
             IllegalArgumentException.class, () -> with(CapacitySettings.MEMORY_CRITICAL, "0.6"));
     assertEquals(
-        "Invalid capacity setting CAPACITY_MEMORY_CRITICAL (capacity.memory.critical) = 0.6:"
-            + " must be above CAPACITY_MEMORY_WARNING (capacity.memory.warning) = 0.7",
+        "Invalid capacity setting CAPACITY_MEMORY_CRITICAL = 0.6:"
+            + " must be above CAPACITY_MEMORY_WARNING = 0.7",
         e.getMessage());
   }
 
@@ -120,7 +114,24 @@ class CapacitySettingsTest {
   void everyKeyHasADefault() {
     assertEquals(11, CapacitySettings.DEFAULTS.size());
     for (String key : CapacitySettings.DEFAULTS.keySet()) {
-      assertTrue(key.startsWith("capacity."), key);
+      assertTrue(key.startsWith("CAPACITY_"), key);
     }
+  }
+
+  @Test
+  void theShippedDefaultsAreTheseDefaults() throws IOException {
+    Properties shipped = new Properties();
+    try (InputStream in =
+        getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      shipped.load(in);
+    }
+    Map<String, String> capacity = new HashMap<>();
+    for (String key : shipped.stringPropertyNames()) {
+      if (key.startsWith("CAPACITY_")) {
+        capacity.put(key, shipped.getProperty(key));
+      }
+    }
+    assertEquals(CapacitySettings.DEFAULTS, capacity);
+    assertEquals(CapacitySettings.defaults(), CapacitySettings.parse(capacity));
   }
 }
