@@ -237,18 +237,19 @@ public class CapacityMonitor {
           now.memoryLevel(),
           String.valueOf(now.liveSessions()),
           now.sessionLevel(),
-          effect(now.level())
+          effect(now.level(), decision.levelRose())
         });
   }
 
-  private String effect(CapacityLevel level) {
+  private String effect(CapacityLevel level, boolean rose) {
     return switch (level) {
       case NORMAL -> "normal operation";
-      case WARNING -> "no action beyond this warning";
+      case WARNING -> rose ? "no action beyond this warning" : "sessions get their full lifetime";
       case CRITICAL ->
           "new sessions live at most "
               + settings.criticalSessionExpiry().getSeconds()
-              + " s, cleanup runs now";
+              + " s"
+              + (rose ? ", cleanup runs now" : ", logins admitted again, readiness UP");
       case EMERGENCY -> "new sessions refused, idle sessions and wallets shed, readiness DOWN";
     };
   }

@@ -1,5 +1,7 @@
 package org.openpleb.ee.capacity;
 
+import java.math.BigDecimal;
+
 /**
  * The three thresholds of one capacity signal (memory ratio or live sessions) with the hysteresis
  * that keeps the level from flapping.
@@ -111,16 +113,21 @@ public final class ThresholdLadder {
   public String toString() {
     return signal
         + " enters at "
-        + entry[1]
+        + plain(entry[1])
         + "/"
-        + entry[2]
+        + plain(entry[2])
         + "/"
-        + entry[3]
+        + plain(entry[3])
         + ", leaves below "
-        + exit[1]
+        + plain(exit[1])
         + "/"
-        + exit[2]
+        + plain(exit[2])
         + "/"
-        + exit[3];
+        + plain(exit[3]);
+  }
+
+  /** 300 rather than 300.0; 0.7 stays 0.7. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

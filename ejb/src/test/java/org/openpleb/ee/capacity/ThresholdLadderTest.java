@@ -164,6 +164,13 @@ class ThresholdLadderTest {
   }
 
   @Test
+  void describesItselfForTheStartupLog() {
+    assertEquals(
+        "live sessions enters at 300/400/450, leaves below 285/380/427.5",
+        ThresholdLadder.ofCounts(300, 400, 450, 0.05).toString());
+  }
+
+  @Test
   void normalHasNoThreshold() {
     ThresholdLadder memory = ThresholdLadder.ofRatios(0.70, 0.85, 0.95, 0.05);
     assertThrows(IllegalArgumentException.class, () -> memory.entryPoint(NORMAL));
