@@ -3,6 +3,7 @@ package org.openpleb.cashu.store;
 /**
  * One entry of the operation journal.
  *
+ * @param quote the mint or melt quote the operation works on, if any (a bearer secret)
  * @param payloadJson the exact request (outputs with counters, secrets and blinding factors,
  *     inputs, quote, token) as JSON; it holds bearer secrets and never leaves the wallet file
  * @param amount the net sats the operation moved (positive in, negative out), once known
@@ -13,6 +14,7 @@ public record OperationRecord(
     String id,
     OperationKind kind,
     OperationState state,
+    String quote,
     String payloadJson,
     long amount,
     long fee,

@@ -194,10 +194,11 @@ public final class SqliteWalletStore implements AutoCloseable {
           + " kind TEXT NOT NULL CHECK (kind IN"
           + " ('mint','send','receive','melt','reserve','reclaim')),"
           + " state TEXT NOT NULL CHECK (state IN ('executing','pending','done','failed')),"
-          + " payload_json TEXT NOT NULL, amount INTEGER NOT NULL DEFAULT 0,"
+          + " quote TEXT, payload_json TEXT NOT NULL, amount INTEGER NOT NULL DEFAULT 0,"
           + " fee INTEGER NOT NULL DEFAULT 0, error TEXT,"
           + " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
       "CREATE INDEX operations_state ON operations (state)",
+      "CREATE INDEX operations_quote ON operations (quote)",
       "PRAGMA user_version = 1"
     };
     try (Statement s = connection.createStatement()) {
@@ -704,6 +705,21 @@ public final class SqliteWalletStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Releases proofs held by an operation that is no longer open (or does not exist): a holding left
+   * behind must not lock ecash forever.
+   *
+   * @return how many proofs were released
+   */
+  public int releaseOrphans() {
+    return update(
+        "UPDATE proofs SET state = CASE WHEN owner IS NULL THEN 'ready' ELSE 'reserved' END,"
+            + " used_by_op = NULL, updated_at = ? WHERE state = 'inflight' AND (used_by_op IS NULL"
+            + " OR used_by_op NOT IN (SELECT id FROM operations"
+            + " WHERE state IN ('executing', 'pending')))",
+        ps -> ps.setLong(1, now()));
+  }
+
   /** Marks proofs spent (the mint said so, or the operation that spent them finished). */
   public int markSpent(Collection<String> secrets) {
     return write(
@@ -804,19 +820,20 @@ public final class SqliteWalletStore implements AutoCloseable {
 
   public void insertOperation(OperationRecord op) {
     update(
-        "INSERT INTO operations (id, kind, state, payload_json, amount, fee, error, created_at,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO operations (id, kind, state, quote, payload_json, amount, fee, error,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> {
           long now = now();
           ps.setString(1, op.id());
           ps.setString(2, op.kind().column());
           ps.setString(3, op.state().column());
-          ps.setString(4, op.payloadJson());
-          ps.setLong(5, op.amount());
-          ps.setLong(6, op.fee());
-          ps.setString(7, op.error());
-          ps.setLong(8, now);
+          ps.setString(4, op.quote());
+          ps.setString(5, op.payloadJson());
+          ps.setLong(6, op.amount());
+          ps.setLong(7, op.fee());
+          ps.setString(8, op.error());
           ps.setLong(9, now);
+          ps.setLong(10, now);
         });
   }
 
@@ -868,6 +885,14 @@ public final class SqliteWalletStore implements AutoCloseable {
         SqliteWalletStore::operationRow);
   }
 
+  /** The operations working on a quote, oldest first. */
+  public List<OperationRecord> operationsForQuote(String quote) {
+    return query(
+        "SELECT * FROM operations WHERE quote = ? ORDER BY created_at, id",
+        ps -> ps.setString(1, quote),
+        SqliteWalletStore::operationRow);
+  }
+
   /** The latest operations, newest first. */
   public List<OperationRecord> recentOperations(int limit) {
     return query(
@@ -881,6 +906,7 @@ public final class SqliteWalletStore implements AutoCloseable {
         rs.getString("id"),
         OperationKind.ofColumn(rs.getString("kind")),
         OperationState.ofColumn(rs.getString("state")),
+        rs.getString("quote"),
         rs.getString("payload_json"),
         rs.getLong("amount"),
         rs.getLong("fee"),

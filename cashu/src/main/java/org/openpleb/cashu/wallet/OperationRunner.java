@@ -1,0 +1,628 @@
+package org.openpleb.cashu.wallet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.cashu.mint.MeltQuoteResponse;
+import org.openpleb.cashu.mint.MeltQuoteState;
+import org.openpleb.cashu.mint.MintClient;
+import org.openpleb.cashu.mint.MintError;
+import org.openpleb.cashu.mint.MintException;
+import org.openpleb.cashu.mint.MintProtocolException;
+import org.openpleb.cashu.mint.MintQuoteResponse;
+import org.openpleb.cashu.mint.MintQuoteState;
+import org.openpleb.cashu.mint.MintUnreachableException;
+import org.openpleb.cashu.mint.ProofCheck;
+import org.openpleb.cashu.mint.ProofStatus;
+import org.openpleb.cashu.mint.RestoreResult;
+import org.openpleb.cashu.model.BlindSignature;
+import org.openpleb.cashu.model.BlindedMessage;
+import org.openpleb.cashu.model.Proof;
+import org.openpleb.cashu.store.OperationKind;
+import org.openpleb.cashu.store.OperationRecord;
+import org.openpleb.cashu.store.OperationState;
+import org.openpleb.cashu.store.ProofState;
+import org.openpleb.cashu.store.SqliteWalletStore;
+import org.openpleb.cashu.store.StoredMeltQuote;
+import org.openpleb.cashu.store.StoredMintQuote;
+import org.openpleb.cashu.store.StoredProof;
+import org.openpleb.cashu.token.Token;
+import org.openpleb.cashu.token.TokenCodec;
+
+/**
+ * Carries journaled operations through the mint and brings interrupted ones to an end.
+ *
+ * <p>Running an operation: the caller has committed it as {@code EXECUTING} with its exact request;
+ * the runner calls the mint, then commits the outcome in one transaction. A definitive rejection
+ * undoes the operation (its inputs are released); an unknown outcome leaves it {@code EXECUTING}
+ * and is resolved at once if the mint answers again, else later by recovery.
+ *
+ * <p>Resolving an operation never guesses: NUT-07 checkstate on its inputs tells whether the mint
+ * carried it out; if it did, NUT-09 restore with the journaled outputs returns the signatures,
+ * which are unblinded with the journaled blinding factors. If it did not, the identical request is
+ * retried (mint, receive, reclaim: the caller's intent was to get those sats) or the inputs are
+ * released (send, reserve, melt: the caller was told it failed).
+ */
+final class OperationRunner {
+
+  private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
+
+  private final SqliteWalletStore store;
+  private final MintClient mint;
+  private final KeysetBook keysets;
+  private final CrashPoint crash;
+  private final String mintUrl;
+  private final String unit;
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+  OperationRunner(
+      SqliteWalletStore store,
+      MintClient mint,
+      KeysetBook keysets,
+      CrashPoint crash,
+      String mintUrl,
+      String unit) {
+    this.store = store;
+    this.mint = mint;
+    this.keysets = keysets;
+    this.crash = crash;
+    this.mintUrl = mintUrl;
+    this.unit = unit;
+  }
+
+  /**
+   * Marks an operation (or any other key, such as a quote) as being worked on by this process, so
+   * that recovery leaves it alone. Returns false if it already is.
+   */
+  boolean claim(String key) {
+    return running.add(key);
+  }
+
+  void unclaim(String key) {
+    running.remove(key);
+  }
+
+  /** Writes an operation into the journal as executing; call inside the preparing transaction. */
+  void journal(String opId, OperationKind kind, String quote, JournalEntry entry) {
+    store.insertOperation(
+        new OperationRecord(
+            opId,
+            kind,
+            OperationState.EXECUTING,
+            quote,
+            entry.toJson(),
+            0,
+            entry.fee(),
+            null,
+            0,
+            0));
+  }
+
+  OperationRecord load(String opId) {
+    return store
+        .operation(opId)
+        .orElseThrow(() -> new WalletException("Unknown operation " + opId));
+  }
+
+  static JournalEntry entry(OperationRecord op) {
+    return JournalEntry.fromJson(op.payloadJson());
+  }
+
+  /**
+   * Runs a freshly journaled operation at the mint. Returns its record once done or pending, or
+   * failed where a failure is an ordinary outcome (an unpaid Lightning payment).
+   *
+   * @throws MintException if the mint refused (the operation is failed and its inputs released)
+   * @throws OperationInDoubtException if the outcome is unknown and could not be resolved yet
+   */
+  OperationRecord execute(String opId) {
+    OperationRecord op = load(opId);
+    JournalEntry e = entry(op);
+    crash.reached(JournalStep.JOURNALED, op.kind());
+    OperationRecord result =
+        switch (op.kind()) {
+          case MINT -> executeMint(op, e);
+          case MELT -> executeMelt(op, e);
+          default -> executeSwap(op, e);
+        };
+    crash.reached(JournalStep.STORED, op.kind());
+    return result;
+  }
+
+  private OperationRecord executeSwap(OperationRecord op, JournalEntry e) {
+    List<BlindSignature> sigs;
+    try {
+      sigs = mint.swap(inputs(e), messages(e.outputs()));
+    } catch (MintException ex) {
+      crash.reached(JournalStep.ANSWERED, op.kind());
+      throw rejected(op, e, ex);
+    } catch (MintUnreachableException | MintProtocolException ex) {
+      return inDoubt(op, ex);
+    }
+    crash.reached(JournalStep.ANSWERED, op.kind());
+    return finish(op, e, byPosition(e.outputs(), sigs));
+  }
+
+  private OperationRecord executeMint(OperationRecord op, JournalEntry e) {
+    List<BlindSignature> sigs;
+    try {
+      sigs = mint.mint(e.quote(), messages(e.outputs()));
+    } catch (MintException ex) {
+      crash.reached(JournalStep.ANSWERED, op.kind());
+      if (ex.is(MintError.QUOTE_ALREADY_ISSUED) || ex.is(MintError.OUTPUTS_ALREADY_SIGNED)) {
+        // Perhaps an earlier attempt of ours got through: the outputs would then be restorable.
+        OperationRecord resolved;
+        try {
+          resolved = resolveMint(op, e);
+        } catch (MintUnreachableException | MintProtocolException unknown) {
+          throw new OperationInDoubtException(op.id(), unknown);
+        }
+        if (resolved.state() == OperationState.DONE) {
+          return resolved;
+        }
+        throw ex;
+      }
+      throw rejected(op, e, ex);
+    } catch (MintUnreachableException | MintProtocolException ex) {
+      return inDoubt(op, ex);
+    }
+    crash.reached(JournalStep.ANSWERED, op.kind());
+    return finish(op, e, byPosition(e.outputs(), sigs));
+  }
+
+  private OperationRecord executeMelt(OperationRecord op, JournalEntry e) {
+    MeltQuoteResponse answer;
+    try {
+      answer = mint.melt(e.quote(), inputs(e), messages(e.outputs()));
+    } catch (MintException ex) {
+      crash.reached(JournalStep.ANSWERED, op.kind());
+      if (ex.is(MintError.LIGHTNING_PAYMENT_FAILED)) {
+        return fail(op, e, "Lightning payment failed");
+      }
+      if (ex.is(MintError.PROOFS_PENDING) || ex.is(MintError.QUOTE_PENDING)) {
+        return markPending(op);
+      }
+      throw rejected(op, e, ex);
+    } catch (MintUnreachableException | MintProtocolException ex) {
+      return inDoubt(op, ex);
+    }
+    crash.reached(JournalStep.ANSWERED, op.kind());
+    return switch (answer.state()) {
+      case PAID -> finishMelt(op, e, byPosition(e.outputs(), answer.change()), answer);
+      case PENDING -> markPending(op);
+      case UNPAID -> fail(op, e, "Lightning payment failed");
+    };
+  }
+
+  /** The mint may have committed: try to learn the outcome now, else leave it to recovery. */
+  private OperationRecord inDoubt(OperationRecord op, RuntimeException cause) {
+    LOG.log(
+        Level.WARNING,
+        "Outcome of {0} operation {1} unknown ({2}); resolving",
+        new Object[] {op.kind(), op.id(), cause.getMessage()});
+    OperationRecord resolved;
+    try {
+      resolved = resolve(load(op.id()));
+    } catch (MintUnreachableException | MintProtocolException | MintException again) {
+      throw new OperationInDoubtException(op.id(), cause);
+    }
+    if (resolved.state() == OperationState.EXECUTING) {
+      throw new OperationInDoubtException(op.id(), cause);
+    }
+    return resolved;
+  }
+
+  /** Undoes a refused operation and returns the exception to throw. */
+  private RuntimeException rejected(OperationRecord op, JournalEntry e, MintException ex) {
+    LOG.log(
+        Level.INFO,
+        "Mint refused {0} operation {1}: code {2}",
+        new Object[] {op.kind(), op.id(), ex.code()});
+    if (ex.is(MintError.PROOFS_ALREADY_SPENT)) {
+      if (op.kind() == OperationKind.RECEIVE) {
+        fail(op, e, "Token already spent");
+        return new TokenAlreadySpentException(ex);
+      }
+      markSpentWhereMintSays(e);
+    }
+    if (ex.is(MintError.KEYSET_INACTIVE) || ex.is(MintError.KEYSET_UNKNOWN)) {
+      try {
+        keysets.refresh();
+      } catch (RuntimeException refreshFailed) {
+        LOG.log(Level.FINE, "Keyset refresh after a keyset error failed", refreshFailed);
+      }
+    }
+    fail(op, e, "Refused by the mint: " + ex.code());
+    return ex;
+  }
+
+  private void markSpentWhereMintSays(JournalEntry e) {
+    try {
+      List<ProofCheck> states = mint.checkState(ys(e));
+      List<String> spent = new ArrayList<>();
+      for (int i = 0; i < states.size(); i++) {
+        if (states.get(i).status() == ProofStatus.SPENT) {
+          spent.add(e.inputs().get(i).secret());
+        }
+      }
+      store.markSpent(spent);
+    } catch (RuntimeException unknown) {
+      // Without the mint's word the inputs are released; a later spend attempt finds out again.
+      LOG.log(Level.FINE, "Could not check which inputs are spent", unknown);
+    }
+  }
+
+  /**
+   * Brings an open operation as far as the mint allows: returns it done, failed, pending, or still
+   * executing if the mint could not settle the question (e.g. inputs pending).
+   *
+   * @throws MintUnreachableException if the mint cannot be reached
+   */
+  OperationRecord resolve(OperationRecord op) {
+    JournalEntry e = entry(op);
+    if (op.state() == OperationState.PENDING) {
+      return switch (op.kind()) {
+        case SEND -> settleToken(op);
+        case MELT -> resolveMelt(op, e);
+        default -> op;
+      };
+    }
+    if (op.state() != OperationState.EXECUTING) {
+      return op;
+    }
+    LOG.log(Level.INFO, "Resolving {0} operation {1}", new Object[] {op.kind(), op.id()});
+    return switch (op.kind()) {
+      case MINT -> resolveMint(op, e);
+      case MELT -> resolveMelt(op, e);
+      default -> resolveSwap(op, e);
+    };
+  }
+
+  private OperationRecord resolveSwap(OperationRecord op, JournalEntry e) {
+    List<ProofCheck> states = mint.checkState(ys(e));
+    int spent = count(states, ProofStatus.SPENT);
+    if (spent == states.size()) {
+      return recoverOutputs(op, e);
+    }
+    if (count(states, ProofStatus.PENDING) > 0) {
+      return op;
+    }
+    if (spent == 0) {
+      if (op.kind() == OperationKind.RECEIVE || op.kind() == OperationKind.RECLAIM) {
+        return retrySwap(op, e);
+      }
+      return fail(op, e, "Not carried out by the mint");
+    }
+    // A swap spends all its inputs or none: some spent means someone else spent them.
+    List<String> spentSecrets = new ArrayList<>();
+    for (int i = 0; i < states.size(); i++) {
+      if (states.get(i).status() == ProofStatus.SPENT) {
+        spentSecrets.add(e.inputs().get(i).secret());
+      }
+    }
+    store.markSpent(spentSecrets);
+    return fail(op, e, "Inputs partly spent elsewhere");
+  }
+
+  private OperationRecord retrySwap(OperationRecord op, JournalEntry e) {
+    List<BlindSignature> sigs;
+    try {
+      sigs = mint.swap(inputs(e), messages(e.outputs()));
+    } catch (MintException ex) {
+      if (ex.is(MintError.PROOFS_ALREADY_SPENT) || ex.is(MintError.OUTPUTS_ALREADY_SIGNED)) {
+        return recoverOutputs(op, e);
+      }
+      return fail(op, e, "Refused by the mint: " + ex.code());
+    }
+    return finish(op, e, byPosition(e.outputs(), sigs));
+  }
+
+  /** The mint carried the operation out: get the signatures on the journaled outputs back. */
+  private OperationRecord recoverOutputs(OperationRecord op, JournalEntry e) {
+    Map<String, BlindSignature> sigs = restore(e.outputs());
+    if (sigs.isEmpty() && !e.outputs().isEmpty()) {
+      store.markSpent(secrets(e.inputs()));
+      return fail(op, e, "Inputs spent, but not by this operation");
+    }
+    return finish(op, e, sigs);
+  }
+
+  private OperationRecord resolveMint(OperationRecord op, JournalEntry e) {
+    Map<String, BlindSignature> sigs = restore(e.outputs());
+    if (!sigs.isEmpty()) {
+      return finish(op, e, sigs);
+    }
+    MintQuoteResponse quote;
+    try {
+      quote = mint.mintQuote(e.quote());
+    } catch (MintException unknownQuote) {
+      return fail(op, e, "Quote unknown to the mint");
+    }
+    if (quote.state() == MintQuoteState.UNPAID) {
+      return fail(op, e, "Quote not paid");
+    }
+    if (quote.state() == MintQuoteState.ISSUED) {
+      return fail(op, e, "Quote already issued, not to this operation");
+    }
+    List<BlindSignature> minted;
+    try {
+      minted = mint.mint(e.quote(), messages(e.outputs()));
+    } catch (MintException ex) {
+      if (ex.is(MintError.QUOTE_ALREADY_ISSUED) || ex.is(MintError.OUTPUTS_ALREADY_SIGNED)) {
+        Map<String, BlindSignature> again = restore(e.outputs());
+        return again.isEmpty() ? fail(op, e, "Quote issued elsewhere") : finish(op, e, again);
+      }
+      return fail(op, e, "Refused by the mint: " + ex.code());
+    }
+    return finish(op, e, byPosition(e.outputs(), minted));
+  }
+
+  private OperationRecord resolveMelt(OperationRecord op, JournalEntry e) {
+    List<ProofCheck> states = mint.checkState(ys(e));
+    int spent = count(states, ProofStatus.SPENT);
+    if (spent == states.size()) {
+      MeltQuoteResponse quote = null;
+      try {
+        quote = mint.meltQuote(e.quote());
+      } catch (MintException notKnown) {
+        LOG.log(Level.FINE, "Melt quote no longer known to the mint", notKnown);
+      }
+      return finishMelt(op, e, restore(e.outputs()), quote);
+    }
+    if (count(states, ProofStatus.PENDING) > 0) {
+      return op.state() == OperationState.PENDING ? op : markPending(op);
+    }
+    if (spent > 0) {
+      List<String> spentSecrets = new ArrayList<>();
+      for (int i = 0; i < states.size(); i++) {
+        if (states.get(i).status() == ProofStatus.SPENT) {
+          spentSecrets.add(e.inputs().get(i).secret());
+        }
+      }
+      store.markSpent(spentSecrets);
+    }
+    return fail(op, e, "Lightning payment not made");
+  }
+
+  /** A handed-out token: finished once the mint says all its proofs are spent. */
+  OperationRecord settleToken(OperationRecord op) {
+    List<StoredProof> held = store.heldBy(op.id());
+    if (!held.isEmpty()) {
+      List<ProofCheck> states = mint.checkState(held.stream().map(StoredProof::y).toList());
+      List<String> spent = new ArrayList<>();
+      for (int i = 0; i < states.size(); i++) {
+        if (states.get(i).status() == ProofStatus.SPENT) {
+          spent.add(held.get(i).secret());
+        }
+      }
+      if (spent.size() < held.size()) {
+        store.markSpent(spent);
+        return op;
+      }
+      store.markSpent(spent);
+    }
+    store.updateOperation(op.id(), OperationState.DONE, null, op.amount(), op.fee(), op.error());
+    LOG.log(Level.INFO, "Token of send operation {0} claimed", op.id());
+    return load(op.id());
+  }
+
+  private Map<String, BlindSignature> restore(List<JournalOutput> outputs) {
+    Map<String, BlindSignature> sigs = new HashMap<>();
+    if (outputs.isEmpty()) {
+      return sigs;
+    }
+    RestoreResult restored = mint.restore(messages(outputs));
+    for (int i = 0; i < restored.outputs().size(); i++) {
+      sigs.put(restored.outputs().get(i).B_(), restored.signatures().get(i));
+    }
+    return sigs;
+  }
+
+  /** Commits the outcome of a swap or mint the mint carried out. */
+  private OperationRecord finish(
+      OperationRecord op, JournalEntry e, Map<String, BlindSignature> sigs) {
+    Map<String, String> keys = keysFor(e.outputs(), sigs);
+    store.writeVoid(
+        () -> {
+          List<StoredProof> proofs = new ArrayList<>();
+          List<Proof> sent = new ArrayList<>();
+          long kept = 0;
+          for (JournalOutput out : e.outputs()) {
+            BlindSignature sig = sigs.get(out.blinded());
+            if (sig == null) {
+              continue;
+            }
+            String key = keys.get(out.blinded());
+            StoredProof p =
+                switch (out.role()) {
+                  case SEND ->
+                      OutputFactory.unblind(
+                          out, sig, key, ProofState.INFLIGHT, null, op.id(), op.id());
+                  case RESERVE ->
+                      OutputFactory.unblind(
+                          out, sig, key, ProofState.RESERVED, e.owner(), null, op.id());
+                  default ->
+                      OutputFactory.unblind(out, sig, key, ProofState.READY, null, null, op.id());
+                };
+            proofs.add(p);
+            if (out.role() == OutputRole.SEND) {
+              sent.add(p.proof());
+            } else {
+              kept += p.amount();
+            }
+          }
+          store.addProofs(proofs);
+          store.markSpent(secrets(e.inputs()));
+          long sentAmount = sent.stream().mapToLong(Proof::amount).sum();
+          switch (op.kind()) {
+            case SEND -> {
+              String token =
+                  sent.isEmpty()
+                      ? null
+                      : TokenCodec.encodeV4(new Token(mintUrl, unit, e.memo(), sent));
+              OperationState state = sent.isEmpty() ? OperationState.DONE : OperationState.PENDING;
+              store.updateOperation(
+                  op.id(), state, e.withToken(token).toJson(), -sentAmount, e.fee(), null);
+            }
+            case MINT -> {
+              store
+                  .mintQuote(e.quote())
+                  .ifPresent(
+                      q ->
+                          store.saveMintQuote(
+                              new StoredMintQuote(
+                                  q.quote(),
+                                  q.request(),
+                                  q.amount(),
+                                  q.unit(),
+                                  MintQuoteState.ISSUED,
+                                  q.expiry(),
+                                  q.updatedAt())));
+              store.updateOperation(op.id(), OperationState.DONE, null, kept, 0, null);
+            }
+            case RESERVE ->
+                store.updateOperation(op.id(), OperationState.DONE, null, -e.fee(), e.fee(), null);
+            case RECLAIM -> {
+              store.updateOperation(op.id(), OperationState.DONE, null, kept, e.fee(), null);
+              closeReclaimedSend(e.sendOp());
+            }
+            default ->
+                store.updateOperation(op.id(), OperationState.DONE, null, kept, e.fee(), null);
+          }
+        });
+    OperationRecord done = load(op.id());
+    LOG.log(
+        Level.INFO,
+        "{0} operation {1} {2}",
+        new Object[] {op.kind(), op.id(), done.state().name().toLowerCase(Locale.ROOT)});
+    return done;
+  }
+
+  private void closeReclaimedSend(String sendOp) {
+    if (sendOp == null || !store.heldBy(sendOp).isEmpty()) {
+      return;
+    }
+    store
+        .operation(sendOp)
+        .filter(s -> s.state() == OperationState.PENDING)
+        .ifPresent(
+            s ->
+                store.updateOperation(
+                    s.id(), OperationState.DONE, null, s.amount(), s.fee(), "reclaimed"));
+  }
+
+  /** Commits a paid melt: inputs spent, change stored. */
+  private OperationRecord finishMelt(
+      OperationRecord op,
+      JournalEntry e,
+      Map<String, BlindSignature> change,
+      MeltQuoteResponse quote) {
+    Map<String, String> keys = keysFor(e.outputs(), change);
+    store.writeVoid(
+        () -> {
+          List<StoredProof> proofs = new ArrayList<>();
+          long changeAmount = 0;
+          for (JournalOutput out : e.outputs()) {
+            BlindSignature sig = change.get(out.blinded());
+            if (sig != null) {
+              proofs.add(
+                  OutputFactory.unblind(
+                      out, sig, keys.get(out.blinded()), ProofState.READY, null, null, op.id()));
+              changeAmount += sig.amount();
+            }
+          }
+          store.addProofs(proofs);
+          store.markSpent(secrets(e.inputs()));
+          long paid = e.inputs().stream().mapToLong(JournalInput::amount).sum() - changeAmount;
+          store
+              .meltQuote(e.quote())
+              .ifPresent(
+                  q ->
+                      store.saveMeltQuote(
+                          new StoredMeltQuote(
+                              q.quote(),
+                              q.request(),
+                              q.amount(),
+                              q.feeReserve(),
+                              q.unit(),
+                              MeltQuoteState.PAID,
+                              q.expiry(),
+                              quote == null ? null : quote.paymentPreimage(),
+                              q.updatedAt())));
+          store.updateOperation(op.id(), OperationState.DONE, null, -paid, paid - e.amount(), null);
+        });
+    LOG.log(Level.INFO, "Melt operation {0} paid", op.id());
+    return load(op.id());
+  }
+
+  private OperationRecord markPending(OperationRecord op) {
+    store.updateOperation(op.id(), OperationState.PENDING, null, op.amount(), op.fee(), null);
+    LOG.log(Level.INFO, "{0} operation {1} pending", new Object[] {op.kind(), op.id()});
+    return load(op.id());
+  }
+
+  /** Undoes an operation the mint did not carry out: whatever it held is given back. */
+  OperationRecord fail(OperationRecord op, JournalEntry e, String reason) {
+    store.writeVoid(
+        () -> {
+          if (op.kind() == OperationKind.RECLAIM && e.sendOp() != null) {
+            // The token's proofs go back to the send they came from, still in flight.
+            List<String> held = store.heldBy(op.id()).stream().map(StoredProof::secret).toList();
+            store.transfer(held, op.id(), e.sendOp());
+          } else {
+            store.release(op.id());
+          }
+          store.updateOperation(op.id(), OperationState.FAILED, null, 0, 0, reason);
+        });
+    LOG.log(Level.INFO, "{0} operation {1} failed: {2}", new Object[] {op.kind(), op.id(), reason});
+    return load(op.id());
+  }
+
+  /** The mint keys for every signed output; fetched before the write transaction. */
+  private Map<String, String> keysFor(
+      List<JournalOutput> outputs, Map<String, BlindSignature> sigs) {
+    Map<String, String> keys = new HashMap<>();
+    for (JournalOutput out : outputs) {
+      BlindSignature sig = sigs.get(out.blinded());
+      if (sig != null) {
+        keys.put(out.blinded(), keysets.key(sig.id(), sig.amount()));
+      }
+    }
+    return keys;
+  }
+
+  private static Map<String, BlindSignature> byPosition(
+      List<JournalOutput> outputs, List<BlindSignature> sigs) {
+    Map<String, BlindSignature> map = new HashMap<>();
+    for (int i = 0; i < sigs.size() && i < outputs.size(); i++) {
+      map.put(outputs.get(i).blinded(), sigs.get(i));
+    }
+    return map;
+  }
+
+  static List<BlindedMessage> messages(List<JournalOutput> outputs) {
+    return outputs.stream().map(JournalOutput::message).toList();
+  }
+
+  private static List<Proof> inputs(JournalEntry e) {
+    return e.inputs().stream().map(JournalInput::proof).toList();
+  }
+
+  private static List<String> ys(JournalEntry e) {
+    return e.inputs().stream().map(JournalInput::y).toList();
+  }
+
+  private static List<String> secrets(List<JournalInput> inputs) {
+    return inputs.stream().map(JournalInput::secret).toList();
+  }
+
+  private static int count(List<ProofCheck> states, ProofStatus status) {
+    return (int) states.stream().filter(s -> s.status() == status).count();
+  }
+}
