@@ -1,0 +1,23 @@
+package org.openpleb.ee.web;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/**
+ * The OpenPleb API: a peer-to-peer market where makers pay bank QR codes with bitcoin held as Cashu
+ * ecash, and takers earn it by paying the QR in fiat. Everything lives under {@code /api}; every
+ * error is an RFC 9457 problem document with a stable code.
+ */
+@ApplicationPath("/api")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "OpenPleb EE",
+            // Replaced at runtime by the build's version (OpenApiBuildVersion).
+            version = "unversioned",
+            description =
+                "Peer-to-peer bitcoin-for-fiat QR payments with Cashu session wallets. Errors are"
+                    + " application/problem+json (RFC 9457) with a stable `code`."))
+public class OpenPlebApplication extends Application {}

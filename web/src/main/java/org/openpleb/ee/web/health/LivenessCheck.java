@@ -1,0 +1,27 @@
+package org.openpleb.ee.web.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.openpleb.ee.platform.PlatformConfig;
+
+/**
+ * The application is deployed and answering. Deliberately independent of the database and the mint:
+ * restarting the process would not fix those.
+ */
+@Liveness
+@ApplicationScoped
+public class LivenessCheck implements HealthCheck {
+
+  @Inject PlatformConfig platform;
+
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("openpleb-live")
+        .up()
+        .withData("version", platform.version())
+        .build();
+  }
+}

@@ -1,0 +1,44 @@
+package org.openpleb.ee.web.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.platform.DatabaseConfig;
+import org.openpleb.ee.platform.PlatformConfig;
+import org.openpleb.ee.pricing.PricingConfig;
+import org.openpleb.ee.session.SessionConfig;
+import org.openpleb.ee.wallet.WalletConfig;
+
+/** The platform's public self-description: version, currency, fees, bonds, mint and limits. */
+@Path("info")
+@ApplicationScoped
+@Tag(name = "platform")
+public class InfoResource {
+
+  @Inject PlatformConfig platform;
+
+  @Inject PricingConfig pricing;
+
+  @Inject SessionConfig sessions;
+
+  @Inject WalletConfig wallets;
+
+  @Inject DatabaseConfig database;
+
+  /** Describes the platform as it is configured right now. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Describe the platform",
+      description =
+          "Version, currency, fee and bond schedule, the Cashu mint (with a warning while the"
+              + " development mint is in use) and the capacity limits.")
+  public PlatformInfo info() {
+    return PlatformInfo.describe(platform, pricing, sessions, wallets, database);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Price quotes over HTTP: what an offer of a given fiat amount will cost the maker and what the
+ * taker must bond, under the fee schedule in force.
+ */
+package org.openpleb.ee.web.pricing;
