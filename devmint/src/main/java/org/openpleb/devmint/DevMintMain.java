@@ -1,6 +1,11 @@
 package org.openpleb.devmint;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -19,13 +24,19 @@ public final class DevMintMain {
   private DevMintMain() {}
 
   public static void main(String[] args) {
+    // UTF-8 whatever the locale, so the banner's dash does not turn into '?'
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
     DevMint mint;
     try {
-      mint = run(args, System.getenv(), System.out);
+      mint = run(args, System.getenv(), out);
     } catch (IllegalArgumentException e) {
       System.err.println("devmint: " + e.getMessage());
       System.err.println(usage());
       System.exit(2);
+      return;
+    } catch (IllegalStateException | UncheckedIOException e) {
+      System.err.println("devmint: cannot start: " + e.getMessage());
+      System.exit(1);
       return;
     }
     if (mint == null) {
