@@ -339,8 +339,8 @@ class MintFlowTest {
     SortedMap<BigInteger, String> keys = new TreeMap<>();
     keyset
         .get("keys")
-        .fields()
-        .forEachRemaining(e -> keys.put(new BigInteger(e.getKey()), e.getValue().asText()));
+        .properties()
+        .forEach(e -> keys.put(new BigInteger(e.getKey()), e.getValue().asText()));
     return KeysetId.v2(
         keys, keyset.get("unit").asText(), keyset.get("input_fee_ppk").asLong(), null);
   }

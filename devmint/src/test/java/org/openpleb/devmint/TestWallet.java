@@ -167,8 +167,8 @@ public final class TestWallet {
           Map<Long, ECPoint> keys = new HashMap<>();
           keyset
               .get("keys")
-              .fields()
-              .forEachRemaining(
+              .properties()
+              .forEach(
                   e ->
                       keys.put(
                           Long.parseLong(e.getKey()),

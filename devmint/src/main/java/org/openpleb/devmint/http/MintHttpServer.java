@@ -61,7 +61,7 @@ public final class MintHttpServer implements AutoCloseable {
 
   static final ObjectMapper JSON =
       new ObjectMapper()
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   static {

@@ -18,4 +18,9 @@ record LedgerState(
     List<MeltQuote> meltQuotes) {
 
   static final int CURRENT_VERSION = 1;
+
+  @Override
+  public String toString() {
+    return "LedgerState[version=" + version + ", keysets=" + keysets + "]";
+  }
 }
