@@ -555,6 +555,24 @@ public final class Wallet implements AutoCloseable {
   }
 
   /**
+   * The tokens this wallet handed out that are not claimed yet (as far as the wallet knows; see
+   * {@link #reconcileInflight()}), oldest first. After a crash mid-send this is where the token of
+   * a send that did happen is found.
+   */
+  public List<SendResult> outstandingTokens() {
+    List<SendResult> tokens = new ArrayList<>();
+    for (OperationRecord op : store.operations(OperationState.PENDING)) {
+      if (op.kind() == OperationKind.SEND) {
+        JournalEntry e = OperationRunner.entry(op);
+        if (e.token() != null) {
+          tokens.add(new SendResult(op.id(), e.token(), -op.amount(), op.fee()));
+        }
+      }
+    }
+    return tokens;
+  }
+
+  /**
    * Takes back the unclaimed part of a token this wallet made, swapping its proofs into fresh ones
    * (the mint's input fee applies). A token this wallet did not make is simply received.
    *
@@ -861,17 +879,19 @@ public final class Wallet implements AutoCloseable {
       }
       try {
         OperationRecord after = resolveNow(op);
-        boolean tokenWaiting =
-            op.kind() == OperationKind.SEND && after.state() == OperationState.PENDING;
-        if (tokenWaiting) {
+        OperationState now = after.state();
+        boolean token = op.kind() == OperationKind.SEND;
+        if (token && now == OperationState.PENDING) {
           outstanding++;
-        } else if (after.state().open()) {
+        }
+        if (token && op.state() == OperationState.PENDING && now == OperationState.DONE) {
+          settled++;
+        }
+        if (now == OperationState.EXECUTING || (now == OperationState.PENDING && !token)) {
+          // still interrupted, or a Lightning payment still in flight
           unresolved++;
-        } else {
+        } else if (op.state() == OperationState.EXECUTING || !token) {
           resolved++;
-          if (op.kind() == OperationKind.SEND && op.state() == OperationState.PENDING) {
-            settled++;
-          }
         }
       } catch (MintUnreachableException | MintProtocolException | MintException e) {
         LOG.log(
