@@ -223,7 +223,7 @@ final class OperationRunner {
     LOG.log(
         Level.INFO,
         "Mint refused {0} operation {1}: code {2}",
-        new Object[] {op.kind(), op.id(), ex.code()});
+        new Object[] {op.kind(), op.id(), String.valueOf(ex.code())});
     if (ex.is(MintError.PROOFS_ALREADY_SPENT)) {
       if (op.kind() == OperationKind.RECEIVE) {
         fail(op, e, "Token already spent");
