@@ -190,7 +190,15 @@ public final class Wallet implements AutoCloseable {
       if (amount <= 0 || !unit.equals(q.unit())) {
         throw new WalletException("Quote is not for a positive amount in " + unit);
       }
-      return withKeysetRetry(() -> mintOnce(quoteId, amount, reserveFor));
+      try {
+        return withKeysetRetry(() -> mintOnce(quoteId, amount, reserveFor));
+      } catch (MintException e) {
+        // A recovery running at the same time may have minted it into this wallet.
+        if (e.is(MintError.QUOTE_ALREADY_ISSUED)) {
+          return earlierMint(quoteId).orElseThrow(() -> e);
+        }
+        throw e;
+      }
     } finally {
       runner.unclaim(claimKey);
     }
@@ -413,8 +421,10 @@ public final class Wallet implements AutoCloseable {
     if (opts.lockToPubkey() == null) {
       return sendOnce(ProofState.RESERVED, owner, reserved, opts);
     }
-    long fee =
-        fees().forKeysets(store.reservedFor(owner).stream().map(StoredProof::keysetId).toList());
+    long fee = fees().forKeysets(keysetIds(store.reservedFor(owner)));
+    if (reserved - fee <= 0) {
+      throw new InsufficientFundsException(fee + 1, reserved);
+    }
     return withKeysetRetry(() -> sendOnce(ProofState.RESERVED, owner, reserved - fee, opts));
   }
 
