@@ -88,6 +88,10 @@ final class OperationRunner {
     running.remove(key);
   }
 
+  boolean busy() {
+    return !running.isEmpty();
+  }
+
   /** Writes an operation into the journal as executing; call inside the preparing transaction. */
   void journal(String opId, OperationKind kind, String quote, JournalEntry entry) {
     store.insertOperation(

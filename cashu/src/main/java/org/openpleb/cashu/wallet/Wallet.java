@@ -860,6 +860,22 @@ public final class Wallet implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Whether an operation is running in this process right now (a wallet handle that is busy must
+   * not be closed to make room for another).
+   */
+  public boolean busy() {
+    return runner.busy();
+  }
+
+  /**
+   * Whether the journal holds operations not finished yet: interrupted ones, Lightning payments in
+   * flight, or tokens not yet claimed.
+   */
+  public boolean hasOpenOperations() {
+    return !store.operations(OperationState.EXECUTING, OperationState.PENDING).isEmpty();
+  }
+
   /** The mint's keysets, read again (e.g. after the mint rotated keys). */
   public void refreshKeysets() {
     keysets.refresh();
@@ -871,16 +887,20 @@ public final class Wallet implements AutoCloseable {
    * safe to run at any time. An unreachable mint leaves operations open for the next run.
    */
   public RecoveryReport recover() {
-    try {
-      keysets.refresh();
-    } catch (MintUnreachableException | MintProtocolException | MintException e) {
-      LOG.log(Level.WARNING, "Keysets not refreshed during recovery: {0}", e.getMessage());
+    List<OperationRecord> open = store.operations(OperationState.EXECUTING, OperationState.PENDING);
+    if (!open.isEmpty()) {
+      // A quiet wallet opens without touching the network; one with work learns the keysets.
+      try {
+        keysets.refresh();
+      } catch (MintUnreachableException | MintProtocolException | MintException e) {
+        LOG.log(Level.WARNING, "Keysets not refreshed during recovery: {0}", e.getMessage());
+      }
     }
     int resolved = 0;
     int unresolved = 0;
     int settled = 0;
     int outstanding = 0;
-    for (OperationRecord op : store.operations(OperationState.EXECUTING, OperationState.PENDING)) {
+    for (OperationRecord op : open) {
       if (!runner.claim(op.id())) {
         if (op.state() == OperationState.EXECUTING) {
           unresolved++;

@@ -158,6 +158,8 @@ class WalletFlowTest {
 
     MeltResult pending = alice.melt(free.control().createInvoice(100));
     assertEquals(MeltStatus.PENDING, pending.status());
+    assertTrue(alice.hasOpenOperations());
+    assertTrue(!alice.busy(), "nothing runs between calls");
     assertTrue(alice.balance().inflight() >= 102);
     assertEquals(MeltStatus.PENDING, alice.checkMelt(pending.operationId()).status());
     free.control().settlePendingMelts(true);
@@ -173,6 +175,7 @@ class WalletFlowTest {
     assertEquals(1, report.resolved());
     assertEquals(MeltStatus.FAILED, alice.checkMelt(second.operationId()).status());
     assertEquals(0, alice.balance().inflight());
+    assertTrue(!alice.hasOpenOperations());
     MintFixture.assertAgreesWithMint(alice, MintFixture.client(free));
   }
 
