@@ -274,6 +274,11 @@ public final class Wallet implements AutoCloseable {
     return receive(token, ReceiveOptions.defaults());
   }
 
+  /** Receives a token locked to the public key of {@code p2pkPrivateKey} (NUT-11). */
+  public ReceiveResult receive(String token, BigInteger p2pkPrivateKey) {
+    return receive(token, ReceiveOptions.defaults().unlockingWith(p2pkPrivateKey));
+  }
+
   /**
    * Swaps a token's proofs for fresh ones of this wallet; the mint's input fee is deducted. Tokens
    * locked to a public key (NUT-11) need the matching private key in {@code options}.
@@ -839,6 +844,7 @@ public final class Wallet implements AutoCloseable {
 
   // Balance, history, recovery
 
+  /** What the wallet holds now, from the wallet file alone (no mint call). */
   public Balance balance() {
     Map<ProofState, Long> t = store.totals();
     return new Balance(

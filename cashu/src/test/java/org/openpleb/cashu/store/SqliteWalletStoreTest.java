@@ -71,6 +71,10 @@ class SqliteWalletStoreTest {
       }
     }
     assertEquals("1", store.meta("schema_version").orElseThrow());
+    store.putMeta("k", "v");
+    Path wal = Path.of(file + "-wal");
+    assertTrue(Files.exists(wal), "WAL file in use");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)));
   }
 
   @Test
