@@ -35,7 +35,23 @@ public enum ProblemCode {
   /** The server failed unexpectedly; the response carries a correlation id for the logs. */
   INTERNAL_ERROR(500, "Internal error"),
   /** The platform is at capacity or a dependency (the mint, the database) is unavailable. */
-  SERVICE_UNAVAILABLE(503, "Service unavailable");
+  SERVICE_UNAVAILABLE(503, "Service unavailable"),
+  /** A login named a challenge this platform never issued, or one purged after it expired. */
+  CHALLENGE_UNKNOWN(401, "Unknown login challenge"),
+  /** A login reused a challenge that already opened a session. */
+  CHALLENGE_USED(401, "Login challenge already used"),
+  /** A login came after its challenge expired; ask for a new one. */
+  CHALLENGE_EXPIRED(401, "Login challenge expired"),
+  /** The login's BIP-340 signature does not verify for the public key and challenge. */
+  BAD_SIGNATURE(401, "Bad signature"),
+  /** SESSION_LIMIT sessions are live; retry after the Retry-After delay. */
+  SESSION_LIMIT_REACHED(503, "Session limit reached"),
+  /** The server is at capacity level EMERGENCY and admits no new sessions for now. */
+  CAPACITY_EMERGENCY(503, "Capacity emergency"),
+  /** The operator configured no admin credentials, so admin login is switched off. */
+  ADMIN_LOGIN_DISABLED(403, "Admin login disabled"),
+  /** The admin user name or password is wrong. */
+  BAD_CREDENTIALS(401, "Bad credentials");
 
   private static final String TYPE_PREFIX = "urn:openpleb:problem:";
 

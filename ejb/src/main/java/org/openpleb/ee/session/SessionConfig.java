@@ -6,7 +6,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
 
-/** How long sessions live and how many may be live at once (capacity analysis names). */
+/**
+ * How long sessions and login challenges live, how many sessions may be live at once, and how the
+ * server treats idle sessions (capacity analysis names; each key is also its environment variable).
+ */
 @ApplicationScoped
 public class SessionConfig {
 
@@ -16,6 +19,18 @@ public class SessionConfig {
   /** Hard cap on live sessions. */
   public static final String SESSION_LIMIT = "SESSION_LIMIT";
 
+  /** How long a login challenge can be used, seconds. */
+  public static final String SESSION_CHALLENGE_TTL = "SESSION_CHALLENGE_TTL";
+
+  /** The Retry-After a refused login is told to wait, seconds. */
+  public static final String SESSION_RETRY_AFTER = "SESSION_RETRY_AFTER";
+
+  /** The least time between two writes of a session's last activity, seconds. */
+  public static final String SESSION_TOUCH_INTERVAL = "SESSION_TOUCH_INTERVAL";
+
+  /** Inactivity after which EMERGENCY relief may force-close a session, seconds. */
+  public static final String SESSION_IDLE_LIMIT = "SESSION_IDLE_LIMIT";
+
   @Inject
   @ConfigProperty(name = SESSION_EXPIRY)
   long expirySeconds;
@@ -23,6 +38,22 @@ public class SessionConfig {
   @Inject
   @ConfigProperty(name = SESSION_LIMIT)
   int limit;
+
+  @Inject
+  @ConfigProperty(name = SESSION_CHALLENGE_TTL)
+  long challengeTtlSeconds;
+
+  @Inject
+  @ConfigProperty(name = SESSION_RETRY_AFTER)
+  long retryAfterSeconds;
+
+  @Inject
+  @ConfigProperty(name = SESSION_TOUCH_INTERVAL)
+  long touchIntervalSeconds;
+
+  @Inject
+  @ConfigProperty(name = SESSION_IDLE_LIMIT)
+  long idleLimitSeconds;
 
   /** The longest a session lives from its creation. */
   public Duration expiry() {
@@ -34,9 +65,36 @@ public class SessionConfig {
     return limit;
   }
 
+  /** How long a login challenge stays usable after it was issued. */
+  public Duration challengeTtl() {
+    return Duration.ofSeconds(challengeTtlSeconds);
+  }
+
+  /** How long a refused login should wait before it tries again. */
+  public Duration retryAfter() {
+    return Duration.ofSeconds(retryAfterSeconds);
+  }
+
+  /**
+   * How stale a session's last activity may get before a request writes it again: requests within
+   * the interval cost no database write.
+   */
+  public Duration touchInterval() {
+    return Duration.ofSeconds(touchIntervalSeconds);
+  }
+
+  /** How long without a request before EMERGENCY relief may force-close a session. */
+  public Duration idleLimit() {
+    return Duration.ofSeconds(idleLimitSeconds);
+  }
+
   /** Declares the rules for this feature's settings. */
   public static void validate(ConfigCheck check) {
     check.positiveLong(SESSION_EXPIRY);
     check.positiveInt(SESSION_LIMIT);
+    check.positiveLong(SESSION_CHALLENGE_TTL);
+    check.positiveLong(SESSION_RETRY_AFTER);
+    check.nonNegativeLong(SESSION_TOUCH_INTERVAL);
+    check.positiveLong(SESSION_IDLE_LIMIT);
   }
 }

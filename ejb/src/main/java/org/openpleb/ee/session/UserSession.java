@@ -1,5 +1,6 @@
 package org.openpleb.ee.session;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,8 +16,13 @@ import java.util.UUID;
 /**
  * A user's login: a BIP-340 public key holding a bearer token for at most the session lifetime.
  * Only a hash of the token is stored, so a database leak does not hand out sessions.
+ *
+ * <p>Each session owns a wallet id from its first moment; the wallet file behind it is opened
+ * lazily by the wallet registry, never by the login. The entity is not kept in the provider's
+ * shared cache: several servers close and touch the same rows, and a cached copy would be stale.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "sessions")
 public class UserSession {
 
@@ -43,7 +49,7 @@ public class UserSession {
   @Column(name = "state", nullable = false, length = 16)
   private SessionState state;
 
-  @Column(name = "wallet_id", length = 36)
+  @Column(name = "wallet_id", nullable = false, length = 36)
   private String walletId;
 
   @Column(name = "closed_at")
@@ -64,10 +70,12 @@ public class UserSession {
     this.expiresAt = now.plus(lifetime);
     this.lastSeenAt = now;
     this.state = SessionState.LIVE;
+    this.walletId = UUID.randomUUID().toString();
   }
 
   /**
-   * Opens a live session for {@code pubkey} that ends {@code lifetime} after {@code now}.
+   * Opens a live session for {@code pubkey} that ends {@code lifetime} after {@code now}, with a
+   * fresh wallet id.
    *
    * @param pubkey the user's x-only public key, 64 lowercase hex characters
    * @param tokenHash the hex SHA-256 of the bearer token handed to the user
@@ -96,11 +104,6 @@ public class UserSession {
     if (now.isAfter(lastSeenAt)) {
       lastSeenAt = now;
     }
-  }
-
-  /** Attaches the session's wallet once money first moves (wallets open lazily). */
-  public void attachWallet(String walletId) {
-    this.walletId = Objects.requireNonNull(walletId, "walletId");
   }
 
   /** Closes the session; closing twice keeps the first reason and time. */
@@ -148,9 +151,12 @@ public class UserSession {
     return state;
   }
 
-  /** The session's wallet, once one was opened. */
-  public Optional<String> walletId() {
-    return Optional.ofNullable(walletId);
+  /**
+   * The id of the session's wallet, assigned at login. The wallet registry opens the file behind it
+   * once money first moves, and keeps it dormant after the session closes while it holds value.
+   */
+  public String walletId() {
+    return walletId;
   }
 
   /** When it was closed, if it was. */

@@ -1,0 +1,27 @@
+package org.openpleb.ee.web.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.openpleb.ee.admin.AdminPrincipal;
+
+/** The admin the current request acts for, set by {@link AdminAuthFilter}. */
+@RequestScoped
+public class CurrentAdmin {
+
+  private AdminPrincipal principal;
+
+  void set(AdminPrincipal principal) {
+    this.principal = principal;
+  }
+
+  /**
+   * The admin of this request.
+   *
+   * @throws IllegalStateException on a method not marked {@link AdminOnly}, a programming error
+   */
+  public AdminPrincipal principal() {
+    if (principal == null) {
+      throw new IllegalStateException("no admin: the resource method lacks @AdminOnly");
+    }
+    return principal;
+  }
+}

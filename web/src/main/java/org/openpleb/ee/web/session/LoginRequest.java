@@ -1,0 +1,10 @@
+package org.openpleb.ee.web.session;
+
+/**
+ * A login: the user's key, the challenge they were issued and their signature over it.
+ *
+ * @param pubkey x-only secp256k1 public key, 64 hex characters
+ * @param challenge the challenge from {@code POST /api/sessions/challenge}, 64 hex characters
+ * @param signature BIP-340 signature over SHA-256(UTF-8 bytes of the challenge text), 128 hex
+ */
+public record LoginRequest(String pubkey, String challenge, String signature) {}

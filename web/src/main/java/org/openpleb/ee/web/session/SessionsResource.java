@@ -1,0 +1,114 @@
+package org.openpleb.ee.web.session;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.session.SessionLogin;
+import org.openpleb.ee.web.auth.Authenticated;
+import org.openpleb.ee.web.auth.CurrentSession;
+
+/**
+ * Login and logout for users: a secp256k1 key signs a one-time challenge (BIP-340) and receives a
+ * bearer token for a session of bounded lifetime.
+ */
+@Path("sessions")
+@ApplicationScoped
+@Tag(name = "sessions")
+@SecurityScheme(
+    securitySchemeName = SessionsResource.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description =
+        "A session token from POST /api/sessions (users) or POST /api/admin/sessions (admin).")
+public class SessionsResource {
+
+  /** The OpenAPI name of the bearer security scheme. */
+  public static final String BEARER = "bearer";
+
+  @EJB SessionLogin login;
+
+  @Inject CurrentSession current;
+
+  /** Issues a one-time login challenge. */
+  @POST
+  @Path("challenge")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Get a login challenge",
+      description =
+          "Returns 32 random bytes as 64 lowercase hex characters, usable once and only until"
+              + " expiresAt (SESSION_CHALLENGE_TTL seconds). Sign it as described for"
+              + " POST /api/sessions.")
+  public ChallengeResponse challenge() {
+    return ChallengeResponse.of(login.issueChallenge());
+  }
+
+  /** Opens a session for a signed challenge. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Log in with a signed challenge",
+      description =
+          "pubkey: the x-only secp256k1 public key, 64 hex characters. challenge: as issued."
+              + " signature: the 64-byte BIP-340 Schnorr signature, 128 hex characters, over the"
+              + " 32-byte message SHA-256(UTF-8 bytes of the 64-character challenge text) - the"
+              + " text is hashed as received, not hex-decoded first. Answers 201 with sessionId,"
+              + " token (256 random bits, base64url, send it as Authorization: Bearer) and"
+              + " expiresAt (at most SESSION_EXPIRY seconds away, less at capacity level"
+              + " CRITICAL). Refusals are problem+json: VALIDATION_FAILED (400) for missing or"
+              + " malformed hex, BAD_SIGNATURE, CHALLENGE_UNKNOWN, CHALLENGE_USED and"
+              + " CHALLENGE_EXPIRED (401), SESSION_LIMIT_REACHED and CAPACITY_EMERGENCY (503,"
+              + " with Retry-After). A refused login consumes nothing: the challenge stays usable"
+              + " until it expires; a successful one uses it up.")
+  public Response login(LoginRequest request) {
+    if (request == null) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED, "pubkey, challenge and signature are required");
+    }
+    LoginResponse opened =
+        LoginResponse.of(login.login(request.pubkey(), request.challenge(), request.signature()));
+    return Response.status(Response.Status.CREATED).entity(opened).build();
+  }
+
+  /** Describes the caller's session. */
+  @GET
+  @Path("current")
+  @Authenticated
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = BEARER)
+  @Operation(
+      summary = "Describe the current session",
+      description = "The session of the bearer token: id, pubkey, createdAt, expiresAt.")
+  public SessionInfo currentSession() {
+    return SessionInfo.of(current.principal());
+  }
+
+  /** Logs the caller out. */
+  @DELETE
+  @Path("current")
+  @Authenticated
+  @SecurityRequirement(name = BEARER)
+  @Operation(
+      summary = "Log out",
+      description = "Closes the session; its token stops working at once. Answers 204.")
+  public Response logout() {
+    login.logout(current.principal().sessionId());
+    return Response.noContent().build();
+  }
+}
