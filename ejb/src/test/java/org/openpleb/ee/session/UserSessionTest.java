@@ -48,6 +48,16 @@ class UserSessionTest {
   }
 
   @Test
+  void everySessionGetsItsOwnWalletIdAtLogin() {
+    UserSession first = UserSession.open(PUBKEY, TOKEN_HASH, NOON, Duration.ofHours(1));
+    UserSession second = UserSession.open(PUBKEY, TOKEN_HASH, NOON, Duration.ofHours(1));
+
+    assertTrue(first.walletId().matches("[0-9a-f-]{36}"), first.walletId());
+    assertFalse(first.walletId().equals(second.walletId()));
+    assertFalse(first.walletId().equals(first.id()));
+  }
+
+  @Test
   void malformedKeysAndLifetimesAreRefused() {
     Duration hour = Duration.ofHours(1);
     assertThrows(
