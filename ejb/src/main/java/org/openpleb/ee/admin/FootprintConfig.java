@@ -15,13 +15,13 @@ import org.openpleb.ee.capacity.CapacityEstimate;
 public class FootprintConfig {
 
   /** Heap held by one live session without its wallet, bytes. */
-  public static final String SESSION_BYTES = "CAPACITY_FOOTPRINT_SESSION_BYTES";
+  public static final String SESSION_BYTES = "FOOTPRINT_SESSION_BYTES";
 
   /** Memory held by one open wallet handle, bytes. */
-  public static final String WALLET_BYTES = "CAPACITY_FOOTPRINT_WALLET_BYTES";
+  public static final String WALLET_BYTES = "FOOTPRINT_WALLET_BYTES";
 
   /** Heap the application holds with no sessions, bytes. */
-  public static final String BASELINE_HEAP_BYTES = "CAPACITY_FOOTPRINT_BASELINE_HEAP_BYTES";
+  public static final String BASELINE_HEAP_BYTES = "FOOTPRINT_BASELINE_HEAP_BYTES";
 
   @Inject
   @ConfigProperty(name = SESSION_BYTES)

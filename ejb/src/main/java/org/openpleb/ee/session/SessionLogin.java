@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -132,7 +133,11 @@ public class SessionLogin {
     return refusal;
   }
 
+  /**
+   * Now, to the millisecond: the database keeps microseconds at most, and the expiry a client is
+   * told must be the one stored.
+   */
   private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -113,7 +113,7 @@ public class SessionSweeper {
       }
     } while (batch.size() == BATCH);
     LOG.log(
-        Level.WARNING,
+        closed > 0 || failed > 0 ? Level.WARNING : Level.INFO,
         "Capacity relief closed {0} idle session(s) (idle since before {1}); {2} kept for open"
             + " trades, {3} failed",
         new Object[] {closed, idleSince, kept, failed});
