@@ -11,7 +11,7 @@ _pg_port_in_use() { (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 _pg_find_bin() {
   local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  dir=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1 || true)
   if [[ -z $dir ]] && command -v initdb >/dev/null; then
     dir=$(dirname "$(readlink -f "$(command -v initdb)")")
   fi
