@@ -54,8 +54,12 @@ class SessionLoginIT {
   void aValidSignatureOpensASessionThatWorksUntilLogout() throws Exception {
     User user = User.random();
     OffsetDateTime before = OffsetDateTime.now();
+    double createdBefore = api.metric("openpleb_sessions_created_total{mp_scope=\"application\"}");
 
     JsonNode opened = api.loginOk(user);
+
+    assertEquals(
+        createdBefore + 1, api.metric("openpleb_sessions_created_total{mp_scope=\"application\"}"));
 
     String token = opened.path("token").asText();
     assertTrue(SessionToken.isWellFormed(token), token);
@@ -85,6 +89,40 @@ class SessionLoginIT {
     assertTrue(
         api.support("GET", "closed-events").findValues("sessionId").stream()
             .anyMatch(id -> id.asText().equals(opened.path("sessionId").asText())));
+  }
+
+  @Test
+  void activityIsRecordedAtMostOncePerTouchInterval() throws Exception {
+    JsonNode opened = api.loginOk(User.random());
+    String id = opened.path("sessionId").asText();
+    String token = opened.path("token").asText();
+    api.current(token);
+    JsonNode atLogin = api.support("GET", "session?id=" + id);
+    assertEquals(1, api.support("POST", "idle?id=" + id + "&seconds=3600").path("updated").asInt());
+    String backdated = api.support("GET", "session?id=" + id).path("last_seen_at").asText();
+
+    api.current(token);
+    String touched = api.support("GET", "session?id=" + id).path("last_seen_at").asText();
+    api.current(token);
+    String notTouchedAgain = api.support("GET", "session?id=" + id).path("last_seen_at").asText();
+
+    assertEquals(
+        atLogin.path("created_at").asText(),
+        atLogin.path("last_seen_at").asText(),
+        "a request right after login writes nothing");
+    assertFalse(touched.equals(backdated), "a stale last-seen time is written");
+    assertEquals(touched, notTouchedAgain, "within the interval nothing is written");
+  }
+
+  @Test
+  void theApiIsDescribedInOpenApi() throws Exception {
+    String document = api.get("/openapi", null).body();
+
+    assertTrue(document.contains("/api/sessions/challenge:"), document);
+    assertTrue(document.contains("/api/sessions/current:"), document);
+    assertTrue(document.contains("/api/admin/capacity:"), document);
+    assertTrue(document.contains("BIP-340"), document);
+    assertTrue(document.contains("scheme: bearer"), document);
   }
 
   @Test
