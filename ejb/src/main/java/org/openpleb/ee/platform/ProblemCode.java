@@ -51,7 +51,29 @@ public enum ProblemCode {
   /** The operator configured no admin credentials, so admin login is switched off. */
   ADMIN_LOGIN_DISABLED(403, "Admin login disabled"),
   /** The admin user name or password is wrong. */
-  BAD_CREDENTIALS(401, "Bad credentials");
+  BAD_CREDENTIALS(401, "Bad credentials"),
+  /** The request is well-formed but cannot be processed as it stands. */
+  UNPROCESSABLE_CONTENT(422, "Unprocessable content"),
+  /** The wallet does not hold enough spendable sats for the amount and its fees. */
+  INSUFFICIENT_FUNDS(409, "Insufficient funds"),
+  /** The token was already claimed by someone (a double spend); nothing was credited. */
+  TOKEN_ALREADY_SPENT(409, "Token already spent"),
+  /** The token cannot be received: malformed, another mint or unit, locked, or worth no more. */
+  TOKEN_REJECTED(400, "Token rejected"),
+  /** The wallet refused the operation in its current state; its funds are unchanged. */
+  WALLET_OPERATION_FAILED(409, "Wallet operation failed"),
+  /** The mint refused the request, e.g. an invoice already paid or outside its limits. */
+  MINT_REJECTED(422, "Mint rejected the request"),
+  /** The mint cannot be reached or answered wrongly; nothing moved; retry after Retry-After. */
+  MINT_UNAVAILABLE(503, "Mint unavailable"),
+  /** The mint stopped answering mid-way; the wallet settles the operation itself, no sats lost. */
+  OPERATION_IN_DOUBT(503, "Operation in doubt"),
+  /** Every open wallet is in use; retry after Retry-After. */
+  WALLET_BUSY(503, "Wallet busy"),
+  /** An Idempotency-Key was sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+  /** The first request with this Idempotency-Key is still running; retry after Retry-After. */
+  IDEMPOTENCY_IN_PROGRESS(409, "Request in progress");
 
   private static final String TYPE_PREFIX = "urn:openpleb:problem:";
 
