@@ -73,7 +73,11 @@ public enum ProblemCode {
   /** An Idempotency-Key was sent again with a different request. */
   IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
   /** The first request with this Idempotency-Key is still running; retry after Retry-After. */
-  IDEMPOTENCY_IN_PROGRESS(409, "Request in progress");
+  IDEMPOTENCY_IN_PROGRESS(409, "Request in progress"),
+  /** No bitcoin price younger than the staleness bound is known, so nothing can be priced. */
+  PRICE_UNAVAILABLE(503, "Price unavailable"),
+  /** OPENPLEB_EVENTS_MAX_CLIENTS live event streams are open; retry after Retry-After. */
+  EVENT_STREAM_LIMIT(503, "Event stream limit reached");
 
   private static final String TYPE_PREFIX = "urn:openpleb:problem:";
 
