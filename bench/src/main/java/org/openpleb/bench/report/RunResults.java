@@ -1,0 +1,335 @@
+package org.openpleb.bench.report;
+
+import java.util.List;
+import org.openpleb.bench.server.MachineInfo;
+import org.openpleb.bench.stats.EndpointLatency;
+import org.openpleb.bench.stats.Percentiles;
+
+/**
+ * Everything one benchmark run measured. A section a build could not run carries the reason in its
+ * {@code unavailable} field (null when it was measured), and the report says so instead of
+ * inventing figures.
+ *
+ * @param run how, where and when the run happened
+ * @param scenarios which scenarios ran and which endpoints the others lacked
+ * @param sessions memory against live sessions and the session creation rate
+ * @param wallets memory and latency of open wallets
+ * @param load latency and throughput against concurrent clients
+ * @param trades CPU and latency of funded offers and whole trades, and the order-book read
+ * @param capacity the server's own capacity report and the tables recomputed from this run
+ * @param notes observations the run made on its way (refusals, capacity levels, errors)
+ */
+public record RunResults(
+    RunInfo run,
+    List<ScenarioStatus> scenarios,
+    SessionMemory sessions,
+    WalletMemory wallets,
+    List<LoadLevel> load,
+    Trades trades,
+    Capacity capacity,
+    List<String> notes) {
+
+  /**
+   * The run's circumstances.
+   *
+   * @param date the run's date (results folder name), ISO
+   * @param startedAt start time, ISO instant
+   * @param durationSeconds wall time of the measured part
+   * @param mode {@code full}, {@code quick} or {@code sessions}
+   * @param command the command that produced the report
+   * @param commit the git commit of the measured build
+   * @param machine the machine
+   * @param serverJvm the server JVM's version
+   * @param serverJvmFlags the server's JVM flags as jcmd reports them
+   * @param heapMaxBytes the server's maximum heap
+   * @param serverSettings the environment the server was given (limits, thresholds)
+   * @param loadAverageStart one-minute load average before the run
+   * @param loadAverageEnd one-minute load average after the run
+   */
+  public record RunInfo(
+      String date,
+      String startedAt,
+      double durationSeconds,
+      String mode,
+      String command,
+      String commit,
+      MachineInfo machine,
+      String serverJvm,
+      String serverJvmFlags,
+      long heapMaxBytes,
+      List<String> serverSettings,
+      double loadAverageStart,
+      double loadAverageEnd) {}
+
+  /**
+   * Whether a scenario ran.
+   *
+   * @param scenario the scenario's name
+   * @param available whether this build has every endpoint it needs
+   * @param missing the operations it lacks ({@code METHOD /path})
+   */
+  public record ScenarioStatus(String scenario, boolean available, List<String> missing) {}
+
+  /**
+   * Memory and CPU of the server at one point of a scenario.
+   *
+   * @param label what the point is (e.g. {@code 5000 sessions})
+   * @param liveSessions live sessions the driver held
+   * @param openWallets wallets the driver had opened
+   * @param heapUsedBytes heap in use after a full collection
+   * @param heapCommittedBytes heap committed
+   * @param metaspaceBytes metaspace in use
+   * @param rssBytes server resident set size
+   * @param rssAnonBytes its anonymous part
+   * @param serverCpuSeconds server CPU time since it started
+   */
+  public record MemoryStep(
+      String label,
+      long liveSessions,
+      long openWallets,
+      long heapUsedBytes,
+      long heapCommittedBytes,
+      long metaspaceBytes,
+      long rssBytes,
+      long rssAnonBytes,
+      double serverCpuSeconds) {}
+
+  /**
+   * One stretch of logins.
+   *
+   * @param fromSessions live sessions before it
+   * @param toSessions live sessions after it
+   * @param seconds its wall time
+   * @param perSecond successful logins per second
+   * @param concurrency logins in flight at once
+   * @param serverCpuMillisPerLogin server CPU per login (challenge plus login)
+   * @param challenge latency of the challenge call
+   * @param login latency of the login call
+   * @param refused logins the server refused
+   */
+  public record CreationSegment(
+      long fromSessions,
+      long toSessions,
+      double seconds,
+      double perSecond,
+      int concurrency,
+      double serverCpuMillisPerLogin,
+      Percentiles challenge,
+      Percentiles login,
+      long refused) {}
+
+  /**
+   * Latency of reading the session back ({@code GET /api/sessions/current}) with every live
+   * session, once each, at one step: the keep-alive pass.
+   *
+   * @param liveSessions live sessions at that step
+   * @param latency the call's latency
+   * @param perSecond calls per second
+   * @param failed sessions the server no longer knew
+   */
+  public record KeepAlive(long liveSessions, Percentiles latency, double perSecond, long failed) {}
+
+  /**
+   * One class's share of the heap growth per unit (session or wallet).
+   *
+   * @param className the class
+   * @param instancesPerUnit instances per unit
+   * @param bytesPerUnit shallow bytes per unit
+   */
+  public record Growth(String className, double instancesPerUnit, double bytesPerUnit) {}
+
+  /**
+   * Memory against live sessions.
+   *
+   * @param unavailable why it did not run, or null
+   * @param steps memory at each session count, the first with none
+   * @param heapPerSessionBytes slope of heap after full GC against live sessions
+   * @param heapFitR2 how straight that line is
+   * @param rssPerSessionBytes slope of resident memory against live sessions
+   * @param rssFitR2 how straight that line is
+   * @param creation the login stretches between steps
+   * @param keepAlive the keep-alive pass at each step
+   * @param growth what the heap grew by, per session, between the first and last step
+   * @param beforeLogout memory at the end of the run, every session still live, or null
+   * @param afterLogout memory after every session logged out again (a leak check), or null
+   * @param refusedLogins logins the server refused
+   */
+  public record SessionMemory(
+      String unavailable,
+      List<MemoryStep> steps,
+      double heapPerSessionBytes,
+      double heapFitR2,
+      double rssPerSessionBytes,
+      double rssFitR2,
+      List<CreationSegment> creation,
+      List<KeepAlive> keepAlive,
+      List<Growth> growth,
+      MemoryStep beforeLogout,
+      MemoryStep afterLogout,
+      long refusedLogins) {
+
+    /** The same figures with the end-of-run readings around the final logout. */
+    public SessionMemory withLogout(MemoryStep before, MemoryStep after) {
+      return new SessionMemory(
+          unavailable,
+          steps,
+          heapPerSessionBytes,
+          heapFitR2,
+          rssPerSessionBytes,
+          rssFitR2,
+          creation,
+          keepAlive,
+          growth,
+          before,
+          after,
+          refusedLogins);
+    }
+
+    /** The overall session creation rate over every stretch, logins per second. */
+    public double overallCreationRate() {
+      double seconds = creation.stream().mapToDouble(CreationSegment::seconds).sum();
+      long logins = creation.stream().mapToLong(c -> c.toSessions() - c.fromSessions()).sum();
+      return seconds > 0 ? logins / seconds : 0;
+    }
+
+    /** The step with the most live sessions, or null. */
+    public MemoryStep top() {
+      return steps.isEmpty() ? null : steps.get(steps.size() - 1);
+    }
+  }
+
+  /**
+   * Wallet opening as the server's metrics and the driver saw it.
+   *
+   * @param kind {@code cold} (the handle was not open: the file was opened and recovered) or {@code
+   *     warm} (the handle was open)
+   * @param source where the figures come from
+   * @param count samples
+   * @param latency the figures (percentiles of the source's samples)
+   */
+  public record WalletOpen(String kind, String source, long count, Percentiles latency) {}
+
+  /**
+   * Memory and disk of open wallets.
+   *
+   * @param unavailable why it did not run, or null
+   * @param walletsOpened wallets the driver funded (each opened by its deposit)
+   * @param openHandles open handles the server reported afterwards
+   * @param before memory before
+   * @param after memory with the wallets open
+   * @param heapPerWalletBytes heap after GC per open wallet
+   * @param nativePerWalletBytes resident memory outside the heap per open wallet
+   * @param residentPerWalletBytes the two together
+   * @param proofsPerWallet ecash proofs in each wallet (mean)
+   * @param fileBytesMean wallet file size on disk (database, WAL and shared-memory files), mean
+   * @param fileBytesMax the same, largest
+   * @param fileBytesDatabaseOnly the database file alone, mean
+   * @param files wallet files found
+   * @param opens wallet open latency, cold and warm
+   * @param deposit time from asking for a Lightning deposit to seeing it credited
+   * @param growth heap growth per wallet by class
+   */
+  public record WalletMemory(
+      String unavailable,
+      int walletsOpened,
+      long openHandles,
+      MemoryStep before,
+      MemoryStep after,
+      double heapPerWalletBytes,
+      double nativePerWalletBytes,
+      double residentPerWalletBytes,
+      double proofsPerWallet,
+      double fileBytesMean,
+      long fileBytesMax,
+      double fileBytesDatabaseOnly,
+      int files,
+      List<WalletOpen> opens,
+      Percentiles deposit,
+      List<Growth> growth) {}
+
+  /**
+   * One load level.
+   *
+   * @param clients concurrent clients
+   * @param thinkMillis mean pause between a client's calls (0: closed loop, next call at once)
+   * @param seconds measured wall time
+   * @param liveSessions live sessions while it ran
+   * @param overall latency of every call together
+   * @param throughputPerSecond calls per second
+   * @param errors failed calls
+   * @param endpoints per endpoint
+   * @param serverCores server CPU seconds per second
+   * @param mintCores dev mint CPU seconds per second
+   * @param driverCores the driver's CPU seconds per second
+   * @param machineBusyCores the whole machine's busy CPU seconds per second
+   */
+  public record LoadLevel(
+      int clients,
+      int thinkMillis,
+      double seconds,
+      long liveSessions,
+      Percentiles overall,
+      double throughputPerSecond,
+      long errors,
+      List<EndpointLatency> endpoints,
+      double serverCores,
+      double mintCores,
+      double driverCores,
+      double machineBusyCores) {}
+
+  /**
+   * Trading figures.
+   *
+   * @param unavailable why it did not run, or null
+   * @param fundedOffers offers funded by Lightning in the funding stretch
+   * @param fundingSeconds wall time of that stretch
+   * @param serverCpuMillisPerFundedOffer server CPU per funded offer (create, invoice, credited)
+   * @param mintCpuMillisPerFundedOffer dev mint CPU per funded offer
+   * @param fundingSequence one client's time from creating an offer to seeing it funded
+   * @param orderBookOffers open offers in the order book when it was read
+   * @param orderBookBytes bytes of one full order-book answer
+   * @param orderBookRead latency of reading it at one client
+   * @param serverCpuMillisPerOrderBookRead server CPU per order-book read
+   * @param traders concurrent traders in the whole-trade stretch
+   * @param tradesCompleted trades that reached COMPLETED
+   * @param tradesFailed trades that did not
+   * @param tradeSeconds wall time of the whole-trade stretch
+   * @param serverCpuMillisPerTrade server CPU per completed trade
+   * @param tradeSteps latency per trade call
+   * @param note what the scenario could not do, or null
+   */
+  public record Trades(
+      String unavailable,
+      int fundedOffers,
+      double fundingSeconds,
+      double serverCpuMillisPerFundedOffer,
+      double mintCpuMillisPerFundedOffer,
+      Percentiles fundingSequence,
+      int orderBookOffers,
+      long orderBookBytes,
+      Percentiles orderBookRead,
+      double serverCpuMillisPerOrderBookRead,
+      int traders,
+      int tradesCompleted,
+      int tradesFailed,
+      double tradeSeconds,
+      double serverCpuMillisPerTrade,
+      List<EndpointLatency> tradeSteps,
+      String note) {}
+
+  /**
+   * Capacity tables.
+   *
+   * @param unavailable why the server's report could not be read, or null
+   * @param serverEstimate the server's own table (from its configured footprint figures)
+   * @param serverModel the table recomputed with the server's model (wallets in proportion)
+   * @param fixedCacheModel the table with the profiles' fixed wallet caches
+   * @param inputs the figures the recomputed tables used
+   */
+  public record Capacity(
+      String unavailable,
+      List<CapacityModel.Row> serverEstimate,
+      List<CapacityModel.Row> serverModel,
+      List<CapacityModel.Row> fixedCacheModel,
+      CapacityModel.Inputs inputs) {}
+}
