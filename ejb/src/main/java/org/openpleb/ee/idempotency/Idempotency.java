@@ -1,0 +1,111 @@
+package org.openpleb.ee.idempotency;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+
+/**
+ * The rules of an idempotent request. Before the work: {@link #claim} either lets the caller run it
+ * (the request is new), returns the first answer to replay, or refuses (the first request is still
+ * running: 409 IDEMPOTENCY_IN_PROGRESS; the key came with a different request: 422
+ * IDEMPOTENCY_KEY_REUSED). After it: {@link #complete} stores the answer, or {@link #abandon}
+ * forgets a request that moved nothing, so the client may try the same key again.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Idempotency {
+
+  private static final Logger LOG = Logger.getLogger(Idempotency.class.getName());
+
+  @EJB IdempotencyLedger ledger;
+
+  @Inject IdempotencyConfig config;
+
+  @Inject Clock clock;
+
+  /**
+   * Claims the request for the caller.
+   *
+   * @param fingerprint {@link #fingerprint(String)} of everything that defines the request
+   * @return empty when the caller must run the request now, else the first answer to replay
+   * @throws DomainException IDEMPOTENCY_IN_PROGRESS or IDEMPOTENCY_KEY_REUSED
+   */
+  public Optional<StoredAnswer> claim(IdempotencyScope scope, String fingerprint) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      switch (ledger.begin(scope, fingerprint, now())) {
+        case STARTED:
+          return Optional.empty();
+        case REPLAY:
+          Optional<StoredAnswer> answer = ledger.answer(scope);
+          if (answer.isPresent()) {
+            LOG.log(Level.FINE, "Replaying the answer to a retried {0}", scope.endpoint());
+            return answer;
+          }
+          // purged between the two reads: claim it afresh
+          continue;
+        case MISMATCH:
+          throw new DomainException(
+              ProblemCode.IDEMPOTENCY_KEY_REUSED,
+              "This Idempotency-Key was already used with a different request; use a new key");
+        case IN_PROGRESS:
+          throw inProgress();
+        case RACED:
+        default:
+          // a concurrent duplicate stored it first: read what it stored
+      }
+    }
+    throw inProgress();
+  }
+
+  /** Stores the answer every retry of the request will get. */
+  public void complete(IdempotencyScope scope, StoredAnswer answer) {
+    ledger.complete(scope, answer, now());
+  }
+
+  /** Forgets a request that failed without moving anything. */
+  public void abandon(IdempotencyScope scope) {
+    ledger.abandon(scope);
+  }
+
+  /** Deletes stored answers older than {@code IDEMPOTENCY_RETENTION}; returns how many. */
+  public int purgeExpired() {
+    int purged = ledger.purgeBefore(now().minus(config.retention()));
+    if (purged > 0) {
+      LOG.log(Level.FINE, "Purged {0} stored idempotent answer(s)", purged);
+    }
+    return purged;
+  }
+
+  /** The SHA-256 (hex) of a request's defining text, e.g. its endpoint and JSON body. */
+  public static String fingerprint(String request) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(request.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  private static DomainException inProgress() {
+    return new DomainException(
+        ProblemCode.IDEMPOTENCY_IN_PROGRESS,
+        "The first request with this Idempotency-Key is still running; retry it shortly");
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,309 @@
+package org.openpleb.ee.wallet;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.cashu.mint.MintQuoteResponse;
+import org.openpleb.cashu.wallet.MeltResult;
+import org.openpleb.cashu.wallet.ReceiveResult;
+import org.openpleb.cashu.wallet.SendOptions;
+import org.openpleb.cashu.wallet.SendResult;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.session.SessionPrincipal;
+
+/**
+ * Moves a session's money in and out of its wallet: Lightning deposits (an invoice the watcher
+ * credits once paid), token deposits, token withdrawals (optionally locked to the session's key)
+ * and Lightning withdrawals, the last two also from the user's dormant wallets. Reads come from the
+ * balance snapshots; only a money movement opens a wallet, and every movement writes the snapshot
+ * afterwards, whether it succeeded or not.
+ *
+ * <p>Runs outside transactions: mint calls may take seconds, and each database step commits on its
+ * own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Cashier {
+
+  private static final Logger LOG = Logger.getLogger(Cashier.class.getName());
+
+  /** No amount can exceed all bitcoin there will ever be. */
+  static final long MAX_SATS = 2_100_000_000_000_000L;
+
+  @EJB WalletRegistry registry;
+
+  @EJB WalletRepository wallets;
+
+  @EJB DepositRepository deposits;
+
+  @Inject MintConnection mint;
+
+  @Inject WalletMetrics metrics;
+
+  @Inject Clock clock;
+
+  /** The session's balance and the user's dormant wallets, without opening any wallet. */
+  public WalletOverview overview(SessionPrincipal session) {
+    WalletBalance own =
+        wallets.find(session.walletId()).map(StoredWallet::balance).orElse(WalletBalance.ZERO);
+    return new WalletOverview(
+        session.walletId(),
+        own,
+        wallets.dormantOf(session.pubkey()).stream()
+            .filter(w -> !w.walletId().equals(session.walletId()))
+            .map(DormantWallet::of)
+            .toList());
+  }
+
+  /**
+   * Asks the mint for an invoice of {@code amount} sats for the session's wallet. The wallet is not
+   * opened: the deposit watcher mints the ecash once the invoice is paid.
+   */
+  public Deposit requestLightningDeposit(SessionPrincipal session, long amount) {
+    requireAmount(amount);
+    ensureRecorded(session);
+    MintQuoteResponse quote;
+    try {
+      quote = mint.client().createMintQuote(amount, "sat");
+    } catch (RuntimeException e) {
+      throw mintFailure(e);
+    }
+    OffsetDateTime now = now();
+    OffsetDateTime expiresAt =
+        quote.expiry() == null
+            ? null
+            : OffsetDateTime.ofInstant(Instant.ofEpochSecond(quote.expiry()), ZoneOffset.UTC);
+    Deposit deposit =
+        Deposit.pending(
+            session.walletId(),
+            session.pubkey(),
+            quote.quote(),
+            quote.request(),
+            amount,
+            now,
+            expiresAt);
+    deposits.add(deposit);
+    LOG.log(
+        Level.INFO,
+        "Deposit {0}: invoice of {1} sats for wallet {2} of session {3}",
+        new Object[] {deposit.id(), amount, session.walletId(), session.sessionId()});
+    return deposit;
+  }
+
+  /** One of the user's deposits, as the watcher last left it. */
+  public Deposit deposit(SessionPrincipal session, String depositId) {
+    return deposits
+        .find(depositId == null ? "" : depositId.trim().toLowerCase(Locale.ROOT))
+        .filter(d -> d.pubkey().equals(session.pubkey()))
+        .orElseThrow(
+            () -> new DomainException(ProblemCode.NOT_FOUND, "You have no deposit with this id"));
+  }
+
+  /** Receives a Cashu token into the session's wallet. */
+  public TokenReceipt depositToken(SessionPrincipal session, String token) {
+    if (token == null || token.isBlank()) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "token is required");
+    }
+    ensureRecorded(session);
+    try (WalletLease lease = registry.lease(session.walletId())) {
+      ReceiveResult received;
+      try {
+        received = lease.wallet().receive(token.trim());
+      } catch (WalletOperationException e) {
+        throw failed(lease, e);
+      } finally {
+        snapshot(lease, session);
+      }
+      LOG.log(
+          Level.INFO,
+          "Wallet {0} received a token of {1} sats (fee {2})",
+          new Object[] {session.walletId(), received.amount(), received.fee()});
+      return new TokenReceipt(received.amount(), received.fee(), balanceOf(session.walletId()));
+    }
+  }
+
+  /**
+   * Makes a Cashu token of {@code amount} sats from the session's wallet or one of the user's
+   * dormant wallets; locked, when asked, to the session's key (so only its holder can claim it).
+   *
+   * @param walletId a dormant wallet of the user, or null for the session's own wallet
+   */
+  public TokenWithdrawal withdrawToken(
+      SessionPrincipal session, long amount, boolean lockToSessionKey, String walletId) {
+    requireAmount(amount);
+    String source = sourceWallet(session, walletId);
+    String lock = lockToSessionKey ? "02" + session.pubkey() : null;
+    SendOptions options =
+        lock == null ? SendOptions.defaults() : SendOptions.defaults().lockedTo(lock);
+    SendResult sent;
+    try (WalletLease lease = registry.lease(source)) {
+      try {
+        sent = lease.wallet().send(amount, options);
+      } catch (WalletOperationException e) {
+        throw failed(lease, e);
+      } finally {
+        snapshot(lease, session);
+      }
+    }
+    LOG.log(
+        Level.INFO,
+        "Wallet {0} withdrew a token of {1} sats (fee {2}{3}) for session {4}",
+        new Object[] {
+          source, sent.amount(), sent.fee(), lock == null ? "" : ", locked", session.sessionId()
+        });
+    WalletBalance after = balanceOf(source);
+    return new TokenWithdrawal(source, sent.token(), sent.amount(), sent.fee(), lock, after);
+  }
+
+  /**
+   * Pays a BOLT11 invoice from the session's wallet or one of the user's dormant wallets.
+   *
+   * @param walletId a dormant wallet of the user, or null for the session's own wallet
+   */
+  public LightningWithdrawal withdrawLightning(
+      SessionPrincipal session, String invoice, String walletId) {
+    String bolt11 = invoice == null ? "" : invoice.trim();
+    if (bolt11.isEmpty()) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "invoice is required");
+    }
+    if (!bolt11.toLowerCase(Locale.ROOT).startsWith("ln") || bolt11.length() > 4000) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED, "invoice must be a BOLT11 Lightning invoice");
+    }
+    String source = sourceWallet(session, walletId);
+    MeltResult paid;
+    try (WalletLease lease = registry.lease(source)) {
+      try {
+        paid = lease.wallet().melt(bolt11);
+      } catch (WalletOperationException e) {
+        throw failed(lease, e);
+      } finally {
+        snapshot(lease, session);
+      }
+    }
+    LOG.log(
+        Level.INFO,
+        "Wallet {0} paid an invoice of {1} sats: {2} (fee {3}, change {4}) for session {5}",
+        new Object[] {
+          source, paid.amount(), paid.status(), paid.fee(), paid.change(), session.sessionId()
+        });
+    return new LightningWithdrawal(
+        source,
+        paid.status(),
+        paid.amount(),
+        paid.fee(),
+        paid.change(),
+        paid.preimage(),
+        balanceOf(source));
+  }
+
+  /**
+   * The wallet a withdrawal takes from: the session's own, or a dormant one of the same user. A
+   * session whose wallet never held anything has nothing to withdraw, and its wallet is not opened.
+   */
+  private String sourceWallet(SessionPrincipal session, String requested) {
+    if (requested == null
+        || requested.isBlank()
+        || requested.trim().equalsIgnoreCase(session.walletId())) {
+      if (wallets.find(session.walletId()).isEmpty()) {
+        throw new DomainException(
+            ProblemCode.INSUFFICIENT_FUNDS, "This session's wallet holds nothing yet");
+      }
+      return session.walletId();
+    }
+    if (!WalletIds.isWellFormed(requested.trim())) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "walletId must be a wallet id");
+    }
+    String id = WalletIds.require(requested.trim());
+    return wallets
+        .find(id)
+        .filter(w -> w.pubkey().equals(session.pubkey()) && w.state() == WalletState.DORMANT)
+        .map(StoredWallet::walletId)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    ProblemCode.NOT_FOUND, "You have no dormant wallet with this id"));
+  }
+
+  /** Records the session's wallet the first time money moves through it. */
+  private void ensureRecorded(SessionPrincipal session) {
+    if (wallets.find(session.walletId()).isEmpty()) {
+      wallets.addIfAbsent(
+          StoredWallet.forSession(
+              session.walletId(), session.pubkey(), session.sessionId(), now()));
+    }
+  }
+
+  /**
+   * Writes the wallet's balance snapshot. A wallet whose row vanished meanwhile (its session ended
+   * and it was judged empty while this operation began) is recorded again as dormant, so no value
+   * is ever left unlisted.
+   */
+  private void snapshot(WalletLease lease, SessionPrincipal session) {
+    BalanceReading reading;
+    try {
+      reading = lease.wallet().balance();
+    } catch (WalletOperationException e) {
+      LOG.log(Level.WARNING, "Cannot read the balance of wallet " + lease.walletId(), e);
+      lease.markBroken();
+      return;
+    }
+    if (wallets.recordBalance(lease.walletId(), reading.balance(), reading.at())) {
+      return;
+    }
+    if (wallets.find(lease.walletId()).isEmpty() && reading.balance().total() > 0) {
+      LOG.log(
+          Level.WARNING,
+          "Wallet {0} had lost its row; recorded again as dormant",
+          lease.walletId());
+      wallets.addIfAbsent(
+          StoredWallet.forSession(
+              lease.walletId(), session.pubkey(), session.sessionId(), reading.at()));
+      wallets.recordBalance(lease.walletId(), reading.balance(), reading.at());
+      wallets.markDormant(lease.walletId(), reading.at());
+    }
+  }
+
+  private WalletBalance balanceOf(String walletId) {
+    return wallets.find(walletId).map(StoredWallet::balance).orElse(WalletBalance.ZERO);
+  }
+
+  private WalletOperationException failed(WalletLease lease, WalletOperationException e) {
+    if (e.walletFailed()) {
+      lease.markBroken();
+    }
+    WalletMetrics.MintErrorKind.of(e.getCause()).ifPresent(metrics::mintError);
+    return e;
+  }
+
+  private WalletOperationException mintFailure(RuntimeException e) {
+    WalletMetrics.MintErrorKind.of(e).ifPresent(metrics::mintError);
+    WalletOperationException refused = WalletOperationException.of(e, false);
+    if (refused.walletFailed()) {
+      LOG.log(Level.SEVERE, "Asking the mint for an invoice failed unexpectedly", e);
+    }
+    return refused;
+  }
+
+  private static void requireAmount(long amount) {
+    if (amount <= 0 || amount > MAX_SATS) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED, "amount must be a whole number of sats above 0");
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,186 @@
+package org.openpleb.ee.wallet;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.cashu.mint.MintError;
+import org.openpleb.cashu.mint.MintException;
+import org.openpleb.cashu.mint.MintQuoteResponse;
+import org.openpleb.cashu.wallet.MintResult;
+import org.openpleb.ee.platform.ProblemCode;
+
+/**
+ * One look at one Lightning deposit, on behalf of the {@link DepositWatcher}: asks the mint whether
+ * its invoice is paid and, once it is, opens the wallet and mints the ecash into it. Idempotent and
+ * safe on several servers: a deposit is taken for a check by a compare-and-set on its next check
+ * time, and minting a quote the wallet minted before returns that result.
+ *
+ * <p>Unpaid deposits are checked again with a growing backoff, from {@code
+ * WALLET_DEPOSIT_POLL_INTERVAL} up to a minute; an invoice that expired unpaid ends the deposit.
+ * Quote ids never reach a log line.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DepositCrediting {
+
+  private static final Logger LOG = Logger.getLogger(DepositCrediting.class.getName());
+
+  /** How long one check may hold a deposit before another may take it. */
+  static final Duration CHECK_LEASE = Duration.ofMinutes(2);
+
+  /** The longest wait between two checks of one deposit. */
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+  /** How long after its expiry an unpaid invoice is still asked about (clocks differ). */
+  static final Duration EXPIRY_GRACE = Duration.ofMinutes(1);
+
+  /** A deposit whose mint gave no expiry is given up after this long unpaid. */
+  static final Duration UNDATED_LIFETIME = Duration.ofDays(1);
+
+  @EJB DepositRepository deposits;
+
+  @EJB WalletRepository wallets;
+
+  @EJB WalletRegistry registry;
+
+  @Inject MintConnection mint;
+
+  @Inject WalletConfig config;
+
+  @Inject WalletMetrics metrics;
+
+  @Inject Clock clock;
+
+  /**
+   * Checks the deposit if it is due and no one else is checking it.
+   *
+   * @return the state it was left in, or empty if this call did not take it
+   */
+  public Optional<DepositState> check(String depositId) {
+    OffsetDateTime now = now();
+    if (!deposits.claim(depositId, now, now.plus(CHECK_LEASE))) {
+      return Optional.empty();
+    }
+    Deposit deposit = deposits.find(depositId).orElseThrow();
+    MintQuoteResponse quote;
+    try {
+      quote = mint.client().mintQuote(deposit.quoteId());
+    } catch (MintException refused) {
+      metrics.mintError(WalletMetrics.MintErrorKind.REFUSED);
+      return Optional.of(fail(deposit, refused.error().name()));
+    } catch (RuntimeException unreachable) {
+      WalletMetrics.MintErrorKind.of(unreachable)
+          .ifPresentOrElse(
+              metrics::mintError,
+              () ->
+                  LOG.log(Level.WARNING, "Checking deposit " + depositId + " failed", unreachable));
+      return Optional.of(retry(deposit, deposit.state()));
+    }
+    return Optional.of(
+        switch (quote.state()) {
+          case UNPAID -> unpaid(deposit, now);
+          case PAID, ISSUED -> credit(deposit);
+        });
+  }
+
+  private DepositState unpaid(Deposit deposit, OffsetDateTime now) {
+    OffsetDateTime giveUpAt =
+        deposit
+            .expiresAt()
+            .map(at -> at.plus(EXPIRY_GRACE))
+            .orElse(deposit.createdAt().plus(UNDATED_LIFETIME));
+    if (now.isAfter(giveUpAt)) {
+      deposits.markEnded(deposit.id(), DepositState.EXPIRED, "invoice expired unpaid");
+      LOG.log(Level.INFO, "Deposit {0} expired unpaid", deposit.id());
+      return DepositState.EXPIRED;
+    }
+    return retry(deposit, DepositState.PENDING);
+  }
+
+  private DepositState credit(Deposit deposit) {
+    MintResult minted;
+    try (WalletLease lease = registry.lease(deposit.walletId())) {
+      try {
+        minted = lease.wallet().mintPaidQuote(deposit.quoteId());
+      } finally {
+        snapshot(lease);
+      }
+    } catch (WalletOperationException e) {
+      return notCredited(deposit, e);
+    }
+    if (deposits.markCredited(deposit.id(), minted.amount(), now())) {
+      metrics.depositCredited(minted.amount());
+      LOG.log(
+          Level.INFO,
+          "Deposit {0} credited: {1} sats minted into wallet {2}",
+          new Object[] {deposit.id(), minted.amount(), deposit.walletId()});
+    }
+    return DepositState.CREDITED;
+  }
+
+  private DepositState notCredited(Deposit deposit, WalletOperationException e) {
+    WalletMetrics.MintErrorKind.of(e.getCause()).ifPresent(metrics::mintError);
+    if (e.getCause() instanceof MintException refused) {
+      if (refused.is(MintError.QUOTE_NOT_PAID)) {
+        return retry(deposit, DepositState.PENDING);
+      }
+      if (refused.is(MintError.QUOTE_ALREADY_ISSUED)) {
+        LOG.log(Level.WARNING, "Deposit {0} was minted by someone else", deposit.id());
+        return fail(deposit, "minted elsewhere");
+      }
+      if (!refused.is(MintError.UNKNOWN) && !refused.is(MintError.KEYSET_INACTIVE)) {
+        return fail(deposit, refused.error().name());
+      }
+    }
+    if (e.code() != ProblemCode.WALLET_BUSY && e.code() != ProblemCode.MINT_UNAVAILABLE) {
+      LOG.log(
+          Level.WARNING,
+          "Deposit {0} is paid but not minted yet ({1}); will retry",
+          new Object[] {deposit.id(), e.code()});
+    }
+    return retry(deposit, DepositState.PAID);
+  }
+
+  private void snapshot(WalletLease lease) {
+    try {
+      BalanceReading reading = lease.wallet().balance();
+      wallets.recordBalance(lease.walletId(), reading.balance(), reading.at());
+    } catch (WalletOperationException e) {
+      LOG.log(Level.WARNING, "Cannot read the balance of wallet " + lease.walletId(), e);
+      lease.markBroken();
+    }
+  }
+
+  private DepositState retry(Deposit deposit, DepositState state) {
+    deposits.reschedule(deposit.id(), state, now().plus(backoff(deposit.checks())));
+    return state;
+  }
+
+  private DepositState fail(Deposit deposit, String reason) {
+    deposits.markEnded(deposit.id(), DepositState.FAILED, reason);
+    LOG.log(Level.WARNING, "Deposit {0} failed: {1}", new Object[] {deposit.id(), reason});
+    return DepositState.FAILED;
+  }
+
+  /**
+   * The wait before the next check: the poll interval growing by half per check, up to a minute.
+   */
+  Duration backoff(int checks) {
+    double factor = Math.pow(1.5, Math.max(0, checks - 1));
+    double millis = config.depositPollInterval().toMillis() * factor;
+    return millis >= MAX_BACKOFF.toMillis() ? MAX_BACKOFF : Duration.ofMillis((long) millis);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,44 @@
+package org.openpleb.ee.wallet;
+
+import jakarta.ejb.Local;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Where Lightning deposits are kept: the shared database, so any server can credit them. */
+@Local
+public interface DepositRepository {
+
+  /** Stores a new deposit. */
+  void add(Deposit deposit);
+
+  /** The deposit with this id. */
+  Optional<Deposit> find(String id);
+
+  /** Open deposits due for a check at {@code now}, the most overdue first, at most {@code max}. */
+  List<String> dueIds(OffsetDateTime now, int max);
+
+  /**
+   * Takes a due deposit for one check by moving its next check to {@code leaseUntil}: a
+   * compare-and-set, so of several servers only one checks it.
+   *
+   * @return whether this call took it
+   */
+  boolean claim(String id, OffsetDateTime now, OffsetDateTime leaseUntil);
+
+  /** Schedules the next check of an open deposit, in {@code state} (PENDING or PAID). */
+  void reschedule(String id, DepositState state, OffsetDateTime nextCheckAt);
+
+  /**
+   * Marks an open deposit credited with {@code amount} sats.
+   *
+   * @return whether this call did (false if it was no longer open)
+   */
+  boolean markCredited(String id, long amount, OffsetDateTime now);
+
+  /** Ends an open deposit as EXPIRED or FAILED, with a reason that holds no secret. */
+  void markEnded(String id, DepositState state, String reason);
+
+  /** How many deposits into {@code walletId} are still open. */
+  long countOpen(String walletId);
+}

@@ -1,0 +1,151 @@
+package org.openpleb.ee.wallet;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.AccessTimeout;
+import jakarta.ejb.Remove;
+import jakarta.ejb.Stateful;
+import jakarta.ejb.StatefulTimeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.cashu.mint.MintClient;
+import org.openpleb.cashu.wallet.MeltResult;
+import org.openpleb.cashu.wallet.MintResult;
+import org.openpleb.cashu.wallet.ReceiveResult;
+import org.openpleb.cashu.wallet.SendOptions;
+import org.openpleb.cashu.wallet.SendResult;
+import org.openpleb.cashu.wallet.Wallet;
+
+/**
+ * A wallet handle: one session wallet opened from its SQLite file, holding the file's connection
+ * until the {@link WalletRegistry} closes it ({@link #close()}, a {@code @Remove} method). Only the
+ * registry creates handles and hands them out, pinned, through a {@link WalletLease}.
+ *
+ * <p>Not passivation capable: the container must never try to serialize the open connection (Payara
+ * would otherwise checkpoint the bean and lose it). It never times out on its own either; the
+ * registry's idle limit decides. Calls on one handle are serialized by the container, so the
+ * balance read after an operation is the balance that operation left.
+ *
+ * <p>Every failure leaves as a {@link WalletOperationException}, an application exception: any
+ * other exception would make the container discard the bean without closing its file.
+ */
+@Stateful(passivationCapable = false)
+@StatefulTimeout(-1)
+@AccessTimeout(value = 2, unit = TimeUnit.MINUTES)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SessionWallet {
+
+  private static final Logger LOG = Logger.getLogger(SessionWallet.class.getName());
+
+  private Wallet wallet;
+  private String walletId;
+  private Clock clock;
+
+  /**
+   * Opens the wallet file (creating it when new) and recovers any operation a crash left open.
+   *
+   * @param seed the wallet's 64-byte NUT-13 seed; not kept by this bean
+   */
+  public void open(
+      String walletId, Path file, String mintUrl, byte[] seed, MintClient mint, Clock clock) {
+    if (wallet != null) {
+      throw new IllegalStateException("handle already open");
+    }
+    this.walletId = walletId;
+    this.clock = clock;
+    this.wallet = guarded(false, () -> Wallet.builder(file, mintUrl, seed, mint).open());
+  }
+
+  /** The id of the open wallet. */
+  public String walletId() {
+    return walletId;
+  }
+
+  /** The balance now, from the wallet file alone (no mint call). */
+  public BalanceReading balance() {
+    return guarded(
+        false,
+        () -> {
+          OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+          return new BalanceReading(WalletBalance.of(wallet.balance()), at);
+        });
+  }
+
+  /** Mints a paid Lightning deposit (idempotent: a quote minted before returns that result). */
+  public MintResult mintPaidQuote(String quoteId) {
+    return guarded(false, () -> wallet.mintPaidQuote(quoteId));
+  }
+
+  /** Receives a token into spendable sats. */
+  public ReceiveResult receive(String token) {
+    return guarded(true, () -> wallet.receive(token));
+  }
+
+  /** Makes a token of {@code amount} sats from spendable sats. */
+  public SendResult send(long amount, SendOptions options) {
+    return guarded(false, () -> wallet.send(amount, options));
+  }
+
+  /** Pays a BOLT11 invoice from spendable sats. */
+  public MeltResult melt(String invoice) {
+    return guarded(false, () -> wallet.melt(invoice));
+  }
+
+  /** Settles withdrawn tokens the mint reports claimed; returns how many. */
+  public int reconcileInflight() {
+    return guarded(false, () -> wallet.reconcileInflight());
+  }
+
+  /** Whether the journal holds unfinished operations (payments in flight, interrupted ones). */
+  public boolean hasOpenOperations() {
+    return guarded(false, () -> wallet.hasOpenOperations());
+  }
+
+  /** Whether an operation runs on this wallet right now. */
+  public boolean busy() {
+    return wallet != null && wallet.busy();
+  }
+
+  /** Closes the wallet file and ends this handle. */
+  @Remove
+  public void close() {
+    release();
+  }
+
+  @PreDestroy
+  void release() {
+    Wallet open = wallet;
+    wallet = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Closing wallet " + walletId + " failed", e);
+      }
+    }
+  }
+
+  private <T> T guarded(boolean receiving, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      WalletOperationException refused = WalletOperationException.of(e, receiving);
+      if (refused.walletFailed()) {
+        LOG.log(Level.SEVERE, "Wallet " + walletId + " failed unexpectedly", e);
+      }
+      throw refused;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SessionWallet[" + walletId + (wallet == null ? ", closed" : "") + "]";
+  }
+}

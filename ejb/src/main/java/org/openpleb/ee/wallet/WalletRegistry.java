@@ -1,0 +1,283 @@
+package org.openpleb.ee.wallet;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.NoSuchEJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Owns every open session wallet: at most {@code WALLET_CACHE_SIZE} handles, least recently used
+ * closed first, a handle in use pinned and never closed under its user, and nothing opened until
+ * money moves ({@link #lease(String)} is the only way in). When every handle is pinned a caller
+ * waits {@code WALLET_PIN_WAIT_MS}, then is told to retry (503 WALLET_BUSY). The container's
+ * stateful bean cache is no hard cap, so the cap is enforced here.
+ *
+ * <p>Each handle is a {@link SessionWallet} stateful bean on the wallet's SQLite file under {@code
+ * WALLET_DIR}, seeded from the master secret ({@code OPENPLEB_MASTER_SEED}) and the wallet id.
+ * Closing a handle removes its bean. The bookkeeping is {@link HandleCache}'s; this bean adds the
+ * container, the files and the seeds. Concurrency is bean-managed: the cache has its own lock and
+ * opening a wallet happens outside it.
+ */
+@Singleton
+@Startup
+@DependsOn("ConfigurationGuard")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WalletRegistry {
+
+  private static final Logger LOG = Logger.getLogger(WalletRegistry.class.getName());
+
+  private static final String HANDLE = "java:module/SessionWallet";
+  private static final String SQLITE_DRIVER = "org.sqlite.JDBC";
+  private static final List<String> FILE_SUFFIXES =
+      List.of(".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal");
+
+  @Inject WalletConfig config;
+
+  @Inject MintConnection mint;
+
+  @Inject WalletMetrics metrics;
+
+  @Inject Clock clock;
+
+  @Resource SessionContext context;
+
+  private HandleCache<String, SessionWallet> cache;
+  private Path directory;
+  private MasterSeed master;
+  private Duration pinWait;
+
+  @PostConstruct
+  void start() {
+    registerSqliteDriver();
+    master = loadMasterSeed();
+    directory = prepareDirectory(config.directory());
+    pinWait = config.pinWait();
+    cache = new HandleCache<>(config.cacheSize(), clock, new Handles(), metrics);
+    metrics.watch(cache::size, cache::capacity);
+    LOG.log(
+        Level.INFO,
+        "Wallet registry: at most {0} open wallets in {1}, mint {2}, idle handles closed after"
+            + " {3} ms, callers wait up to {4} ms for a handle",
+        new Object[] {
+          String.valueOf(cache.capacity()),
+          directory,
+          mint.url(),
+          String.valueOf(config.idleTimeout().toMillis()),
+          String.valueOf(pinWait.toMillis())
+        });
+  }
+
+  /**
+   * The wallet store opens its files through {@code DriverManager}, whose service-loader scan ran
+   * at JVM start and never saw the SQLite driver inside the application; loading the driver class
+   * registers it.
+   */
+  private static void registerSqliteDriver() {
+    try {
+      Class.forName(SQLITE_DRIVER, true, WalletRegistry.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("The SQLite JDBC driver is not in the application", e);
+    }
+  }
+
+  private MasterSeed loadMasterSeed() {
+    if (config.masterSeedHex().isPresent()) {
+      return MasterSeed.fromHex(config.masterSeedHex().get(), WalletConfig.OPENPLEB_MASTER_SEED);
+    }
+    Path file = config.masterSeedFile();
+    MasterSeed seed = MasterSeed.loadOrCreate(file, new SecureRandom());
+    LOG.log(
+        Level.WARNING,
+        "{0} is not set: wallet seeds derive from the {1} secret in {2}. Set {0} in production"
+            + " and keep a copy of it: without it lost wallet files cannot be restored",
+        new Object[] {
+          WalletConfig.OPENPLEB_MASTER_SEED,
+          seed.generated() ? "newly generated" : "generated",
+          file.toAbsolutePath()
+        });
+    return seed;
+  }
+
+  private static Path prepareDirectory(Path configured) {
+    Path dir = configured.toAbsolutePath().normalize();
+    try {
+      if (!Files.isDirectory(dir)) {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+          Files.createDirectories(
+              dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectories(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create WALLET_DIR " + dir, e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new IllegalStateException("WALLET_DIR " + dir + " is not writable");
+    }
+    return dir;
+  }
+
+  @PreDestroy
+  void stop() {
+    int closed = cache.closeAll();
+    LOG.log(Level.INFO, "Wallet registry closed {0} wallet(s)", closed);
+  }
+
+  /**
+   * The wallet {@code walletId}, pinned until the lease is closed: the open handle if there is one
+   * (a hit), else the wallet file opened now (a miss), making room by closing the least recently
+   * used idle handle. Opening a new id creates an empty wallet.
+   *
+   * @throws WalletOperationException WALLET_BUSY when every handle stayed in use for the pin wait
+   */
+  public WalletLease lease(String walletId) {
+    String id = WalletIds.require(walletId);
+    try {
+      return new WalletLease(cache.acquire(id, pinWait));
+    } catch (HandlesExhaustedException e) {
+      LOG.log(
+          Level.WARNING,
+          "No wallet handle free for {0} within {1} ms",
+          new Object[] {id, String.valueOf(pinWait.toMillis())});
+      throw WalletOperationException.busy(retryAfter(), e);
+    }
+  }
+
+  /** The delay a refused caller is told to wait: the pin wait, at least a second. */
+  public Duration retryAfter() {
+    return pinWait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : pinWait;
+  }
+
+  /** Whether the wallet is open now. */
+  public boolean isOpen(String walletId) {
+    return cache.isOpen(walletId);
+  }
+
+  /** How many leases pin the wallet now. */
+  public int pins(String walletId) {
+    return cache.pins(walletId);
+  }
+
+  /** Open handles now. */
+  public int openHandles() {
+    return cache.size();
+  }
+
+  /** The most handles kept open ({@code WALLET_CACHE_SIZE}). */
+  public int capacity() {
+    return cache.capacity();
+  }
+
+  /** Closes handles unused for longer than {@code WALLET_IDLE_TIMEOUT}; returns how many. */
+  public int closeIdle() {
+    int closed = cache.closeIdle(config.idleTimeout());
+    if (closed > 0) {
+      LOG.log(Level.FINE, "Closed {0} idle wallet(s)", closed);
+    }
+    return closed;
+  }
+
+  /** Closes every handle not in use (capacity relief at EMERGENCY); returns how many. */
+  public int closeUnpinned() {
+    return cache.closeUnpinned();
+  }
+
+  /**
+   * Closes the wallet's handle now if it is unused, else after its last lease (its session ended).
+   */
+  public void release(String walletId) {
+    cache.retire(walletId);
+  }
+
+  /**
+   * Closes the wallet and deletes its files, unless a lease holds it; for empty wallets whose
+   * session ended.
+   *
+   * @return whether the files are gone
+   */
+  public boolean discard(String walletId) {
+    String id = WalletIds.require(walletId);
+    return cache.whileClosed(id, () -> deleteFiles(id));
+  }
+
+  /** Whether a file exists for the wallet (money may have moved through it). */
+  public boolean hasFile(String walletId) {
+    return Files.exists(file(WalletIds.require(walletId)));
+  }
+
+  private Path file(String id) {
+    return directory.resolve(id + ".sqlite");
+  }
+
+  private void deleteFiles(String id) {
+    for (String suffix : FILE_SUFFIXES) {
+      try {
+        Files.deleteIfExists(directory.resolve(id + suffix));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete the files of wallet " + id, e);
+      }
+    }
+    LOG.log(Level.INFO, "Deleted the empty wallet {0}", id);
+  }
+
+  /** Opens handles as stateful beans and closes them by removing the bean. */
+  private final class Handles implements HandleCache.Lifecycle<String, SessionWallet> {
+
+    @Override
+    public SessionWallet open(String id) {
+      SessionWallet handle = (SessionWallet) context.lookup(HANDLE);
+      try {
+        handle.open(id, file(id), mint.url(), master.walletSeed(id), mint.client(), clock);
+      } catch (RuntimeException e) {
+        close(id, handle);
+        throw e;
+      }
+      LOG.log(Level.FINE, "Opened wallet {0}", id);
+      return handle;
+    }
+
+    @Override
+    public void close(String id, SessionWallet handle) {
+      try {
+        handle.close();
+        LOG.log(Level.FINE, "Closed wallet {0}", id);
+      } catch (NoSuchEJBException gone) {
+        // the container already discarded the bean; nothing left to close
+        LOG.log(Level.FINE, "Wallet handle {0} was already gone", id);
+      }
+    }
+
+    @Override
+    public boolean busy(SessionWallet handle) {
+      try {
+        return handle.busy();
+      } catch (NoSuchEJBException gone) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.openpleb.ee.web.wallet;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.ee.idempotency.Idempotency;
+import org.openpleb.ee.idempotency.IdempotencyScope;
+import org.openpleb.ee.idempotency.StoredAnswer;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.session.SessionPrincipal;
+import org.openpleb.ee.wallet.WalletOperationException;
+import org.openpleb.ee.web.problem.Problem;
+
+/**
+ * Answers money requests under the {@code Idempotency-Key} contract. Without a key the work simply
+ * runs. With one, the first request runs and its answer (status and JSON body, byte for byte) is
+ * stored; a retry with the same key and the same request gets that answer again, marked {@code
+ * Idempotent-Replayed: true}, and moves no money. The same key with another request is refused (422
+ * IDEMPOTENCY_KEY_REUSED), a duplicate arriving while the first still runs too (409
+ * IDEMPOTENCY_IN_PROGRESS).
+ *
+ * <p>A request that failed without moving anything is forgotten, so the same key may be retried. An
+ * operation in doubt (the mint stopped answering mid-way) may have moved money, so its answer is
+ * stored like a success: retrying it never runs it twice.
+ */
+@ApplicationScoped
+public class IdempotentReplies {
+
+  /** The request header that carries the key. */
+  public static final String HEADER = "Idempotency-Key";
+
+  /** The response header that marks a replayed answer. */
+  public static final String REPLAYED = "Idempotent-Replayed";
+
+  private static final Logger LOG = Logger.getLogger(IdempotentReplies.class.getName());
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @EJB Idempotency idempotency;
+
+  /**
+   * Runs {@code work} once per key and answers with its result as JSON.
+   *
+   * @param key the Idempotency-Key header, or null
+   * @param endpoint a stable name of the operation
+   * @param request the request body, part of the fingerprint
+   * @param instance the request path, for a stored problem answer
+   */
+  public <T> Response respond(
+      String key,
+      SessionPrincipal session,
+      String endpoint,
+      Object request,
+      String instance,
+      Response.Status status,
+      Supplier<T> work) {
+    if (key == null) {
+      return answer(status.getStatusCode(), MediaType.APPLICATION_JSON, JSON.toJson(work.get()));
+    }
+    IdempotencyScope scope = new IdempotencyScope(session.pubkey(), endpoint, key);
+    String fingerprint = Idempotency.fingerprint(endpoint + "\n" + JSON.toJson(request));
+    Optional<StoredAnswer> earlier = idempotency.claim(scope, fingerprint);
+    if (earlier.isPresent()) {
+      StoredAnswer replay = earlier.get();
+      return Response.fromResponse(answer(replay.status(), replay.mediaType(), replay.body()))
+          .header(REPLAYED, "true")
+          .build();
+    }
+    T result;
+    try {
+      result = work.get();
+    } catch (WalletOperationException e) {
+      if (e.code() == ProblemCode.OPERATION_IN_DOUBT) {
+        Problem problem = Problem.of(e.code(), e.getMessage(), instance);
+        store(scope, new StoredAnswer(e.code().status(), Problem.MEDIA_TYPE, JSON.toJson(problem)));
+      } else {
+        forget(scope);
+      }
+      throw e;
+    } catch (RuntimeException | Error e) {
+      forget(scope);
+      throw e;
+    }
+    String body = JSON.toJson(result);
+    store(scope, new StoredAnswer(status.getStatusCode(), MediaType.APPLICATION_JSON, body));
+    return answer(status.getStatusCode(), MediaType.APPLICATION_JSON, body);
+  }
+
+  private void store(IdempotencyScope scope, StoredAnswer answer) {
+    try {
+      idempotency.complete(scope, answer);
+    } catch (RuntimeException e) {
+      // money moved; a retry must not run it again, so the key stays IN_PROGRESS until purged
+      LOG.log(Level.SEVERE, "Cannot store the answer to a " + scope.endpoint() + " request", e);
+    }
+  }
+
+  private void forget(IdempotencyScope scope) {
+    try {
+      idempotency.abandon(scope);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot release an Idempotency-Key of " + scope.endpoint(), e);
+    }
+  }
+
+  private static Response answer(int status, String mediaType, String body) {
+    return Response.status(status).type(mediaType).entity(body).build();
+  }
+
+  /** A key given as an empty header counts as a malformed key, not as no key. */
+  static String normalizedKey(String header) {
+    if (header == null) {
+      return null;
+    }
+    if (header.isBlank()) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED, HEADER + " must not be empty when it is sent");
+    }
+    return header.trim();
+  }
+}

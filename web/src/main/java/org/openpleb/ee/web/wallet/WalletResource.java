@@ -1,0 +1,225 @@
+package org.openpleb.ee.web.wallet;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.session.SessionPrincipal;
+import org.openpleb.ee.wallet.Cashier;
+import org.openpleb.ee.wallet.MintExecutor;
+import org.openpleb.ee.web.auth.Authenticated;
+import org.openpleb.ee.web.auth.CurrentSession;
+import org.openpleb.ee.web.session.SessionsResource;
+
+/**
+ * The session's wallet: its balance and the caller's dormant wallets, deposits by Lightning (no
+ * polling: the server credits a paid invoice by itself) and by token, withdrawals as a token
+ * (optionally locked to the session's key) and by Lightning. Every money request accepts an {@code
+ * Idempotency-Key}.
+ *
+ * <p>It also defines the wallets' bounded mint executor ({@link MintExecutor}): Payara Micro binds
+ * such resource definitions from the WAR's own classes, not from the EJB jar inside it.
+ */
+@ManagedExecutorDefinition(
+    name = MintExecutor.JNDI_NAME,
+    maxAsync = MintExecutor.CONCURRENCY,
+    hungTaskThreshold = 300_000)
+@Path("wallet")
+@ApplicationScoped
+@Authenticated
+@Tag(name = "wallet")
+@SecurityRequirement(name = SessionsResource.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+public class WalletResource {
+
+  private static final String KEY_DESCRIPTION =
+      "Any 1-255 visible ASCII characters, new for each distinct request. A retry with the same"
+          + " key and body returns the first answer (Idempotent-Replayed: true) and moves no more"
+          + " money; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and a"
+          + " duplicate sent while the first still runs 409 IDEMPOTENCY_IN_PROGRESS.";
+
+  @EJB Cashier cashier;
+
+  @Inject CurrentSession current;
+
+  @Inject IdempotentReplies replies;
+
+  @Context UriInfo uri;
+
+  /** The session's balance and the caller's dormant wallets. */
+  @GET
+  @Operation(
+      summary = "Show the wallet",
+      description =
+          "spendable, reserved and inflight sats of the session's wallet and the dormant wallets"
+              + " of the caller's ended sessions that still hold value. Read from stored balances:"
+              + " no wallet is opened.")
+  public WalletView wallet() {
+    return WalletView.of(cashier.overview(session()));
+  }
+
+  /** Asks for a Lightning invoice that funds the wallet. */
+  @POST
+  @Path("deposits/lightning")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Deposit by Lightning",
+      description =
+          "Answers 201 with depositId, invoice, amount and expiresAt. Pay the invoice: the server"
+              + " watches it and mints the sats into the wallet by itself, no polling needed."
+              + " GET /api/wallet/deposits/{depositId} shows where it stands.")
+  public Response depositLightning(
+      @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
+          @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      LightningDepositRequest request) {
+    long amount = amount(request == null ? null : request.amount());
+    SessionPrincipal session = session();
+    return replies.respond(
+        IdempotentReplies.normalizedKey(key),
+        session,
+        "wallet.deposits.lightning",
+        request,
+        path(),
+        Response.Status.CREATED,
+        () -> DepositView.of(cashier.requestLightningDeposit(session, amount)));
+  }
+
+  /** Shows one of the caller's Lightning deposits. */
+  @GET
+  @Path("deposits/{depositId}")
+  @Operation(
+      summary = "Show a Lightning deposit",
+      description =
+          "state is PENDING (unpaid), PAID (paid, being minted), CREDITED, EXPIRED or FAILED.")
+  public DepositView deposit(@PathParam("depositId") String depositId) {
+    return DepositView.of(cashier.deposit(session(), depositId));
+  }
+
+  /** Receives a Cashu token into the wallet. */
+  @POST
+  @Path("deposits/token")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Deposit a token",
+      description =
+          "Swaps a Cashu token of this platform's mint into the wallet; the mint's input fee is"
+              + " deducted. TOKEN_ALREADY_SPENT (409) for a token someone claimed already,"
+              + " TOKEN_REJECTED (400) for a malformed, foreign, locked or worthless one.")
+  public Response depositToken(
+      @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
+          @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      TokenDepositRequest request) {
+    String token = request == null ? null : request.token();
+    if (token == null || token.isBlank()) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "token is required");
+    }
+    SessionPrincipal session = session();
+    return replies.respond(
+        IdempotentReplies.normalizedKey(key),
+        session,
+        "wallet.deposits.token",
+        request,
+        path(),
+        Response.Status.OK,
+        () -> TokenDepositView.of(cashier.depositToken(session, token)));
+  }
+
+  /** Withdraws sats as a Cashu token. */
+  @POST
+  @Path("withdrawals/token")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Withdraw as a token",
+      description =
+          "Makes a Cashu token of amount sats from the session's wallet, or from one of the"
+              + " caller's dormant wallets named by walletId. With lockToSessionKey the token is"
+              + " locked (NUT-11) to 02+pubkey of the session, so only the login key can claim it."
+              + " INSUFFICIENT_FUNDS (409) when the wallet cannot cover amount and fees.")
+  public Response withdrawToken(
+      @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
+          @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      TokenWithdrawalRequest request) {
+    long amount = amount(request == null ? null : request.amount());
+    boolean lock = request.lockToSessionKey() != null && request.lockToSessionKey();
+    SessionPrincipal session = session();
+    return replies.respond(
+        IdempotentReplies.normalizedKey(key),
+        session,
+        "wallet.withdrawals.token",
+        request,
+        path(),
+        Response.Status.OK,
+        () ->
+            TokenWithdrawalView.of(
+                cashier.withdrawToken(session, amount, lock, request.walletId())));
+  }
+
+  /** Withdraws sats by paying a Lightning invoice. */
+  @POST
+  @Path("withdrawals/lightning")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Withdraw by Lightning",
+      description =
+          "Pays a BOLT11 invoice (a melt) from the session's wallet, or from one of the caller's"
+              + " dormant wallets named by walletId. status is PAID, PENDING (still in flight: its"
+              + " sats stay in flight until it settles) or FAILED (nothing spent); fee is what the"
+              + " payment cost beyond the amount, change what came back of the fee reserve.")
+  public Response withdrawLightning(
+      @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
+          @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      LightningWithdrawalRequest request) {
+    if (request == null || request.invoice() == null || request.invoice().isBlank()) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "invoice is required");
+    }
+    SessionPrincipal session = session();
+    return replies.respond(
+        IdempotentReplies.normalizedKey(key),
+        session,
+        "wallet.withdrawals.lightning",
+        request,
+        path(),
+        Response.Status.OK,
+        () ->
+            LightningWithdrawalView.of(
+                cashier.withdrawLightning(session, request.invoice(), request.walletId())));
+  }
+
+  private SessionPrincipal session() {
+    return current.principal();
+  }
+
+  private String path() {
+    return uri.getRequestUri().getRawPath();
+  }
+
+  private static long amount(Long amount) {
+    if (amount == null || amount <= 0) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED, "amount is required: a whole number of sats above 0");
+    }
+    return amount;
+  }
+}
