@@ -136,13 +136,17 @@ ADMIN_PASSWORD=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 ADMIN_HASH=$(printf '%s\n' "$ADMIN_PASSWORD" | java -jar "$BENCH_JAR" hash-password)
 MASTER_SEED=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 # Limits and thresholds raised so 20,000 sessions are admitted and the capacity monitor watches
-# without acting (its relief would change what is measured); the report lists them.
+# without acting (its relief would change what is measured); offer deadlines long enough that no
+# offer of the run expires; watchers polling every 250 ms; a fixed BTC price. The report lists them.
 SETTINGS=(
   SESSION_LIMIT=30000 SESSION_EXPIRY=7200 SESSION_IDLE_LIMIT=7200
   CAPACITY_SESSIONS_WARNING=25000 CAPACITY_SESSIONS_CRITICAL=28000 CAPACITY_SESSIONS_EMERGENCY=29000
   CAPACITY_MEMORY_WARNING=0.97 CAPACITY_MEMORY_CRITICAL=0.98 CAPACITY_MEMORY_EMERGENCY=0.99
   WALLET_CACHE_SIZE=200 WALLET_IDLE_TIMEOUT=7200000 WALLET_DEPOSIT_POLL_INTERVAL=250
   "DATABASE_POOL_SIZE=${BENCH_POOL_SIZE:-10}"
+  OPENPLEB_PRICE_SOURCE=fixed OPENPLEB_PRICE_FIXED=150000000 OFFER_QUOTE_POLL_INTERVAL=250
+  OFFER_TIMEOUT_CREATED=7200 OFFER_TIMEOUT_INVOICE_CREATED=7200 OFFER_TIMEOUT_INVOICE_PAID=7200
+  OFFER_TIMEOUT_CLAIMED=7200 OFFER_TIMEOUT_RECEIPT_SUBMITTED=7200
 )
 JAVA_SERVER_OPTS=(-Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError
   -Djava.io.tmpdir="$WORK/tmp")
@@ -160,6 +164,11 @@ for ((i = 0; ; i++)); do
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)
   [[ $code == 200 ]] && break
   kill -0 "$APP_PID" 2>/dev/null || die "the server exited"
+  # Payara Micro keeps running when the deployment fails; its readiness then says so for good.
+  if grep -q 'Payara Micro .* ready in' "$WORK/server.log" &&
+    curl -s "http://127.0.0.1:$PORT/health/ready" | grep -q 'No Application deployed'; then
+    die "the application did not deploy"
+  fi
   ((i < 360)) || die "the server was not ready within 180 s (last status $code)"
   sleep 0.5
 done

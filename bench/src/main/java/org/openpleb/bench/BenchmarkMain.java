@@ -124,7 +124,8 @@ public final class BenchmarkMain {
 
       Trades trades =
           plan.fundedOffers() > 0
-              ? new TradeScenario(server, pool, notes).run(surface, plan)
+              ? new TradeScenario(server, pool, plan.wallets() + plan.extraWallets(), notes)
+                  .run(surface, plan)
               : TradeScenario.unavailable("not part of a " + plan.mode() + " run");
 
       List<LoadLevel> load = new ArrayList<>();

@@ -288,8 +288,9 @@ public record RunResults(
    * @param fundingSequence one client's time from creating an offer to seeing it funded
    * @param orderBookOffers open offers in the order book when it was read
    * @param orderBookBytes bytes of one full order-book answer
-   * @param orderBookRead latency of reading it at one client
-   * @param serverCpuMillisPerOrderBookRead server CPU per order-book read
+   * @param orderBookRead latency of reading one page of 100 offers at one client
+   * @param serverCpuMillisPerPageRead server CPU per page of 100 offers
+   * @param serverCpuMillisPerOrderBookRead server CPU per read of the whole book, page by page
    * @param traders concurrent traders in the whole-trade stretch
    * @param tradesCompleted trades that reached COMPLETED
    * @param tradesFailed trades that did not
@@ -308,6 +309,7 @@ public record RunResults(
       int orderBookOffers,
       long orderBookBytes,
       Percentiles orderBookRead,
+      double serverCpuMillisPerPageRead,
       double serverCpuMillisPerOrderBookRead,
       int traders,
       int tradesCompleted,

@@ -180,12 +180,19 @@ public final class WalletScenario {
     long deadline = System.nanoTime() + CREDIT_TIMEOUT_NANOS;
     while (System.nanoTime() < deadline) {
       ApiResponse w = api.get("GET /api/wallet", "/api/wallet", s.token());
-      if (w.ok() && w.json().path("balance").path("spendable").asLong() >= sats) {
+      if (w.ok() && spendable(w.json()) >= sats) {
         return true;
       }
       pause(100);
     }
     return false;
+  }
+
+  /** Spendable sats of a wallet answer: flat {@code spendable}, or inside {@code balance}. */
+  static long spendable(com.fasterxml.jackson.databind.JsonNode wallet) {
+    return wallet.has("spendable")
+        ? wallet.path("spendable").asLong()
+        : wallet.path("balance").path("spendable").asLong();
   }
 
   private static void withdraw(ApiClient api, UserSession s, LatencyRecorder into) {
