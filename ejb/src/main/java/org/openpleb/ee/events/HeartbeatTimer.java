@@ -11,7 +11,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,24 +19,13 @@ import org.openpleb.ee.platform.ConfigCheck;
 
 /**
  * Beats the live streams' heartbeat every {@code OPENPLEB_EVENTS_HEARTBEAT_SECONDS} with a
- * non-persistent timer, after checking the live-event settings at startup. Also defines the bounded
- * executor the streams are written on.
+ * non-persistent timer, after checking the live-event settings at startup.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@ManagedExecutorDefinition(
-    name = HeartbeatTimer.EVENTS_EXECUTOR,
-    maxAsync = HeartbeatTimer.WRITERS,
-    hungTaskThreshold = 120_000)
 public class HeartbeatTimer {
-
-  /** JNDI name of the executor that writes to event streams. */
-  public static final String EVENTS_EXECUTOR = "java:app/concurrent/eventsExecutor";
-
-  /** The most streams written at once. */
-  static final int WRITERS = 4;
 
   private static final Logger LOG = Logger.getLogger(HeartbeatTimer.class.getName());
 
@@ -62,7 +50,9 @@ public class HeartbeatTimer {
     LOG.log(
         Level.INFO,
         "Live events: heartbeat every {0} s, at most {1} streams",
-        new Object[] {config.heartbeat().toSeconds(), config.maxClients()});
+        new Object[] {
+          String.valueOf(config.heartbeat().toSeconds()), String.valueOf(config.maxClients())
+        });
   }
 
   @Timeout

@@ -3,7 +3,7 @@ package org.openpleb.ee.events;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +13,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -38,6 +40,9 @@ public class LiveEvents {
 
   /** SSE event name of the greeting every stream starts with. */
   public static final String CONNECTED = "connected";
+
+  /** The most streams written at once: the size of the writers' pool. */
+  static final int WRITERS = 4;
 
   private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
 
@@ -73,13 +78,14 @@ public class LiveEvents {
 
   @Inject Clock clock;
 
-  @Resource(lookup = HeartbeatTimer.EVENTS_EXECUTOR)
-  ManagedExecutorService executor;
+  // the container's default factory: writer threads run with the application's context
+  @Resource ManagedThreadFactory threads;
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
 
+  private ExecutorService writers;
   private LiveEventHub hub;
   private Jsonb json;
   private Counter rejected;
@@ -87,6 +93,7 @@ public class LiveEvents {
   @PostConstruct
   void start() {
     json = JsonbBuilder.create();
+    writers = Executors.newFixedThreadPool(WRITERS, threads);
     Counter sent = metrics.counter(SENT);
     rejected = metrics.counter(REJECTED);
     for (LiveEventHub.Closing why : LiveEventHub.Closing.values()) {
@@ -94,7 +101,7 @@ public class LiveEvents {
     }
     hub =
         new LiveEventHub(
-            executor,
+            writers,
             new LiveEventHub.Limits(
                 config.maxClients(),
                 config.queueLimit(),
@@ -122,6 +129,7 @@ public class LiveEvents {
   @PreDestroy
   void stop() {
     hub.shutdown();
+    writers.shutdownNow();
     try {
       json.close();
     } catch (Exception e) {

@@ -137,7 +137,12 @@ final class PriceCache {
       LOG.log(
           Level.INFO,
           "Price feed {0} recovered after {1} failed fetches: {2} {3} per BTC",
-          new Object[] {feed.name(), failuresInARow, price.fiatPerBtc().toPlainString(), currency});
+          new Object[] {
+            feed.name(),
+            String.valueOf(failuresInARow),
+            price.fiatPerBtc().toPlainString(),
+            currency
+          });
     }
     failuresInARow = 0;
     reportedStale = false;
@@ -166,7 +171,7 @@ final class PriceCache {
       LOG.log(
           Level.FINE,
           "Price feed {0} failed again ({1} in a row): {2}",
-          new Object[] {feed.name(), failuresInARow, failure.getMessage()});
+          new Object[] {feed.name(), String.valueOf(failuresInARow), failure.getMessage()});
     }
     return usableOrRefuse(cached, now);
   }
@@ -181,14 +186,17 @@ final class PriceCache {
           Level.WARNING,
           "The last {0} price is older than {1} s and the feed {2} still fails: offers are refused"
               + " until it answers",
-          new Object[] {currency, maxAge.toSeconds(), feed.name()});
+          new Object[] {currency, String.valueOf(maxAge.toSeconds()), feed.name()});
     }
+    Duration untilNextAttempt =
+        now.isBefore(quietUntil) ? Duration.between(now, quietUntil) : Duration.ZERO;
     throw new PriceUnavailableException(
         "No "
             + currency
             + " price of bitcoin younger than "
             + maxAge.toSeconds()
-            + " s is known: the price feed is unavailable. Retry later.");
+            + " s is known: the price feed is unavailable. Retry later.",
+        untilNextAttempt);
   }
 
   private boolean fresh(BtcPrice price, Instant now) {

@@ -70,8 +70,8 @@ public class PriceFeedStartup {
           new Object[] {
             currency,
             config.source().key(),
-            config.cacheFor().toSeconds(),
-            config.maxAge().toSeconds()
+            String.valueOf(config.cacheFor().toSeconds()),
+            String.valueOf(config.maxAge().toSeconds())
           });
     }
   }

@@ -1,5 +1,7 @@
 package org.openpleb.ee.pricing;
 
+import java.time.Duration;
+import java.util.Objects;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 
@@ -9,8 +11,16 @@ import org.openpleb.ee.platform.ProblemCode;
  */
 public class PriceUnavailableException extends DomainException {
 
-  /** Creates the refusal with a client-safe explanation. */
-  public PriceUnavailableException(String message) {
+  private final transient Duration retryAfter;
+
+  /** Creates the refusal with a client-safe explanation and a hint when to try again. */
+  public PriceUnavailableException(String message, Duration retryAfter) {
     super(ProblemCode.PRICE_UNAVAILABLE, message);
+    this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+  }
+
+  /** When the feed will be asked again, at the earliest; at least one second. */
+  public Duration retryAfter() {
+    return retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
   }
 }

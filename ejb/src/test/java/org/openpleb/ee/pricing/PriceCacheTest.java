@@ -109,6 +109,8 @@ class PriceCacheTest {
         "No KRW price of bitcoin younger than 300 s is known: the price feed is unavailable."
             + " Retry later.",
         refused.getMessage());
+    // the last failed fetch was a second ago: the feed is asked again in RETRY minus that second
+    assertEquals(RETRY.minusSeconds(1), refused.retryAfter());
     assertEquals(3, feed.calls.get());
     assertEquals(2, failuresCounted.get());
   }

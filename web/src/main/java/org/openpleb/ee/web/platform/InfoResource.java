@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.platform.DatabaseConfig;
 import org.openpleb.ee.platform.PlatformConfig;
+import org.openpleb.ee.pricing.PriceFeedConfig;
 import org.openpleb.ee.pricing.PricingConfig;
 import org.openpleb.ee.session.SessionConfig;
 import org.openpleb.ee.wallet.WalletConfig;
@@ -30,6 +31,8 @@ public class InfoResource {
 
   @Inject DatabaseConfig database;
 
+  @Inject PriceFeedConfig priceFeed;
+
   /** Describes the platform as it is configured right now. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +40,9 @@ public class InfoResource {
       summary = "Describe the platform",
       description =
           "Version, currency, fee and bond schedule, the Cashu mint (with a warning while the"
-              + " development mint is in use) and the capacity limits.")
+              + " development mint is in use), the capacity limits and the bitcoin price's source"
+              + " (with a warning while it is fixed).")
   public PlatformInfo info() {
-    return PlatformInfo.describe(platform, pricing, sessions, wallets, database);
+    return PlatformInfo.describe(platform, pricing, sessions, wallets, database, priceFeed);
   }
 }

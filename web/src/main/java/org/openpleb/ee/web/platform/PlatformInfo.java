@@ -5,6 +5,8 @@ import org.openpleb.ee.platform.DatabaseConfig;
 import org.openpleb.ee.platform.PlatformConfig;
 import org.openpleb.ee.pricing.Fee;
 import org.openpleb.ee.pricing.FeeSchedule;
+import org.openpleb.ee.pricing.PriceFeedConfig;
+import org.openpleb.ee.pricing.PriceSource;
 import org.openpleb.ee.pricing.PricingConfig;
 import org.openpleb.ee.session.SessionConfig;
 import org.openpleb.ee.wallet.WalletConfig;
@@ -19,6 +21,7 @@ import org.openpleb.ee.wallet.WalletConfig;
  * @param bond what each party posts while a trade runs
  * @param mint the Cashu mint holding the platform's ecash
  * @param limits capacity limits in force
+ * @param price where the bitcoin price offers are created at comes from
  */
 public record PlatformInfo(
     String version,
@@ -27,7 +30,8 @@ public record PlatformInfo(
     Fees fees,
     Charge bond,
     Mint mint,
-    Limits limits) {
+    Limits limits,
+    Price price) {
 
   /**
    * A charge of a percentage of the offer's sats (rounded up) plus a flat number of sats.
@@ -59,6 +63,20 @@ public record PlatformInfo(
   public record Mint(String url, boolean devMint, String warning) {}
 
   /**
+   * The bitcoin price's source.
+   *
+   * @param source {@code fixed}, {@code upbit} or {@code blockchain} (OPENPLEB_PRICE_SOURCE)
+   * @param fixed true while offers are priced at a fixed rate rather than a market price
+   * @param warning why a fixed price is unsafe for real trades; absent for market prices
+   */
+  public record Price(String source, boolean fixed, String warning) {
+    static Price of(PriceFeedConfig feed) {
+      boolean fixed = feed.source() == PriceSource.FIXED;
+      return new Price(feed.source().key(), fixed, fixed ? PriceFeedConfig.FIXED_WARNING : null);
+    }
+  }
+
+  /**
    * Capacity limits, under the capacity analysis' names.
    *
    * @param sessionExpirySeconds maximum session lifetime
@@ -84,7 +102,8 @@ public record PlatformInfo(
       PricingConfig pricing,
       SessionConfig sessions,
       WalletConfig wallets,
-      DatabaseConfig database) {
+      DatabaseConfig database,
+      PriceFeedConfig priceFeed) {
     FeeSchedule schedule = pricing.feeSchedule();
     return new PlatformInfo(
         platform.version(),
@@ -103,6 +122,7 @@ public record PlatformInfo(
             wallets.cleanupInterval().toMillis(),
             database.poolSize(),
             database.poolMin(),
-            database.poolIdleTimeout().toMillis()));
+            database.poolIdleTimeout().toMillis()),
+        Price.of(priceFeed));
   }
 }

@@ -1,0 +1,29 @@
+package org.openpleb.ee.web.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.openpleb.ee.events.EventStreamLimitException;
+import org.openpleb.ee.web.problem.ProblemMapper;
+
+/**
+ * Answers an event stream refused at {@code OPENPLEB_EVENTS_MAX_CLIENTS} with 503
+ * EVENT_STREAM_LIMIT through the one error contract, plus {@code Retry-After}.
+ */
+@Provider
+@ApplicationScoped
+public class EventStreamRefusalMapper implements ExceptionMapper<EventStreamLimitException> {
+
+  @Inject ProblemMapper problems;
+
+  @Override
+  public Response toResponse(EventStreamLimitException refusal) {
+    return Response.fromResponse(problems.toResponse(refusal))
+        .header(
+            HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, refusal.retryAfter().toSeconds())))
+        .build();
+  }
+}

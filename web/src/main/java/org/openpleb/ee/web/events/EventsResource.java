@@ -1,0 +1,83 @@
+package org.openpleb.ee.web.events;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.events.LiveEvents;
+import org.openpleb.ee.events.StreamOwner;
+import org.openpleb.ee.session.SessionAuthentication;
+import org.openpleb.ee.session.SessionPrincipal;
+
+/**
+ * The live event stream: the order book's changes for everyone, and with a session's bearer token
+ * also the caller's own trade changes. Replaces OpenPleb's WebSocket, whose pubkey was
+ * self-declared and whose every update went to every socket.
+ */
+@Path("events")
+@ApplicationScoped
+@Tag(name = "events")
+public class EventsResource {
+
+  private static final String BEARER = "bearer ";
+
+  @EJB SessionAuthentication sessions;
+
+  @Inject LiveEvents events;
+
+  /** Opens a server-sent event stream. */
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "Live events",
+      description =
+          "A text/event-stream. It starts with `connected` ({authenticated, heartbeatSeconds}),"
+              + " then sends `offer` for every order-book change ({offerId, previousState, state,"
+              + " at, offer: the public view}) and, on a stream opened with"
+              + " `Authorization: Bearer <session token>`, `trade` for changes of the caller's own"
+              + " trades ({offerId, previousState, state, at, role: MAKER|TAKER, offer: the party"
+              + " view}). A `: heartbeat` comment comes every OPENPLEB_EVENTS_HEARTBEAT_SECONDS."
+              + " The stream ends with the session. 401 for a bad token, 503 EVENT_STREAM_LIMIT"
+              + " (with Retry-After) beyond OPENPLEB_EVENTS_MAX_CLIENTS streams.")
+  public void stream(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    StreamOwner owner = null;
+    if (authorization != null) {
+      owner =
+          bearerToken(authorization)
+              .flatMap(sessions::authenticate)
+              .map(EventsResource::owner)
+              .orElseThrow(StreamUnauthorizedException::new);
+    }
+    events.open(new SseEventClient(sink, sse, owner));
+  }
+
+  /** The token of an {@code Authorization: Bearer <token>} header, scheme in any case. */
+  static Optional<String> bearerToken(String authorization) {
+    String header = authorization.trim();
+    if (header.length() <= BEARER.length()
+        || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+      return Optional.empty();
+    }
+    String token = header.substring(BEARER.length()).trim();
+    return token.isEmpty() ? Optional.empty() : Optional.of(token);
+  }
+
+  private static StreamOwner owner(SessionPrincipal session) {
+    return new StreamOwner(session.sessionId(), session.pubkey(), session.expiresAt().toInstant());
+  }
+}

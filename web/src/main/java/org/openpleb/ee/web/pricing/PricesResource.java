@@ -1,0 +1,37 @@
+package org.openpleb.ee.web.pricing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.pricing.PriceService;
+
+/**
+ * The bitcoin price new offers are created at, so clients can show costs before a maker commits.
+ */
+@Path("prices")
+@ApplicationScoped
+@Tag(name = "pricing")
+public class PricesResource {
+
+  @Inject PriceService prices;
+
+  /** The current bitcoin price in the platform currency. */
+  @GET
+  @Path("current")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Current bitcoin price",
+      description =
+          "Fiat units of OPENPLEB_CURRENCY per bitcoin from OPENPLEB_PRICE_SOURCE, as offers are"
+              + " priced now; cached for OPENPLEB_PRICE_CACHE_SECONDS. 503 PRICE_UNAVAILABLE (with"
+              + " Retry-After) once the feed has failed for longer than"
+              + " OPENPLEB_PRICE_MAX_AGE_SECONDS. A fixed price says so in `fixed` and `warning`.")
+  public PriceView current() {
+    return PriceView.of(prices.current(), prices.fixed());
+  }
+}
