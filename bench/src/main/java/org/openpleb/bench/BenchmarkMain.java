@@ -116,15 +116,16 @@ public final class BenchmarkMain {
                   server, pool, plan.loginConcurrency(), plan.keepAliveConcurrency(), notes)
               .run(surface, plan.sessionSteps(), plan.warmupSessions());
 
+      WalletScenario walletScenario =
+          new WalletScenario(server, pool, plan.wallets() >= 100 ? 5 : 1, notes);
       WalletMemory wallets =
           plan.wallets() > 0
-              ? new WalletScenario(server, pool, notes)
-                  .run(surface, plan.wallets(), plan.extraWallets())
+              ? walletScenario.run(surface, plan.wallets(), plan.extraWallets())
               : WalletScenario.unavailable("not part of a " + plan.mode() + " run");
 
       Trades trades =
           plan.fundedOffers() > 0
-              ? new TradeScenario(server, pool, plan.wallets() + plan.extraWallets(), notes)
+              ? new TradeScenario(server, pool, walletScenario.sessionsUsed(), notes)
                   .run(surface, plan)
               : TradeScenario.unavailable("not part of a " + plan.mode() + " run");
 
@@ -168,6 +169,8 @@ public final class BenchmarkMain {
         }
         RunResults.MemoryStep afterLogout = server.measure("0 sessions (all logged out)", 0, 0);
         sessions = sessions.withLogout(beforeLogout, afterLogout);
+        // the logouts closed the wallet handles: SQLite has folded the WAL into each file
+        wallets = walletScenario.withClosedFiles(wallets);
       }
       watch.stop();
       notes.addAll(watch.observations());

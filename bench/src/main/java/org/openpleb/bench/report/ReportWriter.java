@@ -15,6 +15,7 @@ import org.openpleb.bench.report.RunResults.SessionMemory;
 import org.openpleb.bench.report.RunResults.Trades;
 import org.openpleb.bench.report.RunResults.WalletMemory;
 import org.openpleb.bench.report.RunResults.WalletOpen;
+import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
 import org.openpleb.bench.stats.Percentiles;
 
@@ -143,11 +144,7 @@ public final class ReportWriter {
         "coco (TypeScript) wallet, resident memory per open wallet",
         "≈ 454 KiB (≈ 204 KiB of it SQLite)",
         wallets ? Figures.bytes(w.residentPerWalletBytes()) : notMeasured(w));
-    ref(
-        md,
-        "coco wallet file",
-        "400–500 KiB",
-        wallets && w.files() > 0 ? Figures.bytes(w.fileBytesDatabaseOnly()) : notMeasured(w));
+    ref(md, "coco wallet file", "400–500 KiB", wallets ? walletFile(w) : notMeasured(w));
     ref(
         md,
         "capacity analysis, memory per session",
@@ -163,7 +160,7 @@ public final class ReportWriter {
         md,
         "capacity analysis, per wallet file",
         "≈ 100 KB",
-        wallets && w.files() > 0 ? Figures.bytes(w.fileBytesDatabaseOnly()) : notMeasured(w));
+        wallets ? walletFile(w) : notMeasured(w));
     RunResults.Capacity c = r.capacity();
     ref(
         md,
@@ -212,6 +209,18 @@ public final class ReportWriter {
                 + " per page of 100"
             : notMeasuredTrades(t));
     md.append("\n");
+  }
+
+  private static String walletFile(WalletMemory w) {
+    if (w.files() > 0) {
+      return Figures.bytes(w.fileBytesClosed())
+          + " closed ("
+          + Figures.one(w.proofsPerWallet())
+          + " proofs); "
+          + Figures.bytes(w.fileBytesWhileOpen())
+          + " while open";
+    }
+    return Figures.bytes(w.fileBytesWhileOpen()) + " while open (closed size not measured)";
   }
 
   private static double perWalletShare(RunResults r) {
@@ -441,27 +450,44 @@ public final class ReportWriter {
         .append(w.walletsOpened())
         .append("; open handles the server reports: ")
         .append(w.openHandles())
-        .append("\n- **Per open wallet: ")
+        .append(", ")
+        .append(w.handlesAdded())
+        .append(" more than at the first reading\n- **Per open wallet: ")
         .append(Figures.bytes(w.residentPerWalletBytes()))
         .append(" resident** = ")
         .append(Figures.bytes(w.heapPerWalletBytes()))
         .append(" heap + ")
         .append(Figures.bytes(w.nativePerWalletBytes()))
-        .append(" outside the heap\n- Wallet files: ")
-        .append(w.files())
-        .append(", ")
+        .append(" outside the heap (resident growth; the heap is pre-touched)\n- Wallet files (")
         .append(Figures.one(w.proofsPerWallet()))
-        .append(" proofs each; database file ")
-        .append(Figures.bytes(w.fileBytesDatabaseOnly()))
-        .append(" (mean); with the open handle's WAL and shared memory ")
-        .append(Figures.bytes(w.fileBytesMean()))
-        .append(" (mean), ")
-        .append(Figures.bytes(w.fileBytesMax()))
-        .append(" (max)\n");
+        .append(" proofs each): ")
+        .append(walletFile(w))
+        .append(w.files() > 0 ? " (closed: mean of " + w.files() + ", largest " : "")
+        .append(w.files() > 0 ? Figures.bytes(w.fileBytesClosedMax()) + ")" : "")
+        .append("\n");
     if (w.deposit() != null && w.deposit().count() > 0) {
       md.append("- Lightning deposit, request to credited balance: ")
           .append(triple(w.deposit()))
           .append(" (p50 / p95 / p99; includes the watcher's poll interval)\n");
+    }
+    WalletFileAnatomy a = w.anatomy();
+    if (a != null && a.files() > 0) {
+      md.append("\n### What a closed wallet file holds\n\n")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%d files read (SQLite's dbstat over a copy): %.1f pages of %d bytes each, %.1f"
+                      + " of them free; %d tables and indexes.%n%n",
+                  a.files(),
+                  a.meanPages(),
+                  a.pageSize(),
+                  a.meanFreePages(),
+                  a.btrees()))
+          .append("| table or index | pages (mean) |\n|---|---:|\n");
+      for (WalletFileAnatomy.BtreePages b : a.pagesByBtree()) {
+        md.append("| `").append(cell(b.name())).append("` | ");
+        md.append(Figures.one(b.meanPages())).append(" |\n");
+      }
     }
     md.append("\n### Wallet open latency\n\n");
     md.append(

@@ -2,6 +2,7 @@ package org.openpleb.bench.report;
 
 import java.util.List;
 import org.openpleb.bench.server.MachineInfo;
+import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
 import org.openpleb.bench.stats.Percentiles;
 
@@ -213,18 +214,22 @@ public record RunResults(
    * Memory and disk of open wallets.
    *
    * @param unavailable why it did not run, or null
-   * @param walletsOpened wallets the driver funded (each opened by its deposit)
+   * @param walletsOpened wallets the driver funded and saw credited (each opened by its deposit)
    * @param openHandles open handles the server reported afterwards
-   * @param before memory before
+   * @param handlesAdded handles opened between the two memory readings (the divisor)
+   * @param before memory before (after a few warm-up wallets)
    * @param after memory with the wallets open
    * @param heapPerWalletBytes heap after GC per open wallet
    * @param nativePerWalletBytes resident memory outside the heap per open wallet
    * @param residentPerWalletBytes the two together
-   * @param proofsPerWallet ecash proofs in each wallet (mean)
-   * @param fileBytesMean wallet file size on disk (database, WAL and shared-memory files), mean
-   * @param fileBytesMax the same, largest
-   * @param fileBytesDatabaseOnly the database file alone, mean
-   * @param files wallet files found
+   * @param proofsPerWallet ecash proofs in each wallet
+   * @param fileBytesWhileOpen disk per wallet while its handle is open: database, WAL and
+   *     shared-memory files, mean
+   * @param fileBytesClosed disk per wallet once the handles are closed (WAL checkpointed), mean; 0
+   *     when not measured
+   * @param fileBytesClosedMax the same, largest
+   * @param files closed wallet files measured
+   * @param anatomy what the closed files' pages hold
    * @param opens wallet open latency, cold and warm
    * @param deposit time from asking for a Lightning deposit to seeing it credited
    * @param growth heap growth per wallet by class
@@ -233,19 +238,46 @@ public record RunResults(
       String unavailable,
       int walletsOpened,
       long openHandles,
+      long handlesAdded,
       MemoryStep before,
       MemoryStep after,
       double heapPerWalletBytes,
       double nativePerWalletBytes,
       double residentPerWalletBytes,
       double proofsPerWallet,
-      double fileBytesMean,
-      long fileBytesMax,
-      double fileBytesDatabaseOnly,
+      double fileBytesWhileOpen,
+      double fileBytesClosed,
+      long fileBytesClosedMax,
       int files,
+      WalletFileAnatomy anatomy,
       List<WalletOpen> opens,
       Percentiles deposit,
-      List<Growth> growth) {}
+      List<Growth> growth) {
+
+    /** The same figures with the closed files measured. */
+    public WalletMemory withClosedFiles(
+        double meanBytes, long maxBytes, int count, WalletFileAnatomy fileAnatomy) {
+      return new WalletMemory(
+          unavailable,
+          walletsOpened,
+          openHandles,
+          handlesAdded,
+          before,
+          after,
+          heapPerWalletBytes,
+          nativePerWalletBytes,
+          residentPerWalletBytes,
+          proofsPerWallet,
+          fileBytesWhileOpen,
+          meanBytes,
+          maxBytes,
+          count,
+          fileAnatomy,
+          opens,
+          deposit,
+          growth);
+    }
+  }
 
   /**
    * One load level.

@@ -194,7 +194,7 @@ public final class TradeScenario {
         Math.min(8, Math.max(1, traders)),
         worker -> {
           for (int i = worker; i < traders; i += Math.min(8, Math.max(1, traders))) {
-            if (WalletScenario.fund(api, takers.get(i), TAKER_DEPOSIT_SATS)) {
+            if (WalletScenario.fund(api, takers.get(i), TAKER_DEPOSIT_SATS) != null) {
               prepared.incrementAndGet();
             }
           }

@@ -1,12 +1,14 @@
 package org.openpleb.bench.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.openpleb.bench.client.ApiClient;
@@ -19,15 +21,19 @@ import org.openpleb.bench.report.RunResults.WalletMemory;
 import org.openpleb.bench.report.RunResults.WalletOpen;
 import org.openpleb.bench.server.ClassHistogram;
 import org.openpleb.bench.server.MetricsText;
+import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.LatencyRecorder;
 import org.openpleb.bench.stats.Percentiles;
 
 /**
  * Open wallets: live sessions each fund their wallet with one Lightning deposit (the dev mint pays
  * the invoice, the server's watcher mints the ecash and so opens the wallet), then memory is taken
- * again; the difference divided by the open handles is one wallet's cost. Opening more wallets than
- * the handle cache holds evicts the first ones, which a token withdrawal then reopens from disk
- * (cold) and a second withdrawal finds open (warm).
+ * again; the difference divided by the handles added is one wallet's cost. A few warm-up wallets
+ * are opened before the first reading so that loading and compiling the wallet code does not count
+ * as wallet memory. Opening more wallets than the handle cache holds evicts the first ones, which a
+ * token withdrawal then reopens from disk (cold) and a second withdrawal finds open (warm).
+ *
+ * <p>The scenario uses the pool's sessions from index 0 to {@link #sessionsUsed()} − 1.
  */
 public final class WalletScenario {
 
@@ -48,13 +54,22 @@ public final class WalletScenario {
 
   private final ServerUnderTest server;
   private final SessionPool pool;
+  private final int warmup;
   private final List<String> notes;
+  private final Set<String> walletIds = ConcurrentHashMap.newKeySet();
+  private int used;
 
-  /** The scenario on {@code server} with sessions of {@code pool}. */
-  public WalletScenario(ServerUnderTest server, SessionPool pool, List<String> notes) {
+  /** The scenario on {@code server} with sessions of {@code pool}, {@code warmup} wallets first. */
+  public WalletScenario(ServerUnderTest server, SessionPool pool, int warmup, List<String> notes) {
     this.server = server;
     this.pool = pool;
+    this.warmup = warmup;
     this.notes = notes;
+  }
+
+  /** Sessions the scenario used, from index 0. */
+  public int sessionsUsed() {
+    return used;
   }
 
   /** Opens {@code wallets} wallets plus {@code extra} to force evictions, and measures. */
@@ -63,111 +78,146 @@ public final class WalletScenario {
     if (!missing.isEmpty()) {
       return unavailable("the server lacks " + String.join(", ", missing));
     }
-    int count = Math.min(wallets + extra, pool.size());
-    if (count == 0) {
+    int count = Math.min(wallets + extra, pool.size() - warmup);
+    if (count <= 0) {
       return unavailable("no live sessions to open wallets for");
     }
+    used = warmup + count;
     ApiClient api = server.api();
-    MemoryStep before = server.measure("before the wallets", pool.size(), 0);
-    ClassHistogram histBefore = server.jvm().classHistogram();
-    MetricsText m0 = server.metrics();
 
-    // Fund each wallet; the deposits of the first `extra` wallets go first so that they are the
-    // least recently used when the cache fills up.
+    // Warm-up: the first wallets load and compile the wallet code.
+    fundAll(api, 0, warmup, new LatencyRecorder(), false);
+    MetricsText m0 = server.metrics();
+    long handlesBefore = (long) m0.value("openpleb_wallet_cache_size").orElse(warmup);
+    MemoryStep before =
+        server.measure(
+            "before (" + handlesBefore + " warm-up wallets open)", pool.size(), handlesBefore);
+    ClassHistogram histBefore = server.jvm().classHistogram();
+
+    // The measured wallets, in order, so the first `extra` become the least recently used.
     LatencyRecorder depositRec = new LatencyRecorder();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    SessionPool.runConcurrently(
-        Math.min(8, count),
-        worker -> {
-          int i;
-          while ((i = next.getAndIncrement()) < count) {
-            UserSession s = pool.get(i);
-            long start = System.nanoTime();
-            if (fund(api, s, DEPOSIT_SATS)) {
-              depositRec.success("deposit", System.nanoTime() - start);
-            } else {
-              failed.incrementAndGet();
-            }
-          }
-        });
-    if (failed.get() > 0) {
-      notes.add(failed.get() + " of " + count + " Lightning deposits were not credited in time");
+    int failed = fundAll(api, warmup, count, depositRec, true);
+    if (failed > 0) {
+      notes.add(failed + " of " + count + " Lightning deposits were not credited in time");
     }
     MetricsText m1 = server.metrics();
     long handles = (long) m1.value("openpleb_wallet_cache_size").orElse(Math.min(count, wallets));
     MemoryStep after = server.measure("with the wallets open", pool.size(), handles);
     ClassHistogram histAfter = server.jvm().classHistogram();
+    FileFigures open = files(server.walletDir(), walletIds);
 
     List<WalletOpen> opens = new ArrayList<>();
-    opens.add(
-        serverOpens("cold", "server timer openpleb_wallet_open, first opens (new files)", m0, m1));
+    opens.add(serverOpens("cold", "server timer, first opens (new wallet files)", m0, m1));
 
-    // Reopen the evicted wallets (cold) and use them again at once (warm), if the build can.
+    // Reopen the evicted wallets (cold) and use each again at once (warm), if the build can.
     if (surface.has(TOKEN_WITHDRAWAL) && extra > 0 && handles < count) {
       LatencyRecorder cold = new LatencyRecorder();
       LatencyRecorder warm = new LatencyRecorder();
       MetricsText r0 = server.metrics();
-      for (int i = 0; i < Math.min(extra, count); i++) {
+      for (int i = warmup; i < warmup + Math.min(extra, count); i++) {
         UserSession s = pool.get(i);
         withdraw(api, s, cold);
         withdraw(api, s, warm);
       }
       MetricsText r1 = server.metrics();
-      opens.add(
-          0, serverOpens("cold", "server timer openpleb_wallet_open, reopened from disk", r0, r1));
+      opens.add(0, serverOpens("cold", "server timer, evicted wallets reopened from disk", r0, r1));
       opens.add(
           new WalletOpen(
               "cold",
-              "driver: token withdrawal that reopens an evicted wallet",
+              "driver: a 1-sat token withdrawal that reopens an evicted wallet (open + swap)",
               cold.allSamples().length,
               Percentiles.of(cold.allSamples())));
       opens.add(
           new WalletOpen(
               "warm",
-              "driver: the same withdrawal on the open handle",
+              "driver: the same withdrawal right after, on the open handle",
               warm.allSamples().length,
               Percentiles.of(warm.allSamples())));
     } else {
       notes.add(
           "Warm wallet use and reopening from disk were not measured: "
               + (surface.has(TOKEN_WITHDRAWAL)
-                  ? "no wallet was evicted"
+                  ? "no wallet was evicted (the run opened fewer wallets than the cache holds)"
                   : "this build has no " + TOKEN_WITHDRAWAL));
     }
 
-    FileFigures files = files(server.walletDir());
-    long opened = Math.max(1, handles);
-    double heapPer = (after.heapUsedBytes() - before.heapUsedBytes()) / (double) opened;
+    long added = Math.max(1, handles - handlesBefore);
+    double heapPer = (after.heapUsedBytes() - before.heapUsedBytes()) / (double) added;
     // The heap is pre-touched, so resident growth beyond the committed-heap growth is native.
     double nativePer =
         Math.max(
                 0,
                 (after.rssBytes() - before.rssBytes())
                     - (after.heapCommittedBytes() - before.heapCommittedBytes()))
-            / (double) opened;
-    List<Growth> growth = SessionMemoryScenario.growth(histBefore, histAfter, opened, 15);
+            / (double) added;
+    List<Growth> growth = SessionMemoryScenario.growth(histBefore, histAfter, added, 15);
     return new WalletMemory(
         null,
-        count - failed.get(),
+        count - failed,
         handles,
+        added,
         before,
         after,
         heapPer,
         nativePer,
         heapPer + nativePer,
         Long.bitCount(DEPOSIT_SATS),
-        files.meanAll(),
-        files.maxAll(),
-        files.meanDatabase(),
-        files.wallets(),
+        open.meanAll(),
+        0,
+        0,
+        0,
+        WalletFileAnatomy.NONE,
         opens,
         Percentiles.of(depositRec.allSamples()),
         growth);
   }
 
-  /** Asks for a deposit and waits until the wallet shows it credited. */
-  static boolean fund(ApiClient api, UserSession s, long sats) {
+  /**
+   * Adds the closed files of this scenario's wallets to {@code figures}: call once their handles
+   * are closed (their sessions logged out), when SQLite has checkpointed the WAL into the file.
+   */
+  public WalletMemory withClosedFiles(WalletMemory figures) {
+    if (figures.unavailable() != null || walletIds.isEmpty()) {
+      return figures;
+    }
+    FileFigures closed = files(server.walletDir(), walletIds);
+    WalletFileAnatomy anatomy = WalletFileAnatomy.of(closed.databases(), 25);
+    return figures.withClosedFiles(closed.meanAll(), closed.maxAll(), closed.wallets(), anatomy);
+  }
+
+  /** Funds the sessions from {@code from}, {@code count} of them; returns how many failed. */
+  private int fundAll(ApiClient api, int from, int count, LatencyRecorder rec, boolean remember) {
+    AtomicInteger next = new AtomicInteger(from);
+    AtomicInteger failed = new AtomicInteger();
+    if (count <= 0) {
+      return 0;
+    }
+    SessionPool.runConcurrently(
+        Math.min(8, count),
+        worker -> {
+          int i;
+          while ((i = next.getAndIncrement()) < from + count) {
+            UserSession s = pool.get(i);
+            long start = System.nanoTime();
+            String walletId = fund(api, s, DEPOSIT_SATS);
+            if (walletId != null) {
+              rec.success("deposit", System.nanoTime() - start);
+              if (remember) {
+                walletIds.add(walletId);
+              }
+            } else {
+              failed.incrementAndGet();
+            }
+          }
+        });
+    return failed.get();
+  }
+
+  /**
+   * Asks for a deposit and waits until the wallet shows it credited; the wallet's id, or null when
+   * it was not credited in time.
+   */
+  static String fund(ApiClient api, UserSession s, long sats) {
     ApiResponse asked =
         api.post(
             "POST /api/wallet/deposits/lightning",
@@ -175,21 +225,22 @@ public final class WalletScenario {
             s.token(),
             Map.of("amount", sats));
     if (!asked.ok()) {
-      return false;
+      return null;
     }
     long deadline = System.nanoTime() + CREDIT_TIMEOUT_NANOS;
     while (System.nanoTime() < deadline) {
       ApiResponse w = api.get("GET /api/wallet", "/api/wallet", s.token());
       if (w.ok() && spendable(w.json()) >= sats) {
-        return true;
+        String id = w.text("walletId");
+        return id == null ? "" : id;
       }
       pause(100);
     }
-    return false;
+    return null;
   }
 
   /** Spendable sats of a wallet answer: flat {@code spendable}, or inside {@code balance}. */
-  static long spendable(com.fasterxml.jackson.databind.JsonNode wallet) {
+  static long spendable(JsonNode wallet) {
     return wallet.has("spendable")
         ? wallet.path("spendable").asLong()
         : wallet.path("balance").path("spendable").asLong();
@@ -206,87 +257,121 @@ public final class WalletScenario {
   }
 
   /**
-   * The server's wallet open timer between two scrapes: count and mean exact, quantiles its own.
+   * The server's wallet open timer between two scrapes. Count and sum are exact for the interval
+   * (their difference); the quantiles and the maximum are the timer's own, over its recent samples.
+   * Payara exports those in nanoseconds although the metric is named in seconds (the sum is in
+   * seconds), so a quantile above 1,000 is read as nanoseconds.
    */
   static WalletOpen serverOpens(String kind, String source, MetricsText a, MetricsText b) {
-    String base = timerBase(b);
-    if (base == null) {
+    String base = "openpleb_wallet_open_seconds";
+    if (b.value(base + "_count").isEmpty()) {
       return new WalletOpen(
           kind, "the server exposes no openpleb_wallet_open timer", 0, Percentiles.NONE);
     }
     long count = (long) (b.value(base + "_count").orElse(0) - a.value(base + "_count").orElse(0));
     double sum = b.value(base + "_sum").orElse(0) - a.value(base + "_sum").orElse(0);
-    double scale = base.endsWith("_seconds") ? 1e9 : 1e6;
-    long mean = count > 0 ? (long) (sum / count * scale) : 0;
-    long p50 = (long) (b.value(base, "quantile", "0.5").orElse(0) * scale);
-    long p95 = (long) (b.value(base, "quantile", "0.95").orElse(0) * scale);
-    long p99 = (long) (b.value(base, "quantile", "0.99").orElse(0) * scale);
-    long max = (long) (b.value(base + "_max").orElse(0) * scale);
+    long mean = count > 0 ? (long) (sum / count * 1e9) : 0;
     return new WalletOpen(
         kind,
-        source + " (quantiles over the timer's recent samples)",
+        source
+            + " (openpleb_wallet_open: mean exact for these opens, percentiles over the timer's"
+            + " recent samples)",
         count,
-        new Percentiles(count, 0, p50, p95, p99, max, mean));
+        new Percentiles(
+            count,
+            0,
+            nanos(b.value(base, "quantile", "0.5").orElse(0)),
+            nanos(b.value(base, "quantile", "0.95").orElse(0)),
+            nanos(b.value(base, "quantile", "0.99").orElse(0)),
+            nanos(b.value(base + "_max").orElse(0)),
+            mean));
   }
 
-  private static String timerBase(MetricsText m) {
-    for (String candidate :
-        List.of(
-            "openpleb_wallet_open_seconds",
-            "openpleb_wallet_open_milliseconds",
-            "openpleb_wallet_open")) {
-      if (m.value(candidate + "_count").isPresent()) {
-        return candidate;
-      }
-    }
-    return null;
+  /** A timer snapshot value in nanoseconds, whether exported in seconds or (Payara) nanoseconds. */
+  static long nanos(double exported) {
+    return exported > 1_000 ? (long) exported : (long) (exported * 1e9);
   }
 
   /**
    * Wallet files on disk.
    *
-   * @param wallets wallets found (database files)
-   * @param meanDatabase mean database file size
+   * @param wallets wallets found
    * @param meanAll mean size of database, WAL and shared-memory files together
    * @param maxAll largest such total
+   * @param databases the database files
    */
-  record FileFigures(int wallets, double meanDatabase, double meanAll, long maxAll) {}
+  record FileFigures(int wallets, double meanAll, long maxAll, List<Path> databases) {}
 
-  /** Groups the files of WALLET_DIR by wallet: {@code x}, {@code x-wal}, {@code x-shm}. */
-  static FileFigures files(Path dir) {
-    if (dir == null || !Files.isDirectory(dir)) {
-      return new FileFigures(0, 0, 0, 0);
+  /**
+   * The files of the wallets {@code ids} in {@code dir} ({@code <id>.sqlite} with its {@code -wal}
+   * and {@code -shm} companions).
+   */
+  static FileFigures files(Path dir, Set<String> ids) {
+    if (dir == null || !Files.isDirectory(dir) || ids.isEmpty()) {
+      return new FileFigures(0, 0, 0, List.of());
     }
-    Map<String, long[]> byWallet = new HashMap<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-        String name = p.toString();
-        boolean side = name.endsWith("-wal") || name.endsWith("-shm") || name.endsWith("-journal");
-        String key = side ? name.substring(0, name.lastIndexOf('-')) : name;
-        long size = Files.size(p);
-        long[] sizes = byWallet.computeIfAbsent(key, k -> new long[2]);
-        if (!side) {
-          sizes[0] += size;
-        }
-        sizes[1] += size;
+    List<Long> totals = new ArrayList<>();
+    List<Path> databases = new ArrayList<>();
+    for (String id : ids) {
+      Path db = dir.resolve(id + ".sqlite");
+      if (!Files.isRegularFile(db)) {
+        continue;
       }
+      long total = 0;
+      for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        Path p = dir.resolve(id + ".sqlite" + suffix);
+        try {
+          total += Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+          // vanished between the check and the size: a checkpoint removed it
+        }
+      }
+      totals.add(total);
+      databases.add(db);
+    }
+    if (totals.isEmpty()) {
+      return new FileFigures(0, 0, 0, List.of());
+    }
+    return new FileFigures(
+        totals.size(),
+        totals.stream().mapToLong(Long::longValue).average().orElse(0),
+        totals.stream().mapToLong(Long::longValue).max().orElse(0),
+        databases);
+  }
+
+  /** Every wallet file in {@code dir}: how many there are (for the report's notes). */
+  static long countFiles(Path dir) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> all = Files.list(dir)) {
+      return all.filter(p -> p.toString().endsWith(".sqlite")).count();
     } catch (IOException e) {
-      return new FileFigures(0, 0, 0, 0);
+      return 0;
     }
-    List<long[]> wallets = byWallet.values().stream().filter(s -> s[0] > 0).toList();
-    if (wallets.isEmpty()) {
-      return new FileFigures(0, 0, 0, 0);
-    }
-    double db = wallets.stream().mapToLong(s -> s[0]).average().orElse(0);
-    double total = wallets.stream().mapToLong(s -> s[1]).average().orElse(0);
-    long max = wallets.stream().mapToLong(s -> s[1]).max().orElse(0);
-    return new FileFigures(wallets.size(), db, total, max);
   }
 
   /** The figures of a scenario that could not run. */
   public static WalletMemory unavailable(String why) {
     return new WalletMemory(
-        why, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), Percentiles.NONE, List.of());
+        why,
+        0,
+        0,
+        0,
+        null,
+        null,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        WalletFileAnatomy.NONE,
+        List.of(),
+        Percentiles.NONE,
+        List.of());
   }
 
   private static void pause(long millis) {

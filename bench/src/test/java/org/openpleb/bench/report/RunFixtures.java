@@ -12,6 +12,7 @@ import org.openpleb.bench.report.RunResults.Trades;
 import org.openpleb.bench.report.RunResults.WalletMemory;
 import org.openpleb.bench.report.RunResults.WalletOpen;
 import org.openpleb.bench.server.MachineInfo;
+import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
 import org.openpleb.bench.stats.Percentiles;
 
@@ -86,21 +87,29 @@ final class RunFixtures {
         0);
   }
 
-  static WalletMemory wallets(double residentPerWallet, double coldP95Millis, double dbFileBytes) {
+  static WalletMemory wallets(double residentPerWallet, double coldP95Millis, double fileBytes) {
     return new WalletMemory(
         null,
         250,
         200,
+        195,
         step(20_000, 120),
         step(20_000, 140),
         residentPerWallet / 4,
         residentPerWallet * 3 / 4,
         residentPerWallet,
         29,
-        dbFileBytes + 36 * 1024,
-        120 * 1024,
-        dbFileBytes,
+        fileBytes + 300 * 1024,
+        fileBytes,
+        (long) fileBytes + 4096,
         250,
+        new WalletFileAnatomy(
+            25,
+            4096,
+            fileBytes / 4096,
+            0,
+            19,
+            List.of(new WalletFileAnatomy.BtreePages("proofs", 3))),
         List.of(
             new WalletOpen(
                 "cold", "server timer", 250, millis(2, coldP95Millis, coldP95Millis * 1.5)),
@@ -199,23 +208,7 @@ final class RunFixtures {
                 false,
                 List.of("GET /api/wallet", "POST /api/wallet/deposits/lightning"))),
         sessions(3_000),
-        new WalletMemory(
-            "the server lacks GET /api/wallet",
-            0,
-            0,
-            null,
-            null,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            List.of(),
-            Percentiles.NONE,
-            List.of()),
+        org.openpleb.bench.scenario.WalletScenario.unavailable("the server lacks GET /api/wallet"),
         load(40),
         new Trades(
             "the server lacks POST /api/offers",
