@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigrator", "WalletRegistry"})
+@DependsOn("WalletRegistry")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DepositWatcher {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -18,7 +19,9 @@ import java.util.logging.Logger;
 import org.openpleb.cashu.mint.MintClient;
 import org.openpleb.cashu.wallet.MeltResult;
 import org.openpleb.cashu.wallet.MintResult;
+import org.openpleb.cashu.wallet.ReceiveOptions;
 import org.openpleb.cashu.wallet.ReceiveResult;
+import org.openpleb.cashu.wallet.Reservation;
 import org.openpleb.cashu.wallet.SendOptions;
 import org.openpleb.cashu.wallet.SendResult;
 import org.openpleb.cashu.wallet.Wallet;
@@ -83,9 +86,57 @@ public class SessionWallet {
     return guarded(false, () -> wallet.mintPaidQuote(quoteId));
   }
 
+  /**
+   * Mints a paid Lightning invoice reserved for {@code owner} (e.g. an offer's escrow); idempotent
+   * like {@link #mintPaidQuote(String)}.
+   */
+  public MintResult mintPaidQuote(String quoteId, String owner) {
+    return guarded(false, () -> wallet.mintPaidQuote(quoteId, owner));
+  }
+
   /** Receives a token into spendable sats. */
   public ReceiveResult receive(String token) {
     return guarded(true, () -> wallet.receive(token));
+  }
+
+  /** Receives a token as {@code options} say (e.g. reserved for an owner). */
+  public ReceiveResult receive(String token, ReceiveOptions options) {
+    return guarded(true, () -> wallet.receive(token, options));
+  }
+
+  /** Sets exactly {@code amount} spendable sats aside for {@code owner}. */
+  public Reservation reserve(long amount, String owner) {
+    return guarded(false, () -> wallet.reserve(amount, owner));
+  }
+
+  /** Makes everything reserved for {@code owner} spendable again; returns the sats released. */
+  public long release(String owner) {
+    return guarded(false, () -> wallet.release(owner));
+  }
+
+  /** The sats reserved for {@code owner}. */
+  public long reservedFor(String owner) {
+    return guarded(false, () -> wallet.reservedFor(owner));
+  }
+
+  /** Makes a token of everything reserved for {@code owner}. */
+  public SendResult sendReserved(String owner, SendOptions options) {
+    return guarded(false, () -> wallet.sendReserved(owner, options));
+  }
+
+  /** Makes a token of {@code amount} sats out of {@code owner}'s reservation. */
+  public SendResult sendReserved(String owner, long amount, SendOptions options) {
+    return guarded(false, () -> wallet.sendReserved(owner, amount, options));
+  }
+
+  /** Tokens this wallet made that are not known to be claimed yet, oldest first. */
+  public List<SendResult> outstandingTokens() {
+    return guarded(false, () -> wallet.outstandingTokens());
+  }
+
+  /** Takes back the unclaimed part of a token this wallet made (by token or operation id). */
+  public ReceiveResult reclaim(String tokenOrOperationId) {
+    return guarded(false, () -> wallet.reclaim(tokenOrOperationId));
   }
 
   /** Makes a token of {@code amount} sats from spendable sats. */

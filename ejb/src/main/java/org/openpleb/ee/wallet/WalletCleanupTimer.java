@@ -30,7 +30,7 @@ import org.openpleb.ee.idempotency.Idempotency;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigrator", "WalletRegistry"})
+@DependsOn("WalletRegistry")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WalletCleanupTimer {

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.NoSuchEJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -25,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.ee.platform.PlatformEventKind;
+import org.openpleb.ee.platform.PlatformEventLog;
 
 /**
  * Owns every open session wallet: at most {@code WALLET_CACHE_SIZE} handles, least recently used
@@ -41,7 +44,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("ConfigurationGuard")
+@DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WalletRegistry {
@@ -60,6 +63,8 @@ public class WalletRegistry {
   @Inject WalletMetrics metrics;
 
   @Inject Clock clock;
+
+  @EJB PlatformEventLog events;
 
   @Resource SessionContext context;
 
@@ -108,6 +113,10 @@ public class WalletRegistry {
     }
     Path file = config.masterSeedFile();
     MasterSeed seed = MasterSeed.loadOrCreate(file, new SecureRandom());
+    events.record(
+        PlatformEventKind.UNSAFE_SETTING,
+        WalletConfig.OPENPLEB_MASTER_SEED
+            + " is not set: wallet seeds derive from a generated secret");
     LOG.log(
         Level.WARNING,
         "{0} is not set: wallet seeds derive from the {1} secret in {2}. Set {0} in production"
