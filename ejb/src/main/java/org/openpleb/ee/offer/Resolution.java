@@ -1,4 +1,4 @@
-package org.openpleb.ee.dispute;
+package org.openpleb.ee.offer;
 
 import org.openpleb.ee.settlement.Outcome;
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.openpleb.ee.dispute.Resolution;
 import org.openpleb.ee.settlement.Outcome;
 
 /** The offer state machine: which action runs where, where it leads and how it settles. */

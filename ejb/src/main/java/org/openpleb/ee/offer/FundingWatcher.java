@@ -1,0 +1,184 @@
+package org.openpleb.ee.offer;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.settlement.TradeWallets;
+
+/**
+ * The server-side watcher of funding invoices: makers pay and need not poll. It asks the mint about
+ * each watched invoice (no wallet opened), and once one is paid opens the maker's wallet, mints the
+ * escrow into it reserved for the offer, and moves the offer to INVOICE_PAID. An invoice paid after
+ * its offer expired is minted all the same and credited to the maker's wallet, never stranded.
+ * Unpaid invoices are looked at again with a growing backoff until they expire.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FundingWatcher {
+
+  private static final Logger LOG = Logger.getLogger(FundingWatcher.class.getName());
+
+  /** Invoices looked at per tick. */
+  static final int BATCH = 200;
+
+  /** How long one look may hold an invoice before another may take it. */
+  static final Duration CHECK_LEASE = Duration.ofMinutes(2);
+
+  /** The longest wait between two looks at an unpaid invoice. */
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+  /** How long after its expiry an unpaid invoice is still asked about (clocks differ). */
+  static final Duration EXPIRY_GRACE = Duration.ofMinutes(1);
+
+  @EJB OfferRepository offers;
+
+  @EJB OfferTransitions transitions;
+
+  @Inject TradeWallets wallets;
+
+  @Inject TradeConfig config;
+
+  @Inject Clock clock;
+
+  @Inject TradeExecutor workers;
+
+  /** Looks at every watched invoice that is due; returns how many were looked at. */
+  public int watch() {
+    List<String> due = offers.quoteDueIds(now(), BATCH);
+    List<Future<?>> running = new ArrayList<>();
+    for (String id : due) {
+      try {
+        running.add(workers.submit(() -> check(id)));
+      } catch (RejectedExecutionException full) {
+        check(id);
+      }
+    }
+    for (Future<?> f : running) {
+      try {
+        f.get(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.log(Level.WARNING, "An invoice check failed", e);
+      }
+    }
+    return due.size();
+  }
+
+  /**
+   * One look at one offer's invoice, if it is due and nobody else is looking.
+   *
+   * @return where the watch stands afterwards, or empty if this call did not look
+   */
+  public Optional<QuoteWatch> check(String offerId) {
+    Offer offer = offers.find(offerId).orElse(null);
+    if (offer == null
+        || offer.quoteState().orElse(null) != QuoteWatch.WATCHING
+        || offer.quoteNextCheckAt().isEmpty()) {
+      return Optional.empty();
+    }
+    OffsetDateTime now = now();
+    if (!transitions.takeQuoteCheck(
+        offerId, offer.quoteNextCheckAt().get(), now.plus(CHECK_LEASE))) {
+      return Optional.empty();
+    }
+    String quoteId = offer.quoteId().orElseThrow();
+    TradeWallets.InvoiceState state;
+    try {
+      state = wallets.invoiceState(quoteId);
+    } catch (DomainException unreachable) {
+      return Optional.of(retry(offer));
+    }
+    return Optional.of(
+        switch (state) {
+          case UNPAID -> unpaid(offer, now);
+          case UNKNOWN -> ended(offer, QuoteWatch.FAILED, Map.of("reason", "unknown to the mint"));
+          case PAID -> paid(offer);
+        });
+  }
+
+  private QuoteWatch unpaid(Offer offer, OffsetDateTime now) {
+    boolean lapsed =
+        offer.quoteExpiresAt().map(at -> now.isAfter(at.plus(EXPIRY_GRACE))).orElse(false);
+    if (lapsed) {
+      return ended(offer, QuoteWatch.LAPSED, Map.of());
+    }
+    return retry(offer);
+  }
+
+  private QuoteWatch paid(Offer offer) {
+    String owner = offer.escrowOwner().orElseThrow();
+    TradeWallets.WalletRef maker =
+        new TradeWallets.WalletRef(
+            offer.makerWalletId(), offer.makerPubkey(), offer.makerSessionId());
+    long minted;
+    try {
+      minted = wallets.mintHeld(maker, offer.quoteId().orElseThrow(), owner);
+    } catch (DomainException e) {
+      LOG.log(
+          Level.WARNING,
+          "Offer {0}: invoice paid but not minted yet ({1}); will retry",
+          new Object[] {offer.id(), e.code()});
+      return retry(offer);
+    }
+    if (transitions.invoicePaid(offer.id(), minted).isPresent()) {
+      LOG.log(
+          Level.INFO,
+          "Offer {0}: invoice paid, {1} sats minted as escrow into wallet {2}",
+          new Object[] {offer.id(), minted, offer.makerWalletId()});
+      return QuoteWatch.MINTED;
+    }
+    // the offer stopped waiting (it expired): the sats belong to the maker, spendable
+    long released = wallets.release(offer.makerWalletId(), owner);
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("minted", Long.toString(minted));
+    facts.put("credited", Long.toString(released));
+    ended(offer, QuoteWatch.CREDITED, facts);
+    LOG.log(
+        Level.INFO,
+        "Offer {0}: invoice paid after the offer ended; {1} sats credited to wallet {2}",
+        new Object[] {offer.id(), released, offer.makerWalletId()});
+    return QuoteWatch.CREDITED;
+  }
+
+  private QuoteWatch ended(Offer offer, QuoteWatch end, Map<String, String> facts) {
+    transitions.quoteEnded(offer.id(), end, facts);
+    return end;
+  }
+
+  private QuoteWatch retry(Offer offer) {
+    int checks = offer.quoteChecks() + 1;
+    transitions.rescheduleQuoteCheck(offer.id(), now().plus(backoff(checks)), checks);
+    return QuoteWatch.WATCHING;
+  }
+
+  /** The wait before the next look: the poll interval growing by half per look, up to a minute. */
+  Duration backoff(int checks) {
+    double factor = Math.pow(1.5, Math.max(0, checks - 1));
+    double millis = config.quotePollInterval().toMillis() * factor;
+    return millis >= MAX_BACKOFF.toMillis() ? MAX_BACKOFF : Duration.ofMillis((long) millis);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

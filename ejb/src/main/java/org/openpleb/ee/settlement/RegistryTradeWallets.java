@@ -1,0 +1,280 @@
+package org.openpleb.ee.settlement;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openpleb.cashu.mint.MintException;
+import org.openpleb.cashu.mint.MintQuoteResponse;
+import org.openpleb.cashu.mint.MintQuoteState;
+import org.openpleb.cashu.token.Token;
+import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.cashu.wallet.ReceiveOptions;
+import org.openpleb.cashu.wallet.ReceiveResult;
+import org.openpleb.cashu.wallet.SendOptions;
+import org.openpleb.cashu.wallet.SendResult;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.treasury.Treasury;
+import org.openpleb.ee.treasury.TreasuryRepository;
+import org.openpleb.ee.wallet.BalanceReading;
+import org.openpleb.ee.wallet.MintConnection;
+import org.openpleb.ee.wallet.SessionWallet;
+import org.openpleb.ee.wallet.StoredWallet;
+import org.openpleb.ee.wallet.WalletLease;
+import org.openpleb.ee.wallet.WalletOperationException;
+import org.openpleb.ee.wallet.WalletRegistry;
+import org.openpleb.ee.wallet.WalletRepository;
+
+/**
+ * Trading's wallet operations on the session wallets of the {@link WalletRegistry}: invoices
+ * through the platform's mint client without opening a wallet, everything else on a leased (pinned)
+ * handle, opened on demand even for dormant wallets. A user wallet is recorded before money first
+ * moves through it, and its balance snapshot is written after every operation, as the wallet
+ * feature does; the treasury's snapshot goes to the treasury's row.
+ */
+@ApplicationScoped
+public class RegistryTradeWallets implements TradeWallets {
+
+  private static final Logger LOG = Logger.getLogger(RegistryTradeWallets.class.getName());
+
+  @EJB WalletRegistry registry;
+
+  @EJB WalletRepository walletRows;
+
+  @EJB Treasury treasury;
+
+  @EJB TreasuryRepository treasuryRows;
+
+  @Inject MintConnection mint;
+
+  @Inject Clock clock;
+
+  @Override
+  public Invoice requestInvoice(long amount) {
+    MintQuoteResponse quote;
+    try {
+      quote = mint.client().createMintQuote(amount, "sat");
+    } catch (RuntimeException e) {
+      throw WalletOperationException.of(e, false);
+    }
+    OffsetDateTime expiresAt =
+        quote.expiry() == null
+            ? null
+            : OffsetDateTime.ofInstant(Instant.ofEpochSecond(quote.expiry()), ZoneOffset.UTC);
+    return new Invoice(quote.quote(), quote.request(), amount, expiresAt);
+  }
+
+  @Override
+  public InvoiceState invoiceState(String quoteId) {
+    MintQuoteResponse quote;
+    try {
+      quote = mint.client().mintQuote(quoteId);
+    } catch (MintException unknown) {
+      return InvoiceState.UNKNOWN;
+    } catch (RuntimeException e) {
+      throw WalletOperationException.of(e, false);
+    }
+    return quote.state() == MintQuoteState.UNPAID ? InvoiceState.UNPAID : InvoiceState.PAID;
+  }
+
+  @Override
+  public long mintHeld(WalletRef wallet, String quoteId, String owner) {
+    recorded(wallet);
+    return onWallet(wallet.walletId(), handle -> Handles.mintReserved(handle, quoteId, owner));
+  }
+
+  @Override
+  public long hold(WalletRef wallet, long amount, String owner) {
+    recorded(wallet);
+    return onWallet(wallet.walletId(), handle -> Handles.reserve(handle, amount, owner));
+  }
+
+  @Override
+  public long holdToken(WalletRef wallet, String token, long amount, String owner) {
+    long worth = worth(token);
+    if (worth < amount) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED,
+          "The token is worth " + worth + " sats; this needs at least " + amount);
+    }
+    recorded(wallet);
+    return onWallet(
+        wallet.walletId(),
+        handle -> {
+          ReceiveResult in = Handles.receiveReserved(handle, token, owner);
+          long fee = in.fee();
+          long shortfall = amount - Handles.reservedFor(handle, owner);
+          if (shortfall > 0) {
+            try {
+              fee += Handles.reserve(handle, shortfall, owner);
+            } catch (RuntimeException e) {
+              // what the token brought stays in the wallet, spendable
+              Handles.release(handle, owner);
+              throw e;
+            }
+          }
+          return fee;
+        });
+  }
+
+  private static long worth(String token) {
+    try {
+      Token decoded = TokenCodec.decodeUnresolved(token);
+      return decoded.amount();
+    } catch (RuntimeException e) {
+      throw new DomainException(
+          ProblemCode.TOKEN_REJECTED, "This is not a Cashu token this wallet can read");
+    }
+  }
+
+  @Override
+  public long release(String walletId, String owner) {
+    return onWallet(walletId, handle -> Handles.release(handle, owner));
+  }
+
+  @Override
+  public long heldFor(String walletId, String owner) {
+    return onWallet(walletId, handle -> Handles.reservedFor(handle, owner));
+  }
+
+  @Override
+  public Sent send(String walletId, String owner, long amount, String memo) {
+    return onWallet(
+        walletId,
+        handle -> {
+          long held = Handles.reservedFor(handle, owner);
+          if (held <= 0) {
+            throw new DomainException(
+                ProblemCode.INSUFFICIENT_FUNDS, "Nothing is held for this settlement any more");
+          }
+          return held <= amount
+              ? Handles.sendAllReserved(handle, owner, memo)
+              : Handles.sendReserved(handle, owner, amount, memo);
+        });
+  }
+
+  @Override
+  public Optional<Sent> findSent(String walletId, String memo) {
+    return onWallet(walletId, handle -> Handles.outstanding(handle, memo));
+  }
+
+  @Override
+  public Received receive(String walletId, String token) {
+    return onWallet(
+        walletId,
+        handle -> {
+          ReceiveResult in = handle.receive(token);
+          return new Received(in.amount(), in.fee());
+        });
+  }
+
+  /** Runs {@code work} on the leased wallet and writes its balance snapshot afterwards. */
+  private <T> T onWallet(String walletId, Function<SessionWallet, T> work) {
+    try (WalletLease lease = registry.lease(walletId)) {
+      try {
+        return work.apply(lease.wallet());
+      } catch (WalletOperationException e) {
+        if (e.walletFailed()) {
+          lease.markBroken();
+        }
+        throw e;
+      } finally {
+        snapshot(lease);
+      }
+    }
+  }
+
+  private void recorded(WalletRef wallet) {
+    if (walletRows.find(wallet.walletId()).isEmpty()) {
+      walletRows.addIfAbsent(
+          StoredWallet.forSession(wallet.walletId(), wallet.pubkey(), wallet.sessionId(), now()));
+    }
+  }
+
+  private void snapshot(WalletLease lease) {
+    BalanceReading reading;
+    try {
+      reading = lease.wallet().balance();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot read the balance of wallet " + lease.walletId(), e);
+      return;
+    }
+    if (lease.walletId().equals(treasury.walletId())) {
+      treasuryRows.recordBalance(
+          reading.balance().spendable(),
+          reading.balance().reserved(),
+          reading.balance().inflight(),
+          reading.at());
+    } else {
+      walletRows.recordBalance(lease.walletId(), reading.balance(), reading.at());
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The reservation calls of a session wallet handle, in trading's terms. */
+  private static final class Handles {
+
+    private Handles() {}
+
+    static long mintReserved(SessionWallet handle, String quoteId, String owner) {
+      return handle.mintPaidQuote(quoteId, owner).amount();
+    }
+
+    static long reserve(SessionWallet handle, long amount, String owner) {
+      return handle.reserve(amount, owner).fee();
+    }
+
+    static ReceiveResult receiveReserved(SessionWallet handle, String token, String owner) {
+      return handle.receive(token, ReceiveOptions.defaults().reservingFor(owner));
+    }
+
+    static long release(SessionWallet handle, String owner) {
+      return handle.release(owner);
+    }
+
+    static long reservedFor(SessionWallet handle, String owner) {
+      return handle.reservedFor(owner);
+    }
+
+    static Sent sendAllReserved(SessionWallet handle, String owner, String memo) {
+      return sent(handle.sendReserved(owner, SendOptions.defaults().withMemo(memo)));
+    }
+
+    static Sent sendReserved(SessionWallet handle, String owner, long amount, String memo) {
+      return sent(handle.sendReserved(owner, amount, SendOptions.defaults().withMemo(memo)));
+    }
+
+    static Optional<Sent> outstanding(SessionWallet handle, String memo) {
+      for (SendResult token : handle.outstandingTokens()) {
+        if (memo.equals(memoOf(token.token()))) {
+          return Optional.of(sent(token));
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static String memoOf(String token) {
+      try {
+        return TokenCodec.decodeUnresolved(token).memo();
+      } catch (RuntimeException unreadable) {
+        return null;
+      }
+    }
+
+    private static Sent sent(SendResult result) {
+      return new Sent(result.token(), result.amount(), result.fee());
+    }
+  }
+}

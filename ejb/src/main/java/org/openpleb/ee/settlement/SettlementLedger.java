@@ -1,0 +1,281 @@
+package org.openpleb.ee.settlement;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settlements and their steps in the shared database. Opening a settlement joins the
+ * transaction that ends the offer; every later change is its own transaction and a compare-and-set
+ * on the step's state, so a step is recorded before its wallet call and a resumed saga never
+ * repeats one that finished.
+ */
+@Stateless
+public class SettlementLedger {
+
+  @PersistenceContext(unitName = "openpleb")
+  EntityManager em;
+
+  @Inject Event<SettlementCompleted> completed;
+
+  /**
+   * Records the settlement of {@code order} with the payout {@code table} gives it and the steps
+   * that realise it: the transfers of the plan, then the release of each hold.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public Settlement open(SettlementOrder order, PayoutTable table, OffsetDateTime now) {
+    Payout payout = table.payout(order.outcome(), order.terms());
+    Settlement settlement = new Settlement(order.offerId(), order.outcome(), payout, now);
+    em.persist(settlement);
+    if (order.maker() != null) {
+      long makerHolds = order.terms().makerFunding();
+      long takerHolds = order.taker() == null ? 0 : order.terms().bond();
+      TransferPlan plan = TransferPlan.of(payout, makerHolds, takerHolds);
+      int seq = 1;
+      for (Transfer t : plan.transfers()) {
+        Hold from = t.from() == Party.MAKER ? order.maker() : order.taker();
+        String to =
+            switch (t.to()) {
+              case MAKER -> order.makerWalletId();
+              case TAKER -> order.taker().walletId();
+              case PLATFORM -> order.treasuryWalletId();
+            };
+        em.persist(
+            new SettlementStep(
+                order.offerId(),
+                seq++,
+                SettlementStep.Kind.TRANSFER,
+                t.from(),
+                t.to(),
+                from.walletId(),
+                from.owner(),
+                to,
+                t.amount(),
+                now));
+      }
+      em.persist(
+          release(order.offerId(), seq++, Party.MAKER, order.maker(), plan.makerKeeps(), now));
+      if (order.taker() != null) {
+        em.persist(
+            release(order.offerId(), seq, Party.TAKER, order.taker(), plan.takerKeeps(), now));
+      }
+    }
+    em.flush();
+    return settlement;
+  }
+
+  private static SettlementStep release(
+      String offerId, int seq, Party party, Hold hold, long keeps, OffsetDateTime now) {
+    return new SettlementStep(
+        offerId,
+        seq,
+        SettlementStep.Kind.RELEASE,
+        party,
+        party,
+        hold.walletId(),
+        hold.owner(),
+        hold.walletId(),
+        keeps,
+        now);
+  }
+
+  /** The settlement of an offer. */
+  public Optional<Settlement> find(String offerId) {
+    Settlement s = em.find(Settlement.class, offerId);
+    if (s != null) {
+      em.refresh(s);
+    }
+    return Optional.ofNullable(s);
+  }
+
+  /** The steps of an offer's settlement, in order. */
+  public List<SettlementStep> steps(String offerId) {
+    return em.createQuery(
+            "SELECT s FROM SettlementStep s WHERE s.offerId = :id ORDER BY s.seq",
+            SettlementStep.class)
+        .setParameter("id", offerId)
+        .getResultList();
+  }
+
+  /** Settlements with work left whose next attempt is due, oldest first. */
+  public List<String> dueIds(OffsetDateTime now, int max) {
+    return em.createQuery(
+            "SELECT s.offerId FROM Settlement s WHERE s.state = :pending"
+                + " AND s.nextAttemptAt <= :now AND (s.leaseUntil IS NULL OR s.leaseUntil < :now)"
+                + " ORDER BY s.nextAttemptAt",
+            String.class)
+        .setParameter("pending", Settlement.State.PENDING)
+        .setParameter("now", now)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Settlements not done yet. */
+  public long countPending() {
+    return em.createQuery("SELECT COUNT(s) FROM Settlement s WHERE s.state = :pending", Long.class)
+        .setParameter("pending", Settlement.State.PENDING)
+        .getSingleResult();
+  }
+
+  /**
+   * Takes a pending settlement for one run until {@code until}, unless another run holds it: of
+   * several threads or servers, only one works a settlement at a time.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean take(String offerId, OffsetDateTime now, OffsetDateTime until) {
+    return em.createQuery(
+                "UPDATE Settlement s SET s.leaseUntil = :until WHERE s.offerId = :id"
+                    + " AND s.state = :pending AND (s.leaseUntil IS NULL OR s.leaseUntil < :now)")
+            .setParameter("until", until)
+            .setParameter("id", offerId)
+            .setParameter("pending", Settlement.State.PENDING)
+            .setParameter("now", now)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Moves a step from {@code from} to {@code to}; whether it was still in {@code from}. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean advance(
+      String offerId,
+      int seq,
+      SettlementStep.State from,
+      SettlementStep.State to,
+      OffsetDateTime now) {
+    return em.createQuery(
+                "UPDATE SettlementStep s SET s.state = :to, s.updatedAt = :now"
+                    + " WHERE s.offerId = :id AND s.seq = :seq AND s.state = :from")
+            .setParameter("to", to)
+            .setParameter("now", now)
+            .setParameter("id", offerId)
+            .setParameter("seq", seq)
+            .setParameter("from", from)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Records the token a SENDING transfer made: the step becomes SENT. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean recordSent(String offerId, int seq, TradeWallets.Sent sent, OffsetDateTime now) {
+    return em.createQuery(
+                "UPDATE SettlementStep s SET s.state = :sent, s.token = :token,"
+                    + " s.sentAmount = :amount, s.sendFee = :fee, s.updatedAt = :now"
+                    + " WHERE s.offerId = :id AND s.seq = :seq AND s.state = :sending")
+            .setParameter("sent", SettlementStep.State.SENT)
+            .setParameter("token", sent.token())
+            .setParameter("amount", sent.amount())
+            .setParameter("fee", sent.fee())
+            .setParameter("now", now)
+            .setParameter("id", offerId)
+            .setParameter("seq", seq)
+            .setParameter("sending", SettlementStep.State.SENDING)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Finishes a step with what arrived (a transfer's net amount, or what a release returned) and
+   * forgets its token.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean recordDone(
+      String offerId,
+      int seq,
+      SettlementStep.State from,
+      long received,
+      long receiveFee,
+      OffsetDateTime now) {
+    return em.createQuery(
+                "UPDATE SettlementStep s SET s.state = :done, s.token = NULL,"
+                    + " s.receivedAmount = :received, s.receiveFee = :fee, s.updatedAt = :now"
+                    + " WHERE s.offerId = :id AND s.seq = :seq AND s.state = :from")
+            .setParameter("done", SettlementStep.State.DONE)
+            .setParameter("received", received)
+            .setParameter("fee", receiveFee)
+            .setParameter("now", now)
+            .setParameter("id", offerId)
+            .setParameter("seq", seq)
+            .setParameter("from", from)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Marks the settlement DONE once every step is, and announces it in the same transaction.
+   *
+   * @return whether this call finished it
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean complete(String offerId, OffsetDateTime now) {
+    List<SettlementStep> steps = steps(offerId);
+    if (steps.stream().anyMatch(s -> s.state() != SettlementStep.State.DONE)) {
+      return false;
+    }
+    long fees = steps.stream().mapToLong(s -> s.sendFee() + s.receiveFee()).sum();
+    boolean done =
+        em.createQuery(
+                    "UPDATE Settlement s SET s.state = :done, s.completedAt = :now,"
+                        + " s.leaseUntil = NULL, s.mintFees = :fees, s.lastError = NULL"
+                        + " WHERE s.offerId = :id AND s.state = :pending")
+                .setParameter("done", Settlement.State.DONE)
+                .setParameter("now", now)
+                .setParameter("fees", fees)
+                .setParameter("id", offerId)
+                .setParameter("pending", Settlement.State.PENDING)
+                .executeUpdate()
+            == 1;
+    if (done) {
+      Settlement settlement = find(offerId).orElseThrow();
+      completed.fire(
+          new SettlementCompleted(
+              offerId,
+              settlement.outcome(),
+              settlement.payout(),
+              arrived(steps, Party.MAKER),
+              arrived(steps, Party.TAKER),
+              arrived(steps, Party.PLATFORM),
+              fees));
+    }
+    return done;
+  }
+
+  private static long arrived(List<SettlementStep> steps, Party party) {
+    return steps.stream()
+        .filter(s -> s.toParty() == party)
+        .mapToLong(s -> s.receivedAmount().orElse(0L))
+        .sum();
+  }
+
+  /** Ends a failed run: frees the settlement and schedules the next attempt. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void failed(String offerId, String error, OffsetDateTime nextAttemptAt) {
+    em.createQuery(
+            "UPDATE Settlement s SET s.attempts = s.attempts + 1, s.leaseUntil = NULL,"
+                + " s.nextAttemptAt = :next, s.lastError = :error WHERE s.offerId = :id")
+        .setParameter("next", nextAttemptAt)
+        .setParameter("error", error.length() > 200 ? error.substring(0, 200) : error)
+        .setParameter("id", offerId)
+        .executeUpdate();
+  }
+
+  /** The token a SENT step carries: a bearer secret, for the settler only. */
+  public Optional<String> tokenOf(String offerId, int seq) {
+    SettlementStep step = em.find(SettlementStep.class, key(offerId, seq));
+    if (step == null) {
+      return Optional.empty();
+    }
+    em.refresh(step);
+    return step.token();
+  }
+
+  private static SettlementStep.Key key(String offerId, int seq) {
+    return new SettlementStep.Key(offerId, seq);
+  }
+}

@@ -1,0 +1,9 @@
+package org.openpleb.ee.web.dispute;
+
+/**
+ * The admin's decision.
+ *
+ * @param resolution MAKER_WINS, TAKER_WINS, SPLIT or RETURN
+ * @param reason why, for both parties and the audit log (required)
+ */
+public record ResolutionRequest(String resolution, String reason) {}

@@ -1,0 +1,84 @@
+package org.openpleb.ee.web.treasury;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.platform.DomainException;
+import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.treasury.TreasuryDesk;
+import org.openpleb.ee.treasury.TreasuryOverview;
+import org.openpleb.ee.web.auth.AdminOnly;
+import org.openpleb.ee.web.auth.CurrentAdmin;
+import org.openpleb.ee.web.offer.BoundedBody;
+import org.openpleb.ee.web.session.SessionsResource;
+
+/** The platform's treasury for the admin: balance and withdrawals. */
+@Path("admin/treasury")
+@ApplicationScoped
+@Tag(name = "admin")
+public class TreasuryResource {
+
+  @EJB TreasuryDesk desk;
+
+  @Inject CurrentAdmin admin;
+
+  /** The treasury's balance and books. */
+  @GET
+  @AdminOnly
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = SessionsResource.BEARER)
+  @Operation(
+      summary = "Treasury",
+      description =
+          "The treasury wallet's balance read now (platform fees and forfeited bonds), what"
+              + " finished settlements gave the platform, and the latest withdrawals.")
+  public TreasuryOverview overview() {
+    return desk.overview();
+  }
+
+  /** Withdraws from the treasury as a Cashu token. */
+  @POST
+  @Path("withdrawals")
+  @AdminOnly
+  @BoundedBody
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = SessionsResource.BEARER)
+  @Operation(
+      summary = "Withdraw from the treasury",
+      description =
+          "Makes a Cashu token of amount sats from the treasury's spendable sats and returns it"
+              + " once (it is not stored). 409 INSUFFICIENT_FUNDS when the treasury holds less.")
+  public Response withdraw(WithdrawalRequest request) {
+    if (request == null || request.amount() == null) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "amount is required");
+    }
+    TreasuryDesk.TreasuryToken token = desk.withdraw(admin.principal().user(), request.amount());
+    CacheControl noStore = new CacheControl();
+    noStore.setNoStore(true);
+    return Response.status(Response.Status.CREATED)
+        .cacheControl(noStore)
+        .entity(new WithdrawalResponse(token.token(), token.amount(), token.fee()))
+        .build();
+  }
+
+  /**
+   * A withdrawn token.
+   *
+   * @param token the Cashu token, a bearer secret
+   * @param amount sats in it
+   * @param fee mint fee paid
+   */
+  public record WithdrawalResponse(String token, long amount, long fee) {}
+}

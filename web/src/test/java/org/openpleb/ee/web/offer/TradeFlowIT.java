@@ -1,0 +1,623 @@
+package org.openpleb.ee.web.offer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openpleb.ee.web.offer.TradeClient.JSON;
+import static org.openpleb.ee.web.offer.TradeClient.assertProblem;
+import static org.openpleb.ee.web.offer.TradeClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.offer.TradeClient.Session;
+
+/**
+ * Whole trades over HTTP on Payara against PostgreSQL and the dev mint, with OpenPleb's defaults (1
+ * % + 100, 2 % + 100, 10 % + 500) at 150,000,000 KRW per bitcoin: the worked example to the sat,
+ * Lightning funding without polling, twenty concurrent claims, every dispute outcome and the
+ * forfeit with their exact amounts, receipts for the parties only, bad inputs, the order book and
+ * the treasury. After every test the conservation check passes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TradeFlowIT {
+
+  /** The worked example: 100,000 KRW. */
+  private static final long EXAMPLE_FIAT = 100_000;
+
+  private static final long F = 76_035;
+  private static final long B = 7_167;
+
+  private static final Books BOOKS = new Books();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    Path data = TradeClient.dataDir();
+    String mintUrl = TradeMint.start(data);
+    return TradeClient.deployment(
+        mintUrl,
+        data,
+        "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_SWEEP_INTERVAL=1000\nOFFER_OPEN_LIMIT=50\n"
+            + "OFFER_CLAIM_LIMIT=5\n");
+  }
+
+  @ArquillianResource URL base;
+
+  private TradeClient api() {
+    return new TradeClient(base);
+  }
+
+  @AfterEach
+  void sumsStillAddUp() throws Exception {
+    BOOKS.check(api());
+  }
+
+  @Test
+  void theWorkedExampleSettlesToTheSat() throws Exception {
+    TradeClient api = api();
+    String admin = api.adminLogin();
+    long treasuryBefore = treasury(api, admin);
+    Session maker = api.login();
+    Session taker = api.login();
+
+    JsonNode created = api.createOffer(maker, EXAMPLE_FIAT).path("offer");
+    assertEquals(66_667, created.path("offer").path("sats").asLong());
+    assertEquals(1_434, created.path("offer").path("takerFee").asLong());
+    assertEquals(B, created.path("offer").path("bond").asLong());
+    assertEquals(767, created.path("platformFee").asLong());
+    assertEquals(F, created.path("funding").asLong());
+    String id = created.path("offer").path("id").asText();
+    fundWithToken(api, maker, id, F);
+    api.deposit(taker, B, BOOKS);
+
+    JsonNode claimed = api.claim(taker, id);
+    assertEquals("CLAIMED", claimed.path("offer").path("offer").path("status").asText());
+    assertEquals(B, api.wallet(taker).path("reserved").asLong());
+    assertEquals(201, api.postReceipt(taker, id).statusCode());
+    JsonNode approved = feedback(api, maker, id, "APPROVE", "arrived, thanks");
+
+    assertEquals("COMPLETED", approved.path("offer").path("offer").path("status").asText());
+    JsonNode settlement = approved.path("settlement");
+    assertEquals("DONE", settlement.path("state").asText(), approved::toString);
+    assertEquals(7_167, settlement.path("makerAmount").asLong());
+    assertEquals(75_268, settlement.path("takerAmount").asLong());
+    assertEquals(767, settlement.path("platformAmount").asLong());
+    assertWallet(api, taker, 75_268, 0);
+    assertWallet(api, maker, 7_167, 0);
+    assertEquals(treasuryBefore + 767, treasury(api, admin));
+    JsonNode audit = json(api.get("api/offers/" + id + "/audit", maker.token()));
+    assertTrue(audit.path("valid").asBoolean(), audit::toString);
+    assertEquals(
+        List.of("CREATE", "FUND", "CLAIM", "SUBMIT_RECEIPT", "APPROVE", "SETTLED"), actions(audit));
+    assertChainVerifies(audit);
+    JsonNode settled = audit.path("entries").get(5).path("entry");
+    assertTrue(settled.asText().contains("\"takerReceived\":\"75268\""), settled::toString);
+  }
+
+  @Test
+  void aMakerFundsByLightningAndNeverPolls() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    String walletId = api.wallet(maker).path("walletId").asText();
+    String id = api.createOffer(maker, 10_000).path("offer").path("offer").path("id").asText();
+
+    HttpResponse<String> invoice = api.post("api/offers/" + id + "/invoice", maker.token(), null);
+
+    assertEquals(200, invoice.statusCode(), invoice::body);
+    JsonNode offer = json(invoice).path("offer");
+    assertEquals("INVOICE_CREATED", offer.path("offer").path("status").asText());
+    assertTrue(offer.path("invoice").asText().startsWith("lnbc"), offer::toString);
+    assertFalse(invoice.body().contains(quoteOf(api, id)), "the quote id stays on the server");
+    JsonNode before = api.support("GET", "wallet?id=" + walletId);
+    assertFalse(before.path("open").asBoolean(), "asking for the invoice opened no wallet");
+    assertFalse(before.path("file").asBoolean(), "asking for the invoice created no wallet file");
+
+    TradeMint.get().pay(quoteOf(api, id));
+    BOOKS.deposited(offer.path("funding").asLong());
+    api.await(
+        "api/offers/" + id,
+        null,
+        view -> "INVOICE_PAID".equals(view.path("status").asText()),
+        Duration.ofSeconds(30));
+
+    assertTrue(api.support("GET", "wallet?id=" + walletId).path("open").asBoolean());
+    assertWallet(api, maker, 0, offer.path("funding").asLong());
+    JsonNode audit = json(api.get("api/offers/" + id + "/audit", maker.token()));
+    assertEquals(List.of("CREATE", "REQUEST_INVOICE", "INVOICE_PAID"), actions(audit));
+    assertTrue(
+        audit.path("entries").get(2).path("entry").asText().contains("\"actor\":\"system\""));
+  }
+
+  @Test
+  void twentyConcurrentClaimsHaveExactlyOneWinner() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    String id = api.fundedOffer(maker, 10_000, BOOKS);
+    long bond = json(api.get("api/offers/" + id, null)).path("bond").asLong();
+    List<Session> takers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Session taker = api.login();
+      api.deposit(taker, bond, BOOKS);
+      takers.add(taker);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> claims = new ArrayList<>();
+    try {
+      for (Session taker : takers) {
+        claims.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.post("api/offers/" + id + "/claim", taker.token(), "{}");
+                }));
+      }
+      start.countDown();
+      int won = 0;
+      for (int i = 0; i < claims.size(); i++) {
+        HttpResponse<String> answer = claims.get(i).get();
+        if (answer.statusCode() == 200) {
+          won++;
+          assertWallet(api, takers.get(i), 0, bond);
+        } else {
+          assertProblem(answer, 409, "CONFLICT");
+          assertWallet(api, takers.get(i), bond, 0);
+        }
+      }
+      assertEquals(1, won);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("CLAIMED", api.status(id, maker.token()));
+    JsonNode audit = json(api.get("api/offers/" + id + "/audit", maker.token()));
+    assertEquals(1, actions(audit).stream().filter("CLAIM"::equals).count());
+  }
+
+  @Test
+  void everyDisputeOutcomePaysItsRow() throws Exception {
+    TradeClient api = api();
+    String admin = api.adminLogin();
+    Map<String, long[]> rows =
+        Map.of(
+            "MAKER_WINS", new long[] {82_435, 0, 767},
+            "TAKER_WINS", new long[] {0, 82_435, 767},
+            "SPLIT", new long[] {41_217, 41_217, 768},
+            "RETURN", new long[] {75_268, 7_167, 767});
+    for (Map.Entry<String, long[]> row : rows.entrySet()) {
+      Session maker = api.login();
+      Session taker = api.login();
+      String id = disputed(api, maker, taker);
+      HttpResponse<String> open = api.get("api/admin/disputes", admin);
+      assertEquals(200, open.statusCode(), open::body);
+      assertTrue(open.body().contains(id), open::body);
+      long treasuryBefore = treasury(api, admin);
+
+      HttpResponse<String> resolved =
+          api.post(
+              "api/admin/disputes/" + id + "/resolution",
+              admin,
+              JSON.createObjectNode()
+                  .put("resolution", row.getKey())
+                  .put("reason", "receipt checked against the bank statement")
+                  .toString());
+
+      assertEquals(200, resolved.statusCode(), resolved::body);
+      assertEquals("RESOLVED", json(resolved).path("offer").path("status").asText());
+      assertWallet(api, maker, row.getValue()[0], 0);
+      assertWallet(api, taker, row.getValue()[1], 0);
+      assertEquals(treasuryBefore + row.getValue()[2], treasury(api, admin), row.getKey());
+      HttpResponse<String> again =
+          api.post(
+              "api/admin/disputes/" + id + "/resolution",
+              admin,
+              JSON.createObjectNode().put("resolution", "SPLIT").put("reason", "twice").toString());
+      assertProblem(again, 409, "CONFLICT");
+      assertEquals(
+          row.getKey(),
+          json(api.get("api/offers/" + id, maker.token()))
+              .path("offer")
+              .path("resolution")
+              .asText());
+    }
+  }
+
+  @Test
+  void aForfeitRefundsTheMakerAndKeepsTheTakersBond() throws Exception {
+    TradeClient api = api();
+    String admin = api.adminLogin();
+    Session maker = api.login();
+    Session taker = api.login();
+    String id = issueMarked(api, maker, taker);
+    long treasuryBefore = treasury(api, admin);
+
+    HttpResponse<String> forfeit =
+        api.post(
+            "api/offers/" + id + "/answer",
+            taker.token(),
+            JSON.createObjectNode()
+                .put("response", "FORFEIT")
+                .put("message", "my mistake")
+                .toString());
+
+    assertEquals(200, forfeit.statusCode(), forfeit::body);
+    assertEquals("FORFEITED", json(forfeit).path("offer").path("offer").path("status").asText());
+    assertWallet(api, maker, F, 0);
+    assertWallet(api, taker, 0, 0);
+    assertEquals(treasuryBefore + B, treasury(api, admin));
+  }
+
+  @Test
+  void receiptsAreForThePartiesAndTheAdminOnly() throws Exception {
+    TradeClient api = api();
+    String admin = api.adminLogin();
+    Session maker = api.login();
+    Session taker = api.login();
+    Session stranger = api.login();
+    String id = api.fundedOffer(maker, 10_000, BOOKS);
+    long bond = json(api.get("api/offers/" + id, null)).path("bond").asLong();
+    api.deposit(taker, bond, BOOKS);
+    api.claim(taker, id);
+    byte[] image = TradeClient.png(2_000);
+
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", maker.token(), "image/png", image),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", taker.token(), "text/plain", image),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", taker.token(), "image/jpeg", image),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    assertProblem(
+        api.postBytes(
+            "api/offers/" + id + "/receipt",
+            taker.token(),
+            "image/png",
+            TradeClient.png(5 * 1024 * 1024 + 1)),
+        413,
+        "PAYLOAD_TOO_LARGE");
+    assertEquals("CLAIMED", api.status(id, maker.token()));
+    assertEquals(
+        201,
+        api.postBytes("api/offers/" + id + "/receipt", taker.token(), "image/png", image)
+            .statusCode());
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", taker.token(), "image/png", image),
+        409,
+        "CONFLICT");
+
+    for (String reader : new String[] {maker.token(), taker.token(), admin}) {
+      HttpResponse<byte[]> read = api.getBytes("api/offers/" + id + "/receipt", reader);
+      assertEquals(200, read.statusCode());
+      assertEquals("image/png", read.headers().firstValue("Content-Type").orElse(""));
+      assertArrayEquals(image, read.body());
+    }
+    HttpResponse<byte[]> refused = api.getBytes("api/offers/" + id + "/receipt", stranger.token());
+    assertEquals(403, refused.statusCode());
+    assertEquals(401, api.getBytes("api/offers/" + id + "/receipt", null).statusCode());
+    assertProblem(api.get("api/offers/" + id + "/audit", stranger.token()), 403, "FORBIDDEN");
+    JsonNode publicView = json(api.get("api/offers/" + id, stranger.token()));
+    assertFalse(
+        publicView.has("qrCode") || publicView.toString().contains("bank-qr-"),
+        publicView::toString);
+  }
+
+  @Test
+  void badInputsGetProblemsAndChangeNothing() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    Session other = api.login();
+    assertProblem(
+        api.post("api/offers", maker.token(), "{\"qrCode\":\"x\"}"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        api.post("api/offers", maker.token(), "{\"fiatAmount\":1000}"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        api.post("api/offers", maker.token(), "{\"fiatAmount\":\"many\",\"qrCode\":\"x\"}"),
+        400,
+        "MALFORMED_JSON");
+    assertProblem(
+        api.post("api/offers", maker.token(), "{\"fiatAmount\":-5,\"qrCode\":\"x\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.post("api/offers", maker.token(), "{\"fiatAmount\":100001,\"qrCode\":\"x\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.post(
+            "api/offers",
+            maker.token(),
+            "{\"fiatAmount\":1000,\"qrCode\":\"" + "q".repeat(100_000) + "\"}"),
+        413,
+        "PAYLOAD_TOO_LARGE");
+    assertProblem(
+        api.post(
+            "api/offers",
+            maker.token(),
+            "{\"fiatAmount\":1000,\"qrCode\":\"" + "q".repeat(3_000) + "\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.post("api/offers", null, "{\"fiatAmount\":1000,\"qrCode\":\"x\"}"),
+        401,
+        "UNAUTHORIZED");
+    assertEquals(0, json(api.get("api/offers/mine", maker.token())).size(), "no offer was created");
+
+    assertProblem(api.get("api/offers/no-such-offer", null), 404, "NOT_FOUND");
+    assertProblem(
+        api.post("api/offers/no-such-offer/claim", other.token(), "{}"), 404, "NOT_FOUND");
+
+    String id = api.createOffer(maker, 10_000).path("offer").path("offer").path("id").asText();
+    int entries =
+        json(api.get("api/offers/" + id + "/audit", maker.token())).path("entries").size();
+    assertProblem(api.post("api/offers/" + id + "/claim", other.token(), "{}"), 409, "CONFLICT");
+    assertProblem(feedbackResponse(api, maker, id, "APPROVE"), 409, "CONFLICT");
+    assertProblem(
+        api.post("api/offers/" + id + "/funding", other.token(), "{\"source\":\"BALANCE\"}"),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        api.post("api/offers/" + id + "/funding", maker.token(), "{\"source\":\"CARD\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.post("api/offers/" + id + "/funding", maker.token(), "{\"source\":\"BALANCE\"}"),
+        409,
+        "INSUFFICIENT_FUNDS");
+    assertProblem(
+        api.post(
+            "api/offers/" + id + "/funding",
+            maker.token(),
+            "{\"source\":\"TOKEN\",\"token\":\"cashuBnotatoken\"}"),
+        400,
+        "TOKEN_REJECTED");
+    String small = TradeMint.get().token(100);
+    assertProblem(
+        api.post(
+            "api/offers/" + id + "/funding",
+            maker.token(),
+            JSON.createObjectNode().put("source", "TOKEN").put("token", small).toString()),
+        400,
+        "VALIDATION_FAILED");
+    assertEquals(100, TradeMint.get().redeem(small), "a refused token stays unspent");
+
+    assertEquals("CREATED", api.status(id, maker.token()));
+    assertEquals(
+        entries,
+        json(api.get("api/offers/" + id + "/audit", maker.token())).path("entries").size());
+    assertWallet(api, maker, 0, 0);
+
+    api.deposit(maker, 20_000, BOOKS);
+    assertEquals(
+        200,
+        api.post("api/offers/" + id + "/funding", maker.token(), "{\"source\":\"BALANCE\"}")
+            .statusCode());
+    assertProblem(api.post("api/offers/" + id + "/claim", maker.token(), "{}"), 403, "FORBIDDEN");
+    assertProblem(
+        api.post("api/offers/" + id + "/claim", other.token(), "{}"), 409, "INSUFFICIENT_FUNDS");
+    assertEquals("INVOICE_PAID", api.status(id, maker.token()));
+    assertWallet(api, other, 0, 0);
+    assertProblem(
+        api.post(
+            "api/admin/disputes/" + id + "/resolution",
+            other.token(),
+            "{\"resolution\":\"SPLIT\",\"reason\":\"x\"}"),
+        403,
+        "FORBIDDEN");
+    String admin = api.adminLogin();
+    assertProblem(
+        api.post(
+            "api/admin/disputes/" + id + "/resolution",
+            admin,
+            "{\"resolution\":\"HALVES\",\"reason\":\"x\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.post("api/admin/disputes/" + id + "/resolution", admin, "{\"resolution\":\"SPLIT\"}"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.post(
+            "api/admin/disputes/" + id + "/resolution",
+            admin,
+            "{\"resolution\":\"SPLIT\",\"reason\":\"x\"}"),
+        409,
+        "CONFLICT");
+    assertProblem(api.get("api/offers?size=0", null), 400, "VALIDATION_FAILED");
+    assertProblem(api.get("api/offers?page=-1", null), 400, "VALIDATION_FAILED");
+    assertEquals("INVOICE_PAID", api.status(id, maker.token()));
+  }
+
+  @Test
+  void theOrderBookShowsFundedOffersWithPublicFieldsOnly() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    JsonNode created =
+        json(
+            api.post(
+                "api/offers",
+                maker.token(),
+                JSON.createObjectNode()
+                    .put("fiatAmount", 5_000)
+                    .put("qrCode", "bank-qr-private")
+                    .put("fiatProvider", "toss")
+                    .toString()));
+    String id = created.path("offer").path("offer").path("id").asText();
+    long funding = created.path("offer").path("funding").asLong();
+    fundWithToken(api, maker, id, funding);
+    String unfunded = api.createOffer(maker, 5_000).path("offer").path("offer").path("id").asText();
+
+    JsonNode book = json(api.get("api/offers?fiatProvider=toss&size=100", null));
+
+    List<String> ids = new ArrayList<>();
+    book.path("offers").forEach(o -> ids.add(o.path("id").asText()));
+    assertTrue(ids.contains(id), book::toString);
+    assertFalse(ids.contains(unfunded), book::toString);
+    assertFalse(book.toString().contains("bank-qr-private"), book::toString);
+    assertFalse(book.toString().contains(maker.pubkey()), book::toString);
+    assertTrue(
+        book.path("offers").findValues("fiatProvider").stream()
+            .allMatch(p -> p.asText().equals("toss")));
+    assertFalse(json(api.get("api/offers?fiatProvider=nobank", null)).toString().contains(id));
+  }
+
+  @Test
+  void theAdminSeesAndWithdrawsTheTreasury() throws Exception {
+    TradeClient api = api();
+    String admin = api.adminLogin();
+    Session maker = api.login();
+    Session taker = api.login();
+    String id = disputedBy(api, maker, taker, 10_000);
+    api.post(
+        "api/admin/disputes/" + id + "/resolution",
+        admin,
+        "{\"resolution\":\"RETURN\",\"reason\":\"both at fault\"}");
+    long before = treasury(api, admin);
+    assertTrue(before >= 167, "the platform fee of the RETURN arrived");
+    assertProblem(api.get("api/admin/treasury", taker.token()), 403, "FORBIDDEN");
+    assertProblem(
+        api.post("api/admin/treasury/withdrawals", admin, "{\"amount\":" + (before + 1) + "}"),
+        409,
+        "INSUFFICIENT_FUNDS");
+
+    HttpResponse<String> withdrawn =
+        api.post("api/admin/treasury/withdrawals", admin, "{\"amount\":150}");
+
+    assertEquals(201, withdrawn.statusCode(), withdrawn::body);
+    String token = json(withdrawn).path("token").asText();
+    assertEquals(150, TradeMint.get().redeem(token));
+    BOOKS.withdrew(150);
+    JsonNode after = json(api.get("api/admin/treasury", admin));
+    assertEquals(before - 150, after.path("spendable").asLong());
+    assertTrue(after.path("withdrawn").asLong() >= 150);
+  }
+
+  /** A worked-example trade taken to DISPUTED. */
+  private static String disputed(TradeClient api, Session maker, Session taker) throws Exception {
+    return disputedBy(api, maker, taker, EXAMPLE_FIAT);
+  }
+
+  private static String disputedBy(TradeClient api, Session maker, Session taker, long fiat)
+      throws Exception {
+    String id = issueMarkedBy(api, maker, taker, fiat);
+    HttpResponse<String> counter =
+        api.post(
+            "api/offers/" + id + "/answer",
+            taker.token(),
+            JSON.createObjectNode().put("response", "COUNTER").put("message", "I paid").toString());
+    assertEquals(200, counter.statusCode(), counter::body);
+    assertEquals("DISPUTED", json(counter).path("offer").path("offer").path("status").asText());
+    return id;
+  }
+
+  private static String issueMarked(TradeClient api, Session maker, Session taker)
+      throws Exception {
+    return issueMarkedBy(api, maker, taker, EXAMPLE_FIAT);
+  }
+
+  private static String issueMarkedBy(TradeClient api, Session maker, Session taker, long fiat)
+      throws Exception {
+    JsonNode created = api.createOffer(maker, fiat).path("offer");
+    String id = created.path("offer").path("id").asText();
+    fundWithToken(api, maker, id, created.path("funding").asLong());
+    api.deposit(taker, created.path("offer").path("bond").asLong(), BOOKS);
+    api.claim(taker, id);
+    assertEquals(201, api.postReceipt(taker, id).statusCode());
+    JsonNode marked = feedback(api, maker, id, "ISSUE", "nothing arrived");
+    assertEquals("MARKED_WITH_ISSUE", marked.path("offer").path("offer").path("status").asText());
+    return id;
+  }
+
+  private static void fundWithToken(TradeClient api, Session maker, String id, long funding)
+      throws Exception {
+    String token = TradeMint.get().token(funding);
+    BOOKS.deposited(funding);
+    HttpResponse<String> funded =
+        api.post(
+            "api/offers/" + id + "/funding",
+            maker.token(),
+            JSON.createObjectNode().put("source", "TOKEN").put("token", token).toString());
+    assertEquals(200, funded.statusCode(), funded::body);
+  }
+
+  private static JsonNode feedback(
+      TradeClient api, Session maker, String id, String verdict, String words) throws Exception {
+    HttpResponse<String> answer =
+        api.post(
+            "api/offers/" + id + "/feedback",
+            maker.token(),
+            JSON.createObjectNode().put("verdict", verdict).put("feedback", words).toString());
+    assertEquals(200, answer.statusCode(), answer::body);
+    return json(answer);
+  }
+
+  private static HttpResponse<String> feedbackResponse(
+      TradeClient api, Session maker, String id, String verdict) throws Exception {
+    return api.post(
+        "api/offers/" + id + "/feedback",
+        maker.token(),
+        JSON.createObjectNode().put("verdict", verdict).toString());
+  }
+
+  private static String quoteOf(TradeClient api, String offerId) throws Exception {
+    return api.support("GET", "quote?offer=" + offerId).path("quoteId").asText();
+  }
+
+  private static long treasury(TradeClient api, String admin) throws Exception {
+    HttpResponse<String> treasury = api.get("api/admin/treasury", admin);
+    assertEquals(200, treasury.statusCode(), treasury::body);
+    return json(treasury).path("spendable").asLong();
+  }
+
+  private static void assertWallet(TradeClient api, Session s, long spendable, long reserved)
+      throws Exception {
+    JsonNode wallet = api.wallet(s);
+    assertEquals(spendable, wallet.path("spendable").asLong(), wallet::toString);
+    assertEquals(reserved, wallet.path("reserved").asLong(), wallet::toString);
+  }
+
+  private static List<String> actions(JsonNode audit) {
+    List<String> actions = new ArrayList<>();
+    audit.path("entries").forEach(e -> actions.add(e.path("action").asText()));
+    return actions;
+  }
+
+  /** Verifies the chain as a party would: recompute every hash from the entries alone. */
+  static void assertChainVerifies(JsonNode audit) throws Exception {
+    byte[] previous = new byte[32];
+    int seq = 1;
+    for (JsonNode entry : audit.path("entries")) {
+      assertEquals(seq++, entry.path("seq").asInt());
+      assertEquals(HexFormat.of().formatHex(previous), entry.path("prevHash").asText());
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(previous);
+      sha256.update(entry.path("entry").asText().getBytes(StandardCharsets.UTF_8));
+      previous = sha256.digest();
+      assertEquals(HexFormat.of().formatHex(previous), entry.path("hash").asText());
+    }
+    assertEquals(HexFormat.of().formatHex(previous), audit.path("head").asText());
+  }
+}
