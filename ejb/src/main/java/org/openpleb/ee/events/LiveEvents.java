@@ -41,8 +41,12 @@ public class LiveEvents {
   /** SSE event name of the greeting every stream starts with. */
   public static final String CONNECTED = "connected";
 
-  /** The most streams written at once: the size of the writers' pool. */
-  static final int WRITERS = 4;
+  /**
+   * The most streams written at once: the size of the writers' pool. A client that stops reading
+   * can hold one writer inside the container's blocking flush until its write timeout, so there are
+   * a few spare; the client itself is dropped once its queue overflows.
+   */
+  static final int WRITERS = 8;
 
   private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
 
