@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,6 +36,7 @@ import org.openpleb.cashu.mint.MintQuoteState;
 import org.openpleb.cashu.model.DleqProof;
 import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.model.Proof;
+import org.sqlite.JDBC;
 
 /**
  * One wallet's SQLite file: WAL journal, full fsync, a busy timeout, owner-only permissions and a
@@ -80,7 +81,9 @@ public final class SqliteWalletStore implements AutoCloseable {
     createOwnerOnly(absolute);
     Connection c;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+      // The driver class directly, not DriverManager: inside an application server the JVM-wide
+      // driver scan never sees a driver that ships in the application's own class loader.
+      c = JDBC.createConnection(JDBC.PREFIX + absolute, new Properties());
     } catch (SQLException e) {
       throw new WalletStoreException("Cannot open wallet file " + absolute.getFileName(), e);
     }

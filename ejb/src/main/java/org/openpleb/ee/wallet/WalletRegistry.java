@@ -52,7 +52,6 @@ public class WalletRegistry {
   private static final Logger LOG = Logger.getLogger(WalletRegistry.class.getName());
 
   private static final String HANDLE = "java:module/SessionWallet";
-  private static final String SQLITE_DRIVER = "org.sqlite.JDBC";
   private static final List<String> FILE_SUFFIXES =
       List.of(".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal");
 
@@ -75,7 +74,6 @@ public class WalletRegistry {
 
   @PostConstruct
   void start() {
-    registerSqliteDriver();
     master = loadMasterSeed();
     directory = prepareDirectory(config.directory());
     pinWait = config.pinWait();
@@ -92,19 +90,6 @@ public class WalletRegistry {
           String.valueOf(config.idleTimeout().toMillis()),
           String.valueOf(pinWait.toMillis())
         });
-  }
-
-  /**
-   * The wallet store opens its files through {@code DriverManager}, whose service-loader scan ran
-   * at JVM start and never saw the SQLite driver inside the application; loading the driver class
-   * registers it.
-   */
-  private static void registerSqliteDriver() {
-    try {
-      Class.forName(SQLITE_DRIVER, true, WalletRegistry.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("The SQLite JDBC driver is not in the application", e);
-    }
   }
 
   private MasterSeed loadMasterSeed() {
