@@ -28,8 +28,8 @@ import org.openpleb.ee.session.SessionToken;
 import org.openpleb.ee.web.session.SessionApiClient.User;
 
 /**
- * Sessions over their lifetime on a deployment with short lifetimes ({@code SESSION_EXPIRY=6},
- * {@code CAPACITY_CRITICAL_SESSION_EXPIRY=3}, a sweep every second) and a test memory source:
+ * Sessions over their lifetime on a deployment with short lifetimes ({@code SESSION_EXPIRY=20},
+ * {@code CAPACITY_CRITICAL_SESSION_EXPIRY=10}, a sweep every second) and a test memory source:
  * expiry and the sweep, the capacity levels' effect on logins and readiness, EMERGENCY relief, and
  * the admin login and capacity report with configured credentials.
  */
@@ -41,8 +41,8 @@ class SessionLifecycleIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return SessionApiClient.deployment(
-        "SESSION_EXPIRY=6\n"
-            + "CAPACITY_CRITICAL_SESSION_EXPIRY=3\n"
+        "SESSION_EXPIRY=20\n"
+            + "CAPACITY_CRITICAL_SESSION_EXPIRY=10\n"
             + "WALLET_CLEANUP_INTERVAL=1000\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
             + "OPENPLEB_ADMIN_USER=operator\n"
@@ -70,7 +70,7 @@ class SessionLifecycleIT {
   void theTestSettingsOverrideTheDefaults() throws Exception {
     JsonNode limits = json(api.get("api/info", null)).path("limits");
 
-    assertEquals(6, limits.path("sessionExpirySeconds").asInt(), limits::toString);
+    assertEquals(20, limits.path("sessionExpirySeconds").asInt(), limits::toString);
     assertEquals(1000, limits.path("walletCleanupIntervalMillis").asInt(), limits::toString);
   }
 
@@ -85,7 +85,7 @@ class SessionLifecycleIT {
     assertEquals(200, api.current(token).statusCode());
 
     HttpResponse<String> refused =
-        poll(Duration.ofSeconds(20), () -> api.current(token), r -> r.statusCode() != 200);
+        poll(Duration.ofSeconds(40), () -> api.current(token), r -> r.statusCode() != 200);
 
     assertProblem(refused, 401, "UNAUTHORIZED");
     assertFalse(
@@ -117,11 +117,11 @@ class SessionLifecycleIT {
         StreamSupport.stream(warning.path("log").spliterator(), false)
             .anyMatch(l -> l.asText().startsWith("WARNING Capacity level NORMAL -> WARNING")),
         warning::toString);
-    assertEquals(6, lifetimeSeconds(api.loginOk(User.random())));
+    assertEquals(20, lifetimeSeconds(api.loginOk(User.random())));
 
     assertEquals("CRITICAL", api.support("POST", "capacity?ratio=0.85").path("level").asText());
     JsonNode critical = api.loginOk(User.random());
-    assertEquals(3, lifetimeSeconds(critical));
+    assertEquals(10, lifetimeSeconds(critical));
 
     assertEquals("EMERGENCY", api.support("POST", "capacity?ratio=0.95").path("level").asText());
     User refusedUser = User.random();
@@ -137,7 +137,7 @@ class SessionLifecycleIT {
         "a session that is not idle survives EMERGENCY");
 
     assertEquals("NORMAL", api.support("POST", "capacity?ratio=0.10").path("level").asText());
-    assertEquals(6, lifetimeSeconds(api.loginOk(refusedUser)));
+    assertEquals(20, lifetimeSeconds(api.loginOk(refusedUser)));
     HttpResponse<String> readyAgain = api.get("/health/ready", null);
     assertEquals(200, readyAgain.statusCode(), readyAgain::body);
     assertEquals("UP", check(readyAgain, "capacity").path("status").asText());
