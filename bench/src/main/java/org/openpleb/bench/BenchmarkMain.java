@@ -31,6 +31,7 @@ import org.openpleb.bench.scenario.SessionMemoryScenario;
 import org.openpleb.bench.scenario.SessionPool;
 import org.openpleb.bench.scenario.TradeScenario;
 import org.openpleb.bench.scenario.WalletScenario;
+import org.openpleb.bench.server.ClassHistogram;
 import org.openpleb.bench.server.JvmDiagnostics;
 import org.openpleb.bench.server.MachineInfo;
 import org.openpleb.bench.server.ProcessProbe;
@@ -163,12 +164,18 @@ public final class BenchmarkMain {
         int live = pool.size();
         RunResults.MemoryStep beforeLogout =
             server.measure(String.format("%,d sessions (end of run)", live), live, 0);
+        ClassHistogram beforeHistogram = server.jvm().classHistogram();
         long failed = pool.logoutAll(plan.keepAliveConcurrency());
         if (failed > 0) {
           notes.add(failed + " logouts failed");
         }
         RunResults.MemoryStep afterLogout = server.measure("0 sessions (all logged out)", 0, 0);
-        sessions = sessions.withLogout(beforeLogout, afterLogout);
+        ClassHistogram afterHistogram = server.jvm().classHistogram();
+        sessions =
+            sessions.withLogout(
+                beforeLogout,
+                afterLogout,
+                SessionMemoryScenario.growth(beforeHistogram, afterHistogram, live, 10));
         // the logouts closed the wallet handles: SQLite has folded the WAL into each file
         wallets = walletScenario.withClosedFiles(wallets);
       }

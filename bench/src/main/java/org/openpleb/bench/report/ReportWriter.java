@@ -292,20 +292,25 @@ public final class ReportWriter {
         .append(Figures.two(s.rssFitR2()))
         .append(")\n");
     if (s.afterLogout() != null && s.beforeLogout() != null) {
-      long freed = s.beforeLogout().heapUsedBytes() - s.afterLogout().heapUsedBytes();
+      long change = s.afterLogout().heapUsedBytes() - s.beforeLogout().heapUsedBytes();
       long n = s.beforeLogout().liveSessions();
       md.append("- Leak check: logging the ")
           .append(Figures.count(n))
-          .append(" sessions out at the end of the run freed ")
-          .append(Figures.bytes(freed))
-          .append(" of heap (")
-          .append(Figures.bytes(n > 0 ? freed / (double) n : 0))
-          .append(" per session; the slope above predicts ")
-          .append(Figures.bytes(s.heapPerSessionBytes()))
-          .append("). The heap after logout is ")
-          .append(Figures.bytes(s.afterLogout().heapUsedBytes() - s.steps().get(0).heapUsedBytes()))
-          .append(" above the first step: what the wallet, load and trade scenarios left (caches,")
-          .append(" compiled code, pools), not sessions.\n");
+          .append(" sessions out at the end of the run ")
+          .append(change <= 0 ? "freed " : "**added** ")
+          .append(Figures.bytes(Math.abs(change)))
+          .append(" of heap after full GC (")
+          .append(Figures.bytes(n > 0 ? Math.abs(change) / (double) n : 0))
+          .append(" per session). ");
+      if (change > 0 && !s.logoutGrowth().isEmpty()) {
+        md.append("What grew across the logout, per session logged out: ")
+            .append(Targets.growthText(s.logoutGrowth(), 6))
+            .append(
+                ". `jcmd GC.run` does not clear soft references, so objects a cache holds"
+                    + " softly stay until memory runs short; a class list of cache entries"
+                    + " points there rather than at a leak.");
+      }
+      md.append("\n");
     }
     md.append("- Logins refused: ").append(s.refusedLogins()).append("\n\n");
     if (s.steps().size() > 1) {
@@ -715,8 +720,9 @@ public final class ReportWriter {
       return;
     }
     CapacityModel.Inputs in = c.inputs();
-    md.append("Inputs: heap per session ")
+    md.append("Inputs: memory per session ")
         .append(Figures.bytes(in.perSessionBytes()))
+        .append(" (the larger of the heap and the resident slopes)")
         .append(", per open wallet ")
         .append(Figures.bytes(in.perWalletHeapBytes()))
         .append(" heap / ")
@@ -742,6 +748,23 @@ public final class ReportWriter {
             + " these figures: open wallets grow with sessions, 200 per 600, each charged its"
             + " resident cost):\n\n");
     capacityTable(md, c.serverModel());
+    SessionMemory s = r.sessions();
+    if (s != null && !s.creation().isEmpty()) {
+      double cpuPerLogin = s.creation().get(s.creation().size() - 1).serverCpuMillisPerLogin();
+      int cores = r.run().machine().cores();
+      md.append("Memory is no longer what bounds sessions. ")
+          .append("A login cost ")
+          .append(Figures.ms(cpuPerLogin))
+          .append(" of server CPU in the last stretch, so ")
+          .append(cores)
+          .append(" cores create at most about ")
+          .append(Figures.count(cpuPerLogin > 0 ? Math.round(cores * 1000 / cpuPerLogin) : 0))
+          .append(
+              " sessions per second; with sessions living SESSION_EXPIRY (3,600 s), a steady"
+                  + " population of N sessions needs N ÷ 3,600 logins per second. Set"
+                  + " SESSION_LIMIT from the table, then check the database and the request"
+                  + " load those users bring (section 3).\n\n");
+    }
     md.append("To make the server's own estimate use these figures, set `FOOTPRINT_SESSION_BYTES=")
         .append(Math.round(Math.ceil(in.perSessionBytes())))
         .append("`, `FOOTPRINT_WALLET_BYTES=")

@@ -153,6 +153,7 @@ public record RunResults(
    * @param growth what the heap grew by, per session, between the first and last step
    * @param beforeLogout memory at the end of the run, every session still live, or null
    * @param afterLogout memory after every session logged out again (a leak check), or null
+   * @param logoutGrowth what the heap grew by across the final logout, per session logged out
    * @param refusedLogins logins the server refused
    */
   public record SessionMemory(
@@ -167,10 +168,11 @@ public record RunResults(
       List<Growth> growth,
       MemoryStep beforeLogout,
       MemoryStep afterLogout,
+      List<Growth> logoutGrowth,
       long refusedLogins) {
 
     /** The same figures with the end-of-run readings around the final logout. */
-    public SessionMemory withLogout(MemoryStep before, MemoryStep after) {
+    public SessionMemory withLogout(MemoryStep before, MemoryStep after, List<Growth> growthBy) {
       return new SessionMemory(
           unavailable,
           steps,
@@ -183,7 +185,16 @@ public record RunResults(
           growth,
           before,
           after,
+          growthBy,
           refusedLogins);
+    }
+
+    /**
+     * Memory per session for planning: the larger of the heap slope and the resident slope (a
+     * session may cost memory outside the heap too), at least one byte.
+     */
+    public double planningBytesPerSession() {
+      return Math.max(1, Math.max(heapPerSessionBytes, rssPerSessionBytes));
     }
 
     /** The overall session creation rate over every stretch, logins per second. */

@@ -78,7 +78,7 @@ public final class CapacityReading {
     boolean walletsMeasured = wallets != null && wallets.unavailable() == null;
     CapacityModel.Inputs inputs =
         new CapacityModel.Inputs(
-            Math.max(1, sessions.heapPerSessionBytes()),
+            sessions.planningBytesPerSession(),
             walletsMeasured ? wallets.heapPerWalletBytes() : configuredWalletBytes,
             walletsMeasured ? wallets.residentPerWalletBytes() : configuredWalletBytes,
             base.heapUsedBytes(),

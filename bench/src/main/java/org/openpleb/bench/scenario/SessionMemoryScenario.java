@@ -129,11 +129,13 @@ public final class SessionMemoryScenario {
         growth,
         null,
         null,
+        List.of(),
         pool.refused());
   }
 
   /** The histogram growth from {@code before} to {@code after} per one of {@code units}. */
-  static List<Growth> growth(ClassHistogram before, ClassHistogram after, long units, int n) {
+  public static List<Growth> growth(
+      ClassHistogram before, ClassHistogram after, long units, int n) {
     return after.growthSince(before, n).stream()
         .map(
             e ->
@@ -145,7 +147,7 @@ public final class SessionMemoryScenario {
   /** The figures of a scenario that could not run. */
   public static SessionMemory unavailable(String why) {
     return new SessionMemory(
-        why, List.of(), 0, 0, 0, 0, List.of(), List.of(), List.of(), null, null, 0);
+        why, List.of(), 0, 0, 0, 0, List.of(), List.of(), List.of(), null, null, List.of(), 0);
   }
 
   private static boolean distinct(double[] xs) {

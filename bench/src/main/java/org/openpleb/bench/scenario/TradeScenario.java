@@ -90,13 +90,24 @@ public final class TradeScenario {
     if (!missing.isEmpty()) {
       return unavailable("the server lacks " + String.join(", ", missing));
     }
-    int needed = plan.fundedOffers() + plan.fundingSequences() + 2 * plan.traders() + firstSession;
+    int warm = Math.min(50, plan.fundedOffers() / 10);
+    int needed =
+        warm + plan.fundedOffers() + plan.fundingSequences() + 2 * plan.traders() + firstSession;
     if (pool.size() < needed) {
       return unavailable(
           "the run holds " + pool.size() + " sessions; trading needs " + needed + " of them");
     }
     ApiClient api = server.api();
     int next = firstSession;
+
+    // 0. warm-up: a few funded offers load and compile the trading code before anything counts
+    for (UserSession maker : sessions(next, warm)) {
+      String id = createAndInvoice(api, maker, next);
+      if (id != null) {
+        awaitStatus(api, maker, id, "INVOICE_PAID", 50);
+      }
+    }
+    next += warm;
 
     // 1. funding stretch
     List<UserSession> makers = sessions(next, plan.fundedOffers());

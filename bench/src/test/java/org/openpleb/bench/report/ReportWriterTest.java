@@ -76,6 +76,30 @@ class ReportWriterTest {
   }
 
   @Test
+  void aLogoutThatLeavesHeapBehindShowsWhatGrew() {
+    RunResults base = RunFixtures.passing("2026-11-27T10:00:00Z");
+    RunResults.SessionMemory s = base.sessions();
+    RunResults.SessionMemory leaky =
+        s.withLogout(
+            RunFixtures.step(20_000, 90),
+            RunFixtures.step(0, 140),
+            List.of(new RunResults.Growth("org.example.CacheKey", 1, 2_600)));
+    RunResults run =
+        new RunResults(
+            base.run(),
+            base.scenarios(),
+            leaky,
+            base.wallets(),
+            base.load(),
+            base.trades(),
+            base.capacity(),
+            base.notes());
+    String md = ReportWriter.render(run, List.of()).markdown();
+    assertTrue(md.contains("sessions out at the end of the run **added** 50.0 MiB"), md);
+    assertTrue(md.contains("`org.example.CacheKey` 2.54 KiB (1.0 objects)"));
+  }
+
+  @Test
   void tableCellsEscapePipes() {
     assertEquals("a \\| b c", ReportWriter.cell("a | b\nc"));
   }

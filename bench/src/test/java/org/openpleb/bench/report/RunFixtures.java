@@ -84,6 +84,7 @@ final class RunFixtures {
         List.of(new Growth("org.openpleb.ee.session.UserSession", 1, bytesPerSession * 0.6)),
         step(20_000, 64 + (long) (20_000 * bytesPerSession / MIB)),
         step(0, 70),
+        List.of(),
         0);
   }
 
