@@ -8,6 +8,8 @@ import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,23 @@ public class JpaOfferRepository implements OfferRepository {
   private static final Pattern FIELD = Pattern.compile("[a-zA-Z]+");
 
   private static final List<OfferState> OPEN = List.copyOf(OfferState.open());
+
+  /** States in which the maker's escrow is held. */
+  private static final Set<OfferState> FUNDED =
+      EnumSet.of(
+          OfferState.INVOICE_PAID,
+          OfferState.CLAIMED,
+          OfferState.RECEIPT_SUBMITTED,
+          OfferState.MARKED_WITH_ISSUE,
+          OfferState.DISPUTED);
+
+  /** States in which the taker's bond is held. */
+  private static final Set<OfferState> CLAIMED =
+      EnumSet.of(
+          OfferState.CLAIMED,
+          OfferState.RECEIPT_SUBMITTED,
+          OfferState.MARKED_WITH_ISSUE,
+          OfferState.DISPUTED);
 
   @PersistenceContext(unitName = "openpleb")
   EntityManager em;
@@ -205,6 +224,30 @@ public class JpaOfferRepository implements OfferRepository {
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public Map<OfferState, Long> countByState() {
+    Map<OfferState, Long> counts = new EnumMap<>(OfferState.class);
+    for (Object[] row :
+        em.createQuery("SELECT o.status, COUNT(o) FROM Offer o GROUP BY o.status", Object[].class)
+            .getResultList()) {
+      counts.put((OfferState) row[0], ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  @Override
+  public long heldSats() {
+    Number escrows =
+        em.createQuery("SELECT SUM(o.funding) FROM Offer o WHERE o.status IN :funded", Number.class)
+            .setParameter("funded", List.copyOf(FUNDED))
+            .getSingleResult();
+    Number bonds =
+        em.createQuery("SELECT SUM(o.bond) FROM Offer o WHERE o.status IN :claimed", Number.class)
+            .setParameter("claimed", List.copyOf(CLAIMED))
+            .getSingleResult();
+    return (escrows == null ? 0 : escrows.longValue()) + (bonds == null ? 0 : bonds.longValue());
   }
 
   @Override

@@ -64,6 +64,12 @@ public interface OfferRepository {
   /** Offers in DISPUTED, oldest first. */
   List<Offer> disputed(int offset, int limit);
 
+  /** How many offers are in each state. */
+  Map<OfferState, Long> countByState();
+
+  /** Sats held for running offers: escrows of funded ones, plus bonds of claimed ones. */
+  long heldSats();
+
   /** Unfinished offers {@code pubkey} made. */
   long countOpenAsMaker(String pubkey);
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
 import org.openpleb.ee.settlement.ForfeitedBondPolicy;
 import org.openpleb.ee.settlement.PayoutTable;
+import org.openpleb.ee.settlement.Settler;
 
 /**
  * The trading settings: how long an offer may stay in each state (OpenPleb's values, measured from
@@ -188,7 +189,8 @@ public class TradeConfig {
           TIMEOUT_MARKED_WITH_ISSUE,
           SWEEP_INTERVAL,
           QUOTE_POLL_INTERVAL,
-          ATTEMPT_TIMEOUT
+          ATTEMPT_TIMEOUT,
+          Settler.LEASE_SECONDS
         }) {
       check.positiveLong(key);
     }

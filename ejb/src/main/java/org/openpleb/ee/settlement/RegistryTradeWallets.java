@@ -13,10 +13,13 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.mint.MintException;
+import org.openpleb.cashu.mint.MintProtocolException;
 import org.openpleb.cashu.mint.MintQuoteResponse;
 import org.openpleb.cashu.mint.MintQuoteState;
+import org.openpleb.cashu.mint.MintUnreachableException;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.cashu.wallet.OperationInDoubtException;
 import org.openpleb.cashu.wallet.ReceiveOptions;
 import org.openpleb.cashu.wallet.ReceiveResult;
 import org.openpleb.cashu.wallet.SendOptions;
@@ -30,6 +33,7 @@ import org.openpleb.ee.wallet.MintConnection;
 import org.openpleb.ee.wallet.SessionWallet;
 import org.openpleb.ee.wallet.StoredWallet;
 import org.openpleb.ee.wallet.WalletLease;
+import org.openpleb.ee.wallet.WalletMetrics;
 import org.openpleb.ee.wallet.WalletOperationException;
 import org.openpleb.ee.wallet.WalletRegistry;
 import org.openpleb.ee.wallet.WalletRepository;
@@ -56,6 +60,8 @@ public class RegistryTradeWallets implements TradeWallets {
 
   @Inject MintConnection mint;
 
+  @Inject WalletMetrics metrics;
+
   @Inject Clock clock;
 
   @Override
@@ -64,6 +70,7 @@ public class RegistryTradeWallets implements TradeWallets {
     try {
       quote = mint.client().createMintQuote(amount, "sat");
     } catch (RuntimeException e) {
+      countMintError(e);
       throw WalletOperationException.of(e, false);
     }
     OffsetDateTime expiresAt =
@@ -81,6 +88,7 @@ public class RegistryTradeWallets implements TradeWallets {
     } catch (MintException unknown) {
       return InvoiceState.UNKNOWN;
     } catch (RuntimeException e) {
+      countMintError(e);
       throw WalletOperationException.of(e, false);
     }
     return quote.state() == MintQuoteState.UNPAID ? InvoiceState.UNPAID : InvoiceState.PAID;
@@ -186,9 +194,28 @@ public class RegistryTradeWallets implements TradeWallets {
         if (e.walletFailed()) {
           lease.markBroken();
         }
+        countMintError(e);
         throw e;
       } finally {
         snapshot(lease);
+      }
+    }
+  }
+
+  /** Counts a failure that was the mint's in the wallets' mint error figures. */
+  private void countMintError(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof MintUnreachableException || t instanceof OperationInDoubtException) {
+        metrics.mintError(WalletMetrics.MintErrorKind.UNREACHABLE);
+        return;
+      }
+      if (t instanceof MintProtocolException) {
+        metrics.mintError(WalletMetrics.MintErrorKind.PROTOCOL);
+        return;
+      }
+      if (t instanceof MintException) {
+        metrics.mintError(WalletMetrics.MintErrorKind.REFUSED);
+        return;
       }
     }
   }

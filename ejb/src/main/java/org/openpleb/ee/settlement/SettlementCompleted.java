@@ -1,5 +1,6 @@
 package org.openpleb.ee.settlement;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param takerReceived sats that ended in the taker's spendable balance
  * @param platformReceived sats that ended in the treasury
  * @param mintFees fees the mint charged for the transfers
+ * @param took from the end of the trade to the end of its settlement
  */
 public record SettlementCompleted(
     String offerId,
@@ -21,12 +23,14 @@ public record SettlementCompleted(
     long makerReceived,
     long takerReceived,
     long platformReceived,
-    long mintFees) {
+    long mintFees,
+    Duration took) {
 
   /** Requires the offer, outcome and payout. */
   public SettlementCompleted {
     Objects.requireNonNull(offerId, "offerId");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(payout, "payout");
+    Objects.requireNonNull(took, "took");
   }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -34,41 +35,53 @@ public class SettlementLedger {
     Payout payout = table.payout(order.outcome(), order.terms());
     Settlement settlement = new Settlement(order.offerId(), order.outcome(), payout, now);
     em.persist(settlement);
-    if (order.maker() != null) {
-      long makerHolds = order.terms().makerFunding();
-      long takerHolds = order.taker() == null ? 0 : order.terms().bond();
-      TransferPlan plan = TransferPlan.of(payout, makerHolds, takerHolds);
-      int seq = 1;
-      for (Transfer t : plan.transfers()) {
-        Hold from = t.from() == Party.MAKER ? order.maker() : order.taker();
-        String to =
-            switch (t.to()) {
-              case MAKER -> order.makerWalletId();
-              case TAKER -> order.taker().walletId();
-              case PLATFORM -> order.treasuryWalletId();
-            };
-        em.persist(
-            new SettlementStep(
-                order.offerId(),
-                seq++,
-                SettlementStep.Kind.TRANSFER,
-                t.from(),
-                t.to(),
-                from.walletId(),
-                from.owner(),
-                to,
-                t.amount(),
-                now));
-      }
-      em.persist(
-          release(order.offerId(), seq++, Party.MAKER, order.maker(), plan.makerKeeps(), now));
-      if (order.taker() != null) {
-        em.persist(
-            release(order.offerId(), seq, Party.TAKER, order.taker(), plan.takerKeeps(), now));
-      }
+    for (SettlementStep step : steps(order, payout, now)) {
+      em.persist(step);
     }
     em.flush();
     return settlement;
+  }
+
+  /**
+   * The steps that realise {@code payout} for {@code order}: the transfers of its {@link
+   * TransferPlan}, each out of the paying party's hold into the receiving party's wallet, then the
+   * release of each hold to its owner. Nothing held means no steps.
+   */
+  static List<SettlementStep> steps(SettlementOrder order, Payout payout, OffsetDateTime now) {
+    List<SettlementStep> steps = new java.util.ArrayList<>();
+    if (order.maker() == null) {
+      return steps;
+    }
+    long makerHolds = order.terms().makerFunding();
+    long takerHolds = order.taker() == null ? 0 : order.terms().bond();
+    TransferPlan plan = TransferPlan.of(payout, makerHolds, takerHolds);
+    int seq = 1;
+    for (Transfer t : plan.transfers()) {
+      Hold from = t.from() == Party.MAKER ? order.maker() : order.taker();
+      String to =
+          switch (t.to()) {
+            case MAKER -> order.makerWalletId();
+            case TAKER -> order.taker().walletId();
+            case PLATFORM -> order.treasuryWalletId();
+          };
+      steps.add(
+          new SettlementStep(
+              order.offerId(),
+              seq++,
+              SettlementStep.Kind.TRANSFER,
+              t.from(),
+              t.to(),
+              from.walletId(),
+              from.owner(),
+              to,
+              t.amount(),
+              now));
+    }
+    steps.add(release(order.offerId(), seq++, Party.MAKER, order.maker(), plan.makerKeeps(), now));
+    if (order.taker() != null) {
+      steps.add(release(order.offerId(), seq, Party.TAKER, order.taker(), plan.takerKeeps(), now));
+    }
+    return steps;
   }
 
   private static SettlementStep release(
@@ -126,7 +139,8 @@ public class SettlementLedger {
 
   /**
    * Takes a pending settlement for one run until {@code until}, unless another run holds it: of
-   * several threads or servers, only one works a settlement at a time.
+   * several threads or servers, only one works a settlement at a time. A run that died leaves its
+   * lease to run out.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean take(String offerId, OffsetDateTime now, OffsetDateTime until) {
@@ -137,6 +151,23 @@ public class SettlementLedger {
             .setParameter("id", offerId)
             .setParameter("pending", Settlement.State.PENDING)
             .setParameter("now", now)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Extends this run's lease from {@code held} to {@code until}; false when the lease is no longer
+   * this run's (it ran out and another run took the settlement).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean renew(String offerId, OffsetDateTime held, OffsetDateTime until) {
+    return em.createQuery(
+                "UPDATE Settlement s SET s.leaseUntil = :until WHERE s.offerId = :id"
+                    + " AND s.state = :pending AND s.leaseUntil = :held")
+            .setParameter("until", until)
+            .setParameter("id", offerId)
+            .setParameter("pending", Settlement.State.PENDING)
+            .setParameter("held", held)
             .executeUpdate()
         == 1;
   }
@@ -241,9 +272,15 @@ public class SettlementLedger {
               arrived(steps, Party.MAKER),
               arrived(steps, Party.TAKER),
               arrived(steps, Party.PLATFORM),
-              fees));
+              fees,
+              took(settlement.createdAt(), now)));
     }
     return done;
+  }
+
+  private static Duration took(OffsetDateTime from, OffsetDateTime to) {
+    Duration took = Duration.between(from, to);
+    return took.isNegative() ? Duration.ZERO : took;
   }
 
   private static long arrived(List<SettlementStep> steps, Party party) {

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 
@@ -31,8 +32,8 @@ public class Settler {
 
   private static final Logger LOG = Logger.getLogger(Settler.class.getName());
 
-  /** How long one run may hold a settlement before another may take it. */
-  static final Duration LEASE = Duration.ofMinutes(5);
+  /** Seconds one run holds a settlement between two steps; a run that died frees it after this. */
+  public static final String LEASE_SECONDS = "OFFER_SETTLEMENT_LEASE";
 
   /** The longest wait between two attempts of a failing settlement. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -45,6 +46,10 @@ public class Settler {
 
   @Inject Instance<SettlementProbe> probes;
 
+  @Inject
+  @ConfigProperty(name = LEASE_SECONDS)
+  long leaseSeconds;
+
   /**
    * Runs the offer's settlement to its end if it is pending and nobody else runs it.
    *
@@ -52,11 +57,18 @@ public class Settler {
    */
   public boolean settle(String offerId) {
     OffsetDateTime now = now();
-    if (!ledger.take(offerId, now, now.plus(LEASE))) {
+    OffsetDateTime lease = now.plus(lease());
+    if (!ledger.take(offerId, now, lease)) {
       return ledger.find(offerId).map(s -> s.state() == Settlement.State.DONE).orElse(false);
     }
     try {
       for (SettlementStep step : ledger.steps(offerId)) {
+        OffsetDateTime renewed = now().plus(lease());
+        if (!ledger.renew(offerId, lease, renewed)) {
+          LOG.log(Level.WARNING, "Settlement of offer {0}: lease lost to another run", offerId);
+          return false;
+        }
+        lease = renewed;
         run(step);
       }
       boolean done = ledger.complete(offerId, now());
@@ -95,7 +107,7 @@ public class Settler {
     }
     long released = wallets.release(step.fromWalletId(), step.fromOwner());
     ledger.recordDone(step.offerId(), step.seq(), step.state(), released, 0, now());
-    probe(step, SettlementStep.State.DONE);
+    probe(step, SettlementProbe.Point.DONE_RECORDED);
   }
 
   private void runTransfer(SettlementStep step) {
@@ -105,7 +117,7 @@ public class Settler {
     }
     if (state == SettlementStep.State.PLANNED) {
       ledger.advance(step.offerId(), step.seq(), state, SettlementStep.State.SENDING, now());
-      probe(step, SettlementStep.State.SENDING);
+      probe(step, SettlementProbe.Point.SENDING_RECORDED);
       state = SettlementStep.State.SENDING;
     }
     if (state == SettlementStep.State.SENDING) {
@@ -115,8 +127,9 @@ public class Settler {
           earlier.orElseGet(
               () ->
                   wallets.send(step.fromWalletId(), step.fromOwner(), step.amount(), step.memo()));
-      probe(step, SettlementStep.State.SENT);
+      probe(step, SettlementProbe.Point.TOKEN_MADE);
       ledger.recordSent(step.offerId(), step.seq(), sent, now());
+      probe(step, SettlementProbe.Point.SENT_RECORDED);
       state = SettlementStep.State.SENT;
     }
     String token =
@@ -127,6 +140,7 @@ public class Settler {
     long fee;
     try {
       TradeWallets.Received in = wallets.receive(step.toWalletId(), token);
+      probe(step, SettlementProbe.Point.RECEIVED);
       received = in.amount();
       fee = in.fee();
     } catch (DomainException e) {
@@ -143,13 +157,17 @@ public class Settler {
       fee = 0;
     }
     ledger.recordDone(step.offerId(), step.seq(), state, received, fee, now());
-    probe(step, SettlementStep.State.DONE);
+    probe(step, SettlementProbe.Point.DONE_RECORDED);
   }
 
-  private void probe(SettlementStep step, SettlementStep.State reached) {
+  private void probe(SettlementStep step, SettlementProbe.Point reached) {
     if (!probes.isUnsatisfied()) {
       probes.forEach(p -> p.reached(step.offerId(), step.seq(), step.kind(), reached));
     }
+  }
+
+  private Duration lease() {
+    return Duration.ofSeconds(leaseSeconds);
   }
 
   /** The wait before the next attempt: five seconds doubling per attempt, up to five minutes. */

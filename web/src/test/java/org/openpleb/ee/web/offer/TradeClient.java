@@ -42,8 +42,12 @@ final class TradeClient {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final URL base;
+  // HTTP/1.1: the client's h2c upgrade of requests with bodies stalls on Grizzly now and then
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   TradeClient(URL base) {
     this.base = base;

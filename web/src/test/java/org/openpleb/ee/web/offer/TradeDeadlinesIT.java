@@ -44,9 +44,9 @@ class TradeDeadlinesIT {
     return TradeClient.deployment(
         mintUrl,
         data,
-        "OFFER_TIMEOUT_CREATED=3\nOFFER_TIMEOUT_INVOICE_CREATED=3\nOFFER_TIMEOUT_INVOICE_PAID=5\n"
-            + "OFFER_TIMEOUT_CLAIMED=4\nOFFER_TIMEOUT_RECEIPT_SUBMITTED=4\n"
-            + "OFFER_TIMEOUT_MARKED_WITH_ISSUE=4\nOFFER_SWEEP_INTERVAL=250\n"
+        "OFFER_TIMEOUT_CREATED=8\nOFFER_TIMEOUT_INVOICE_CREATED=5\nOFFER_TIMEOUT_INVOICE_PAID=8\n"
+            + "OFFER_TIMEOUT_CLAIMED=6\nOFFER_TIMEOUT_RECEIPT_SUBMITTED=6\n"
+            + "OFFER_TIMEOUT_MARKED_WITH_ISSUE=6\nOFFER_SWEEP_INTERVAL=250\n"
             + "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_OPEN_LIMIT=50\n");
   }
 
@@ -180,7 +180,7 @@ class TradeDeadlinesIT {
     api.deposit(taker, B, BOOKS);
     String id = api.fundedOffer(maker, FIAT, BOOKS);
     JsonNode funded = json(api.get("api/offers/" + id, maker.token())).path("offer").path("offer");
-    Thread.sleep(3_000);
+    Thread.sleep(5_000);
     JsonNode claimed = api.claim(taker, id).path("offer").path("offer");
 
     java.time.OffsetDateTime fundedDeadline =
@@ -192,7 +192,7 @@ class TradeDeadlinesIT {
         "a claim late in the funded window still gets the whole claim window");
     long window =
         Duration.between(java.time.OffsetDateTime.now().minusSeconds(1), claimDeadline).toSeconds();
-    assertTrue(window >= 2 && window <= 5, () -> "claim window " + window);
+    assertTrue(window >= 4 && window <= 7, () -> "claim window " + window);
     awaitSettled(api, id, maker);
   }
 
@@ -213,7 +213,7 @@ class TradeDeadlinesIT {
             JSON.createObjectNode().put("response", "COUNTER").toString());
     assertEquals(200, counter.statusCode(), counter::body);
 
-    Thread.sleep(6_000);
+    Thread.sleep(9_000);
     api.support("POST", "sweep");
 
     JsonNode disputed = json(api.get("api/offers/" + id, maker.token()));

@@ -127,6 +127,49 @@ public class TradeTestSupport {
     return Map.of("offers", counts.size(), "once", once, "more", counts.size() - once);
   }
 
+  /**
+   * The offers of the makers {@code makers} (comma-separated pubkeys): how many are in each state,
+   * how many settlements in each state, and for the audit actions EXPIRE and SETTLED how many
+   * offers hold them once and how many more than once.
+   */
+  @GET
+  @Path("tally")
+  public Map<String, Object> tally(@QueryParam("makers") String makers) throws SQLException {
+    String[] keys = makers.split(",");
+    String in = String.join(", ", java.util.Collections.nCopies(keys.length, "?"));
+    Map<String, Object> tally = new LinkedHashMap<>();
+    for (Map<String, Object> r :
+        rows(
+            "SELECT status, COUNT(*) AS n FROM offers WHERE maker_pubkey IN ("
+                + in
+                + ")"
+                + " GROUP BY status",
+            keys)) {
+      tally.put("offer." + r.get("status"), Long.parseLong((String) r.get("n")));
+    }
+    for (Map<String, Object> r :
+        rows(
+            "SELECT s.state, COUNT(*) AS n FROM settlements s JOIN offers o ON o.id = s.offer_id"
+                + " WHERE o.maker_pubkey IN ("
+                + in
+                + ") GROUP BY s.state",
+            keys)) {
+      tally.put("settlement." + r.get("state"), Long.parseLong((String) r.get("n")));
+    }
+    for (Map<String, Object> r :
+        rows(
+            "SELECT a.action, COUNT(*) AS n FROM offer_audit a JOIN offers o ON o.id = a.offer_id"
+                + " WHERE o.maker_pubkey IN ("
+                + in
+                + ") AND a.action IN ('EXPIRE', 'SETTLED')"
+                + " GROUP BY a.offer_id, a.action",
+            keys)) {
+      String key = r.get("action") + ("1".equals(r.get("n")) ? ".once" : ".more");
+      tally.merge(key, 1L, (a, b) -> (Long) a + (Long) b);
+    }
+    return tally;
+  }
+
   /** Offers by state, and settlements by state. */
   @GET
   @Path("states")
