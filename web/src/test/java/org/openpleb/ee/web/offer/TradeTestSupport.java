@@ -170,6 +170,31 @@ public class TradeTestSupport {
     return tally;
   }
 
+  /**
+   * Moves the deadline of every funded offer of the makers {@code makers} to {@code at}, so a burst
+   * of offers comes due together however long making them took.
+   */
+  @POST
+  @Path("due")
+  public Map<String, Object> due(@QueryParam("makers") String makers, @QueryParam("at") String at)
+      throws SQLException {
+    String[] keys = makers.split(",");
+    String in = String.join(", ", java.util.Collections.nCopies(keys.length, "?"));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE offers SET expires_at = ? WHERE status = 'INVOICE_PAID'"
+                    + " AND maker_pubkey IN ("
+                    + in
+                    + ")")) {
+      update.setObject(1, java.time.OffsetDateTime.parse(at));
+      for (int i = 0; i < keys.length; i++) {
+        update.setString(i + 2, keys[i]);
+      }
+      return Map.of("updated", update.executeUpdate());
+    }
+  }
+
   /** Offers by state, and settlements by state. */
   @GET
   @Path("states")
