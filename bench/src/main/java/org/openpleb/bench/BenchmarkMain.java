@@ -211,6 +211,7 @@ public final class BenchmarkMain {
               load,
               trades,
               capacity,
+              List.copyOf(server.profiles()),
               notes);
       Path root = Path.of(opts.getOrDefault("results", "bench/results"));
       String folder = LocalDate.now() + ("quick".equals(plan.mode()) ? "-quick" : "");

@@ -15,6 +15,7 @@ import org.openpleb.bench.report.RunResults.SessionMemory;
 import org.openpleb.bench.report.RunResults.Trades;
 import org.openpleb.bench.report.RunResults.WalletMemory;
 import org.openpleb.bench.report.RunResults.WalletOpen;
+import org.openpleb.bench.server.CpuProfile;
 import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
 import org.openpleb.bench.stats.Percentiles;
@@ -88,6 +89,7 @@ public final class ReportWriter {
     trades(md, r.trades());
     capacity(md, r);
     reproducibility(md, r, runsOfTheDay);
+    profiles(md, r);
     notes(md, r);
     md.append("## How to re-run\n\n```sh\n")
         .append("bench/run.sh                 # full run (about 25 minutes on 2 cores)\n")
@@ -903,11 +905,49 @@ public final class ReportWriter {
     md.append("\n");
   }
 
+  private static void profiles(StringBuilder md, RunResults r) {
+    md.append("## 7. CPU profiles (Java Flight Recorder)\n\n");
+    if (r.profiles() == null || r.profiles().isEmpty()) {
+      md.append("No profile was recorded in this run.\n\n");
+      return;
+    }
+    md.append(
+        "Execution samples of the server's Java threads (JFR `profile` settings, every 10 ms),"
+            + " taken with `jcmd JFR.start`/`JFR.stop` around the stretch. Component: the first"
+            + " frame outside the JDK decides. JFR does not sample native code (SQLite's C"
+            + " library) or the garbage collector, so those are not in the shares.\n\n");
+    for (CpuProfile p : r.profiles()) {
+      md.append("**")
+          .append(cell(p.stretch()))
+          .append("** (")
+          .append(Figures.one(p.seconds()))
+          .append(" s, ")
+          .append(Figures.count(p.samples()))
+          .append(" samples)\n\n");
+      md.append("| component | share |\n|---|---:|\n");
+      for (CpuProfile.Share sh : p.components()) {
+        md.append("| ").append(cell(sh.name())).append(" | ");
+        md.append(Figures.percent(sh.share())).append(" |\n");
+      }
+      md.append("\n| innermost OpenPleb method on the stack | share |\n|---|---:|\n");
+      for (CpuProfile.Share sh : p.appMethods().subList(0, Math.min(8, p.appMethods().size()))) {
+        md.append("| `").append(cell(sh.name())).append("` | ");
+        md.append(Figures.percent(sh.share())).append(" |\n");
+      }
+      md.append("\n| hottest method (top of stack) | share |\n|---|---:|\n");
+      for (CpuProfile.Share sh : p.hotMethods().subList(0, Math.min(8, p.hotMethods().size()))) {
+        md.append("| `").append(cell(sh.name())).append("` | ");
+        md.append(Figures.percent(sh.share())).append(" |\n");
+      }
+      md.append("\n");
+    }
+  }
+
   private static void notes(StringBuilder md, RunResults r) {
     if (r.notes() == null || r.notes().isEmpty()) {
       return;
     }
-    md.append("## 7. Observations during the run\n\n");
+    md.append("## 8. Observations during the run\n\n");
     for (String n : r.notes()) {
       md.append("- ").append(n).append("\n");
     }

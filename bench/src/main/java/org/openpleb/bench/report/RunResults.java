@@ -1,6 +1,7 @@
 package org.openpleb.bench.report;
 
 import java.util.List;
+import org.openpleb.bench.server.CpuProfile;
 import org.openpleb.bench.server.MachineInfo;
 import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
@@ -18,6 +19,7 @@ import org.openpleb.bench.stats.Percentiles;
  * @param load latency and throughput against concurrent clients
  * @param trades CPU and latency of funded offers and whole trades, and the order-book read
  * @param capacity the server's own capacity report and the tables recomputed from this run
+ * @param profiles CPU profiles of the server over some stretches (Java Flight Recorder)
  * @param notes observations the run made on its way (refusals, capacity levels, errors)
  */
 public record RunResults(
@@ -28,7 +30,15 @@ public record RunResults(
     List<LoadLevel> load,
     Trades trades,
     Capacity capacity,
+    List<CpuProfile> profiles,
     List<String> notes) {
+
+  /** The profile of {@code stretch}, or null. */
+  public CpuProfile profile(String stretch) {
+    return profiles == null
+        ? null
+        : profiles.stream().filter(p -> p.stretch().equals(stretch)).findFirst().orElse(null);
+  }
 
   /**
    * The run's circumstances.

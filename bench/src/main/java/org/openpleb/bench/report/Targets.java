@@ -11,6 +11,8 @@ import org.openpleb.bench.report.RunResults.SessionMemory;
 import org.openpleb.bench.report.RunResults.Trades;
 import org.openpleb.bench.report.RunResults.WalletMemory;
 import org.openpleb.bench.report.RunResults.WalletOpen;
+import org.openpleb.bench.scenario.ServerUnderTest;
+import org.openpleb.bench.server.CpuProfile;
 import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
 
@@ -57,10 +59,13 @@ public final class Targets {
     out.add(walletResident(r.wallets()));
     out.add(walletFile(r.wallets()));
     out.add(sessionsAndWalletsInHeap(r));
-    out.add(p95AtTwoHundred(r.load(), r.run().machine().cores()));
-    out.add(coldOpen(r.wallets()));
+    out.add(
+        withProfile(
+            p95AtTwoHundred(r.load(), r.run().machine().cores()),
+            r.profile(ServerUnderTest.PROFILE_LOAD)));
+    out.add(withProfile(coldOpen(r.wallets()), r.profile(ServerUnderTest.PROFILE_REOPEN)));
     out.add(sessionsOnFourGb(r.capacity()));
-    out.add(cpuPerFundedOffer(r.trades()));
+    out.add(withProfile(cpuPerFundedOffer(r.trades()), r.profile(ServerUnderTest.PROFILE_FUNDING)));
     return out;
   }
 
@@ -352,7 +357,7 @@ public final class Targets {
         measured,
         pass ? Verdict.PASS : Verdict.MISS,
         pass
-            ? "recomputed from the measured per-session and per-wallet footprint (section 6)"
+            ? "recomputed from the measured per-session and per-wallet footprint (section 5)"
             : "The per-session heap ("
                 + Figures.bytes(c.inputs().perSessionBytes())
                 + ") leaves too little of the 2 GiB heap; see the session target's cause.");
@@ -386,6 +391,32 @@ public final class Targets {
             + " (several secp256k1 multiplications per proof) and the escrow reservation. Next"
             + " step: profile the deposit watcher's mint step (proof count per offer, DLEQ"
             + " verification) and the per-offer transactions.");
+  }
+
+  /** A miss with the profile of its stretch added to the evidence. */
+  static TargetResult withProfile(TargetResult t, CpuProfile profile) {
+    if (t.verdict() != Verdict.MISS || profile == null || profile.samples() == 0) {
+      return t;
+    }
+    return new TargetResult(
+        t.target(),
+        t.measured(),
+        t.verdict(),
+        t.evidence()
+            + " JFR profile of the stretch ("
+            + profile.samples()
+            + " samples, section 7): "
+            + shareText(profile.components(), 4)
+            + "; innermost OpenPleb methods: "
+            + shareText(profile.appMethods(), 3)
+            + ".");
+  }
+
+  static String shareText(List<CpuProfile.Share> shares, int n) {
+    return shares.stream()
+        .limit(n)
+        .map(sh -> String.format(Locale.ROOT, "%s %.0f %%", sh.name(), sh.share() * 100))
+        .collect(Collectors.joining(", "));
   }
 
   private static TargetResult notMeasured(String target, String why) {

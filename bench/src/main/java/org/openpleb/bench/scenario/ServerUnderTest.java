@@ -1,8 +1,11 @@
 package org.openpleb.bench.scenario;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.openpleb.bench.client.ApiClient;
 import org.openpleb.bench.report.RunResults.MemoryStep;
+import org.openpleb.bench.server.CpuProfile;
+import org.openpleb.bench.server.CpuProfiler;
 import org.openpleb.bench.server.HeapReading;
 import org.openpleb.bench.server.JvmDiagnostics;
 import org.openpleb.bench.server.MachineInfo;
@@ -21,7 +24,51 @@ import org.openpleb.bench.server.ProcessProbe;
  * @param walletDir the server's WALLET_DIR, or null when unknown
  */
 public record ServerUnderTest(
-    ApiClient api, ProcessProbe process, JvmDiagnostics jvm, ProcessProbe mint, Path walletDir) {
+    ApiClient api,
+    ProcessProbe process,
+    JvmDiagnostics jvm,
+    ProcessProbe mint,
+    Path walletDir,
+    CpuProfiler profiler,
+    List<CpuProfile> profiles) {
+
+  /** Profile names the report refers to. */
+  public static final String PROFILE_FUNDING = "funding 1,500 offers by Lightning";
+
+  /** The load level whose latency the p95 target judges. */
+  public static final String PROFILE_LOAD = "200 clients, closed loop";
+
+  /** The whole-trade stretch. */
+  public static final String PROFILE_TRADES = "whole trades";
+
+  /** Reopening evicted wallets. */
+  public static final String PROFILE_REOPEN = "reopening evicted wallets";
+
+  /** A server with no profiles yet. */
+  public ServerUnderTest(
+      ApiClient api, ProcessProbe process, JvmDiagnostics jvm, ProcessProbe mint, Path walletDir) {
+    this(
+        api,
+        process,
+        jvm,
+        mint,
+        walletDir,
+        new CpuProfiler(process.pid()),
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
+  }
+
+  /** Starts a CPU profile of the server (one at a time). */
+  public void startProfile(String stretch) {
+    profiler.start(stretch);
+  }
+
+  /** Stops the running CPU profile and keeps it. */
+  public void stopProfile() {
+    CpuProfile p = profiler.stop();
+    if (p != null) {
+      profiles.add(p);
+    }
+  }
 
   /** Memory after two full collections, resident memory and CPU now. */
   public MemoryStep measure(String label, long liveSessions, long openWallets) {

@@ -113,6 +113,7 @@ public final class TradeScenario {
     List<UserSession> makers = sessions(next, plan.fundedOffers());
     next += plan.fundedOffers();
     long bookBefore = bookSize(api);
+    server.startProfile(ServerUnderTest.PROFILE_FUNDING);
     ServerUnderTest.CpuMark fundStart = server.cpuMark();
     AtomicInteger invoiced = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
@@ -131,6 +132,7 @@ public final class TradeScenario {
     long target = bookBefore + invoiced.get();
     long funded = waitForBook(api, target) - bookBefore;
     ServerUnderTest.CpuMark fundEnd = server.cpuMark();
+    server.stopProfile();
     double fundSeconds = fundEnd.secondsSince(fundStart);
     if (failures.get() > 0 || funded < invoiced.get()) {
       notes.add(
@@ -217,6 +219,7 @@ public final class TradeScenario {
     AtomicInteger completed = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     ConcurrentLinkedQueue<String> failuresSeen = new ConcurrentLinkedQueue<>();
+    server.startProfile(ServerUnderTest.PROFILE_TRADES);
     ServerUnderTest.CpuMark tradeStart = server.cpuMark();
     api.recordInto(steps);
     SessionPool.runConcurrently(
@@ -234,6 +237,7 @@ public final class TradeScenario {
         });
     api.recordInto(null);
     ServerUnderTest.CpuMark tradeEnd = server.cpuMark();
+    server.stopProfile();
     double tradeSeconds = tradeEnd.secondsSince(tradeStart);
     if (!failuresSeen.isEmpty()) {
       notes.add(failed.get() + " whole trades failed; first failures: " + summarize(failuresSeen));

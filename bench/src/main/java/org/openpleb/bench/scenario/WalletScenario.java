@@ -113,6 +113,7 @@ public final class WalletScenario {
     if (surface.has(TOKEN_WITHDRAWAL) && extra > 0 && handles < count) {
       LatencyRecorder cold = new LatencyRecorder();
       LatencyRecorder warm = new LatencyRecorder();
+      server.startProfile(ServerUnderTest.PROFILE_REOPEN);
       MetricsText r0 = server.metrics();
       for (int i = warmup; i < warmup + Math.min(extra, count); i++) {
         UserSession s = pool.get(i);
@@ -121,6 +122,7 @@ public final class WalletScenario {
         withdraw(api, s, 2, warm);
       }
       MetricsText r1 = server.metrics();
+      server.stopProfile();
       opens.add(0, serverOpens("cold", "server timer, evicted wallets reopened from disk", r0, r1));
       opens.add(
           new WalletOpen(

@@ -38,6 +38,9 @@ class ReportWriterTest {
     assertTrue(md.contains("**MISS**"));
     assertTrue(md.contains("Retained per session"));
     assertTrue(md.contains("`org.openpleb.ee.session.UserSession`"));
+    assertTrue(md.contains("**funding 1,500 offers by Lightning** (60.0 s, 3 samples)"));
+    assertTrue(md.contains("| secp256k1 arithmetic (Bouncy Castle) | 66.7 % |"));
+    assertTrue(md.contains("| `org.openpleb.cashu.crypto.Dleq.verify` | 66.7 % |"));
   }
 
   @Test
@@ -93,6 +96,7 @@ class ReportWriterTest {
             base.load(),
             base.trades(),
             base.capacity(),
+            base.profiles(),
             base.notes());
     String md = ReportWriter.render(run, List.of()).markdown();
     assertTrue(md.contains("sessions out at the end of the run **added** 50.0 MiB"), md);

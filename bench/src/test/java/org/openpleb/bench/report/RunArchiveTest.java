@@ -35,6 +35,7 @@ class RunArchiveTest {
             java.util.List.of(),
             full.trades(),
             full.capacity(),
+            java.util.List.of(),
             java.util.List.of());
     archive.add(sessionsOnly);
     String md = Files.readString(report);

@@ -11,6 +11,8 @@ import org.openpleb.bench.report.RunResults.SessionMemory;
 import org.openpleb.bench.report.RunResults.Trades;
 import org.openpleb.bench.report.RunResults.WalletMemory;
 import org.openpleb.bench.report.RunResults.WalletOpen;
+import org.openpleb.bench.scenario.ServerUnderTest;
+import org.openpleb.bench.server.CpuProfile;
 import org.openpleb.bench.server.MachineInfo;
 import org.openpleb.bench.server.WalletFileAnatomy;
 import org.openpleb.bench.stats.EndpointLatency;
@@ -173,6 +175,21 @@ final class RunFixtures {
         null, List.of(), CapacityModel.serverModel(in), CapacityModel.fixedCacheModel(in), in);
   }
 
+  static CpuProfile profile(String stretch) {
+    return CpuProfile.of(
+        stretch,
+        60,
+        List.of(
+            List.of(
+                "org.bouncycastle.math.ec.ECPoint.multiply",
+                "org.openpleb.cashu.crypto.Dleq.verify",
+                "org.openpleb.ee.wallet.SessionWallet.mint"),
+            List.of("java.util.HashMap.get", "org.postgresql.core.v3.QueryExecutorImpl.execute"),
+            List.of(
+                "org.bouncycastle.math.raw.Nat256.mul", "org.openpleb.cashu.crypto.Dleq.verify")),
+        10);
+  }
+
   /** Every target met. */
   static RunResults passing(String startedAt) {
     return new RunResults(
@@ -183,6 +200,7 @@ final class RunFixtures {
         load(40),
         trades(3),
         capacity(3_000, 200 * 1024, true),
+        List.of(),
         List.of("Capacity monitor: highest level NORMAL"));
   }
 
@@ -196,6 +214,7 @@ final class RunFixtures {
         load(180),
         trades(12),
         capacity(88_000, 900 * 1024, true),
+        List.of(profile(ServerUnderTest.PROFILE_FUNDING), profile(ServerUnderTest.PROFILE_LOAD)),
         List.of());
   }
 
@@ -231,6 +250,7 @@ final class RunFixtures {
             List.of(),
             null),
         capacity(3_000, 3 * MIB, false),
+        List.of(),
         List.of());
   }
 }

@@ -29,6 +29,9 @@ class TargetsTest {
     assertTrue(results.get(4).evidence().contains("Little's law"), results.get(4).evidence());
     assertEquals(Verdict.MISS, results.get(5).verdict());
     assertEquals(Verdict.MISS, results.get(7).verdict());
+    assertTrue(
+        results.get(7).evidence().contains("secp256k1 arithmetic (Bouncy Castle) 67 %"),
+        results.get(7).evidence());
   }
 
   @Test
