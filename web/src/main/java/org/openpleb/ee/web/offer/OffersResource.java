@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,13 +18,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.offer.Offer;
@@ -41,6 +47,7 @@ import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
 import org.openpleb.ee.web.session.SessionsResource;
+import org.openpleb.ee.web.wallet.IdempotentReplies;
 
 /**
  * Offers and their trade over HTTP. Anyone reads the order book; a session creates, funds, claims
@@ -67,6 +74,15 @@ public class OffersResource {
   @Context HttpHeaders headers;
 
   @Inject TradeConfig config;
+
+  @Inject IdempotentReplies replies;
+
+  @Context UriInfo uri;
+
+  private static final String KEY =
+      "Optional. Any 1-255 visible ASCII characters, new for each distinct request: a retry with"
+          + " the same key and body gets the first answer again (Idempotent-Replayed: true) and"
+          + " changes nothing more; the same key with another body is refused (422).";
 
   /** Lists the order book. */
   @GET
@@ -100,15 +116,24 @@ public class OffersResource {
               + " fees and bond are computed at the current price and frozen on the offer; 503"
               + " PRICE_UNAVAILABLE when the price is stale. Answers 201 with the offer in"
               + " CREATED; fund it within OFFER_TIMEOUT_CREATED seconds.")
-  public Response create(CreateOfferRequest request) {
+  public Response create(
+      @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      CreateOfferRequest request) {
     if (request == null || request.fiatAmount() == null) {
       throw invalid("fiatAmount and qrCode are required");
     }
-    Offer offer =
-        trading.create(trader(), request.fiatAmount(), request.qrCode(), request.fiatProvider());
-    return Response.created(UriBuilder.fromPath("/api/offers/{id}").build(offer.id()))
-        .entity(OfferDetails.of(offer, Role.MAKER.name(), null))
-        .build();
+    return once(
+        key,
+        "offers.create",
+        request,
+        Response.Status.CREATED,
+        () ->
+            OfferDetails.of(
+                trading.create(
+                    trader(), request.fiatAmount(), request.qrCode(), request.fiatProvider()),
+                Role.MAKER.name(),
+                null));
   }
 
   /** The caller's own offers. */
@@ -157,8 +182,16 @@ public class OffersResource {
               + " is needed: once it is paid the server mints the escrow into the maker's wallet"
               + " and the offer becomes INVOICE_PAID. Paid after the offer expired, the sats are"
               + " credited to the maker's wallet.")
-  public OfferDetails invoice(@PathParam("id") String id) {
-    return details(trading.requestInvoice(id, trader()), Role.MAKER.name());
+  public Response invoice(
+      @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      @PathParam("id") String id) {
+    return once(
+        key,
+        "offers.invoice",
+        Map.of("offer", id),
+        Response.Status.OK,
+        () -> details(trading.requestInvoice(id, trader()), Role.MAKER.name()));
   }
 
   /** Funds the offer from the wallet balance or a posted token. */
@@ -175,17 +208,29 @@ public class OffersResource {
           "source BALANCE reserves the funding from the session wallet's spendable sats; source"
               + " TOKEN receives the posted Cashu token into the wallet and reserves the funding"
               + " from it. The offer becomes INVOICE_PAID.")
-  public OfferDetails fund(@PathParam("id") String id, FundingRequest request) {
+  public Response fund(
+      @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      @PathParam("id") String id,
+      FundingRequest request) {
     if (request == null || request.source() == null) {
       throw invalid("source is required: BALANCE or TOKEN");
     }
-    Offer offer =
-        switch (request.source().trim().toUpperCase(Locale.ROOT)) {
-          case "BALANCE" -> trading.fundFromBalance(id, trader());
-          case "TOKEN" -> trading.fundWithToken(id, trader(), request.token());
-          default -> throw invalid("source must be BALANCE or TOKEN");
-        };
-    return details(offer, Role.MAKER.name());
+    String source = request.source().trim().toUpperCase(Locale.ROOT);
+    if (!source.equals("BALANCE") && !source.equals("TOKEN")) {
+      throw invalid("source must be BALANCE or TOKEN");
+    }
+    return once(
+        key,
+        "offers.funding",
+        Map.of("offer", id, "source", source, "token", Objects.toString(request.token(), "")),
+        Response.Status.OK,
+        () ->
+            details(
+                source.equals("BALANCE")
+                    ? trading.fundFromBalance(id, trader())
+                    : trading.fundWithToken(id, trader(), request.token()),
+                Role.MAKER.name()));
   }
 
   /** Claims a funded offer. */
@@ -202,9 +247,18 @@ public class OffersResource {
               + " the offer: of concurrent claims exactly one wins, the others get 409 with"
               + " nothing reserved. A maker cannot claim their own offer (403). The taker then"
               + " pays the QR code and posts the receipt within OFFER_TIMEOUT_CLAIMED seconds.")
-  public OfferDetails claim(@PathParam("id") String id, ClaimRequest request) {
+  public Response claim(
+      @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
+          String key,
+      @PathParam("id") String id,
+      ClaimRequest request) {
     String token = request == null ? null : request.bondToken();
-    return details(trading.claim(id, trader(), token), Role.TAKER.name());
+    return once(
+        key,
+        "offers.claim",
+        Map.of("offer", id, "bondToken", Objects.toString(token, "")),
+        Response.Status.OK,
+        () -> details(trading.claim(id, trader(), token), Role.TAKER.name()));
   }
 
   /** Posts the receipt image. */
@@ -222,7 +276,7 @@ public class OffersResource {
               + " deadline. Only the maker, the taker and the admin can read it.")
   public Response receipt(
       @PathParam("id") String id,
-      @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body)
       throws IOException {
     int max = config.receiptMaxBytes();
@@ -330,6 +384,22 @@ public class OffersResource {
   public AuditLog audit(@PathParam("id") String id) {
     Caller caller = callers.identify(headers);
     return AuditLog.of(id, trading.audit(id, caller.pubkey(), caller.admin()));
+  }
+
+  /** Runs {@code work} once per Idempotency-Key (or simply runs it without one). */
+  private Response once(
+      String key, String endpoint, Object request, Response.Status status, Supplier<?> work) {
+    if (key != null && key.isBlank()) {
+      throw invalid(IdempotentReplies.HEADER + " must not be empty when it is sent");
+    }
+    return replies.respond(
+        key == null ? null : key.trim(),
+        current.principal(),
+        endpoint,
+        request,
+        uri.getRequestUri().getRawPath(),
+        status,
+        work);
   }
 
   private OfferDetails details(Offer offer, String role) {

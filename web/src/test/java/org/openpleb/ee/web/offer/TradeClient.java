@@ -284,6 +284,17 @@ final class TradeClient {
     return send(builder.build());
   }
 
+  HttpResponse<String> post(String path, String token, String json, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder builder =
+        request(path)
+            .header("Authorization", "Bearer " + token)
+            .header("Idempotency-Key", idempotencyKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    return send(builder.build());
+  }
+
   HttpResponse<String> postBytes(String path, String token, String contentType, byte[] body)
       throws Exception {
     HttpRequest.Builder builder =

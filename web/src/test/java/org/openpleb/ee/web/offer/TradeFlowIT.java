@@ -57,8 +57,8 @@ class TradeFlowIT {
     return TradeClient.deployment(
         mintUrl,
         data,
-        "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_SWEEP_INTERVAL=1000\nOFFER_OPEN_LIMIT=50\n"
-            + "OFFER_CLAIM_LIMIT=5\n");
+        "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_SWEEP_INTERVAL=1000\nOFFER_OPEN_LIMIT=3\n"
+            + "OFFER_CLAIM_LIMIT=1\n");
   }
 
   @ArquillianResource URL base;
@@ -191,6 +191,56 @@ class TradeFlowIT {
     assertEquals("CLAIMED", api.status(id, maker.token()));
     JsonNode audit = json(api.get("api/offers/" + id + "/audit", maker.token()));
     assertEquals(1, actions(audit).stream().filter("CLAIM"::equals).count());
+  }
+
+  @Test
+  void aRetriedClaimIsAnsweredOnceAndReservesTheBondOnce() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    Session taker = api.login();
+    String id = api.fundedOffer(maker, 10_000, BOOKS);
+    long bond = json(api.get("api/offers/" + id, null)).path("bond").asLong();
+    api.deposit(taker, 2 * bond, BOOKS);
+
+    HttpResponse<String> first =
+        api.post("api/offers/" + id + "/claim", taker.token(), "{}", "k-1");
+    HttpResponse<String> retry =
+        api.post("api/offers/" + id + "/claim", taker.token(), "{}", "k-1");
+
+    assertEquals(200, first.statusCode(), first::body);
+    assertEquals(200, retry.statusCode(), retry::body);
+    assertEquals(first.body(), retry.body());
+    assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+    JsonNode wallet = api.wallet(taker);
+    assertEquals(bond, wallet.path("spendable").asLong(), wallet::toString);
+    assertEquals(bond, wallet.path("reserved").asLong(), wallet::toString);
+    assertProblem(
+        api.post(
+            "api/offers/" + id + "/claim", taker.token(), "{\"bondToken\":\"cashuBx\"}", "k-1"),
+        422,
+        "IDEMPOTENCY_KEY_REUSED");
+  }
+
+  @Test
+  void aUserMayHoldOnlySoManyOpenOffersAndClaims() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    Session taker = api.login();
+    List<String> ids = new ArrayList<>();
+    ids.add(api.fundedOffer(maker, 1_000, BOOKS));
+    ids.add(api.fundedOffer(maker, 1_000, BOOKS));
+    ids.add(api.createOffer(maker, 1_000).path("offer").path("offer").path("id").asText());
+
+    assertProblem(
+        api.post("api/offers", maker.token(), "{\"fiatAmount\":1000,\"qrCode\":\"x\"}"),
+        409,
+        "CONFLICT");
+    api.deposit(taker, 2_000, BOOKS);
+    api.claim(taker, ids.get(0));
+    assertProblem(
+        api.post("api/offers/" + ids.get(1) + "/claim", taker.token(), "{}"), 409, "CONFLICT");
+    assertEquals("INVOICE_PAID", api.status(ids.get(1), maker.token()));
+    assertEquals(3, json(api.get("api/offers/mine", maker.token())).size());
   }
 
   @Test
