@@ -123,6 +123,18 @@ public final class ReportWriter {
                 run.loadAverageStart(),
                 run.loadAverageEnd()))
         .append("\n");
+    if (run.loadAverageStart() > run.machine().cores()) {
+      md.append("> **Shared machine:** the load average was ")
+          .append(Figures.two(run.loadAverageStart()))
+          .append(" on ")
+          .append(run.machine().cores())
+          .append(
+              " cores when the run started (other builds and tests were running). Speed figures"
+                  + " (latency, throughput, logins per second) are what this server got of a busy"
+                  + " machine, so they understate it; memory and CPU-time figures are per process"
+                  + " and hold. The \"other cores\" column in section 3 shows how much the rest"
+                  + " took.\n\n");
+    }
     md.append(
         "The server, the dev mint, PostgreSQL and this load driver share the machine's cores;"
             + " the CPU columns below say who used what. Session and wallet limits and the"
@@ -187,9 +199,10 @@ public final class ReportWriter {
     ref(
         md,
         "original backend, create → invoice → paid at one client, p50",
-        "44–48 ms",
+        "44–48 ms (the client polls)",
         trades && t.fundingSequence() != null && t.fundingSequence().count() > 0
             ? Figures.ms(t.fundingSequence().p50Millis())
+                + " (a server-side watcher credits the payment; see section 4)"
             : notMeasuredTrades(t));
     ref(
         md,

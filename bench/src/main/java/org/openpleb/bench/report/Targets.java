@@ -267,7 +267,17 @@ public final class Targets {
             + Figures.ms(l.overall().p99Millis())
             + "), "
             + Figures.one(l.throughputPerSecond())
-            + " calls/s, closed loop without think time";
+            + " calls/s, closed loop without think time"
+            + load.stream()
+                .filter(p -> p.clients() == 200 && p.thinkMillis() > 0)
+                .findFirst()
+                .map(
+                    p ->
+                        "; 200 users pausing "
+                            + p.thinkMillis()
+                            + " ms between calls: p95 "
+                            + Figures.ms(p.overall().p95Millis()))
+                .orElse("");
     if (l.overall().p95Millis() < P95_MILLIS) {
       return new TargetResult(target, measured, Verdict.PASS, "all endpoints of the mix together");
     }

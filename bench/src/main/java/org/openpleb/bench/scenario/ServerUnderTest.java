@@ -33,7 +33,7 @@ public record ServerUnderTest(
     List<CpuProfile> profiles) {
 
   /** Profile names the report refers to. */
-  public static final String PROFILE_FUNDING = "funding 1,500 offers by Lightning";
+  public static final String PROFILE_FUNDING = "funding offers by Lightning";
 
   /** The load level whose latency the p95 target judges. */
   public static final String PROFILE_LOAD = "200 clients, closed loop";

@@ -264,9 +264,12 @@ public final class TradeScenario {
             : 0,
         stepFigures,
         String.format(
-            "Funding is credited by the server's watcher, which looks at open invoices every"
-                + " OFFER_QUOTE_POLL_INTERVAL (250 ms in this run), so the create-to-funded time"
-                + " is mostly that interval; the original backend's client polled instead."
+            "Funding is credited by the server's watcher: its first look at a new invoice comes"
+                + " up to OFFER_QUOTE_POLL_INTERVAL (250 ms in this run) after the invoice, later"
+                + " looks back off by half each time; a paid invoice is then minted into the"
+                + " maker's wallet (created on first use) and reserved as escrow. The"
+                + " create-to-funded time is all of that; the original backend's client polled"
+                + " and the mint step ran inside its poll request."
                 + " Order-book reads: one page of 100 offers %s p50 at one client, %.2f ms server"
                 + " CPU; the whole book (%d offers, page by page) %.2f ms server CPU.",
             formatMillis(Percentiles.of(pageRec.allSamples()).p50Millis()),

@@ -69,6 +69,8 @@ public record CpuProfile(
     {"org.eclipse.microprofile.", "MicroProfile"},
     {"com.hazelcast.", "Hazelcast"},
     {"jdk.internal.net.http.", "HTTP client (mint calls)"},
+    {"org.hibernate.validator.", "Bean Validation (Hibernate Validator)"},
+    {"org.h2.", "H2 database"},
     {"java.net.http.", "HTTP client (mint calls)"},
   };
 
