@@ -31,7 +31,7 @@ public class AuditRecord {
   @Column(name = "action", nullable = false, length = 32)
   private String action;
 
-  @Column(name = "entry", nullable = false, length = 8000)
+  @Column(name = "entry", nullable = false, length = 20000)
   private String entry;
 
   @Column(name = "prev_hash", nullable = false, length = 64)

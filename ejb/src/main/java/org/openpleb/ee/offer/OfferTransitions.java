@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,7 +89,7 @@ public class OfferTransitions {
         Offer.created(
             maker,
             fiatAmount,
-            java.util.Currency.getInstance(price.currency()),
+            Currency.getInstance(price.currency()),
             price.fiatPerBtc(),
             qr,
             provider,
@@ -672,10 +672,5 @@ public class OfferTransitions {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-  }
-
-  /** The states the sweeper may expire. */
-  static Set<OfferState> timed() {
-    return OfferState.withDeadline();
   }
 }

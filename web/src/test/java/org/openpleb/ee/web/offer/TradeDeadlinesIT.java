@@ -173,6 +173,53 @@ class TradeDeadlinesIT {
   }
 
   @Test
+  void aFailingSettlementIsRetriedAndHoldsUpNoOther() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    Session taker = api.login();
+    Session otherMaker = api.login();
+    Session otherTaker = api.login();
+    String broken = receiptSubmitted(api, maker, taker);
+    String sound = receiptSubmitted(api, otherMaker, otherTaker);
+    String escrow =
+        api.support("POST", "escrow-owner?offer=" + broken + "&owner=escrow:nowhere")
+            .path("previous")
+            .asText();
+
+    awaitSettled(api, sound, otherMaker);
+    JsonNode failing =
+        api.await(
+            "api/trade-support/settlement?offer=" + broken,
+            null,
+            s -> s.path("attempts").asInt() >= 1,
+            OUTCOME_WAIT);
+
+    assertEquals("PENDING", failing.path("state").asText(), failing::toString);
+    assertEquals("INSUFFICIENT_FUNDS", failing.path("last_error").asText(), failing::toString);
+    assertEquals("EXPIRED", api.status(broken, maker.token()));
+    assertWallet(api, otherTaker, 75_268);
+    assertEquals(
+        3,
+        api.support("POST", "step-owner?offer=" + broken + "&from=escrow:nowhere&to=" + escrow)
+            .path("updated")
+            .asInt());
+    api.support("POST", "escrow-owner?offer=" + broken + "&owner=" + escrow);
+    JsonNode retried = awaitSettled(api, broken, maker);
+    assertOutcome(retried, "AUTO_APPROVED", B, 75_268, 767);
+    assertWallet(api, taker, 75_268);
+    assertWallet(api, maker, B);
+  }
+
+  private static String receiptSubmitted(TradeClient api, Session maker, Session taker)
+      throws Exception {
+    api.deposit(taker, B, BOOKS);
+    String id = api.fundedOffer(maker, FIAT, BOOKS);
+    api.claim(taker, id);
+    assertEquals(201, api.postReceipt(taker, id).statusCode());
+    return id;
+  }
+
+  @Test
   void eachDeadlineCountsFromEnteringItsState() throws Exception {
     TradeClient api = api();
     Session maker = api.login();

@@ -194,6 +194,36 @@ class TradeFlowIT {
   }
 
   @Test
+  void liveEventsShowTheBookToAllAndTheTradeToItsParties() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    try (SseLines everyone = new SseLines(base, null);
+        SseLines makerStream = new SseLines(base, maker.token())) {
+      assertEquals(200, everyone.status());
+      assertEquals(200, makerStream.status());
+      String id = api.fundedOffer(maker, 10_000, BOOKS);
+
+      String book =
+          everyone.await(
+              l -> l.startsWith("data:") && l.contains(id) && l.contains("INVOICE_PAID"),
+              Duration.ofSeconds(15));
+      String trade =
+          makerStream.await(
+              l ->
+                  l.startsWith("data:")
+                      && l.contains(id)
+                      && l.contains("INVOICE_PAID")
+                      && l.contains("\"MAKER\""),
+              Duration.ofSeconds(15));
+
+      assertFalse(book.contains("bank-qr-"), "the public event shows no QR code: " + book);
+      assertFalse(book.contains(maker.pubkey()), "the public event shows no key: " + book);
+      assertTrue(trade.contains("bank-qr-"), "the maker's own event has the QR code: " + trade);
+      assertTrue(trade.contains("MAKER"), trade);
+    }
+  }
+
+  @Test
   void aRetriedClaimIsAnsweredOnceAndReservesTheBondOnce() throws Exception {
     TradeClient api = api();
     Session maker = api.login();
@@ -300,14 +330,23 @@ class TradeFlowIT {
     String id = issueMarked(api, maker, taker);
     long treasuryBefore = treasury(api, admin);
 
-    HttpResponse<String> forfeit =
+    assertProblem(
         api.post(
             "api/offers/" + id + "/answer",
             taker.token(),
             JSON.createObjectNode()
                 .put("response", "FORFEIT")
-                .put("message", "my mistake")
-                .toString());
+                .put("message", "x".repeat(2_001))
+                .toString()),
+        400,
+        "VALIDATION_FAILED");
+    // the longest answer, all control characters, still fits the audit chain escaped
+    String words = "a" + "\u0001".repeat(1_998) + "z";
+    HttpResponse<String> forfeit =
+        api.post(
+            "api/offers/" + id + "/answer",
+            taker.token(),
+            JSON.createObjectNode().put("response", "FORFEIT").put("message", words).toString());
 
     assertEquals(200, forfeit.statusCode(), forfeit::body);
     assertEquals("FORFEITED", json(forfeit).path("offer").path("offer").path("status").asText());

@@ -34,11 +34,17 @@ final class TradeMint {
   }
 
   /** Starts a fresh dev mint (fixed test seed, no fee, invoices paid by the test); its URL. */
-  static synchronized String start(Path dataDir) {
+  static String start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** Starts a fresh dev mint charging {@code inputFeePpk} per input; its URL. */
+  static synchronized String start(Path dataDir, long inputFeePpk) {
     if (current != null) {
       current.mint.close();
     }
-    DevMint mint = DevMint.start(DevMintConfig.defaults().withAutoPay(false));
+    DevMint mint =
+        DevMint.start(DevMintConfig.defaults().withAutoPay(false).withInputFeePpk(inputFeePpk));
     byte[] seed = new byte[64];
     new SecureRandom().nextBytes(seed);
     try {

@@ -195,6 +195,50 @@ public class TradeTestSupport {
     }
   }
 
+  /** Points an offer's escrow at another reservation owner; returns the one it had. */
+  @POST
+  @Path("escrow-owner")
+  public Map<String, Object> escrowOwner(
+      @QueryParam("offer") String offerId, @QueryParam("owner") String owner) throws SQLException {
+    Object previous = single("SELECT escrow_owner FROM offers WHERE id = ?", offerId);
+    update("UPDATE offers SET escrow_owner = ? WHERE id = ?", owner, offerId);
+    return Map.of("previous", previous);
+  }
+
+  /** Points the steps of an offer's settlement that pay out of {@code from} at {@code to}. */
+  @POST
+  @Path("step-owner")
+  public Map<String, Object> stepOwner(
+      @QueryParam("offer") String offerId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to)
+      throws SQLException {
+    return Map.of(
+        "updated",
+        update(
+            "UPDATE settlement_steps SET from_owner = ? WHERE offer_id = ? AND from_owner = ?",
+            to,
+            offerId,
+            from));
+  }
+
+  /** An offer's settlement row. */
+  @GET
+  @Path("settlement")
+  public Map<String, Object> settlement(@QueryParam("offer") String offerId) throws SQLException {
+    return row("SELECT * FROM settlements WHERE offer_id = ?", offerId);
+  }
+
+  private int update(String sql, String... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        update.setString(i + 1, parameters[i]);
+      }
+      return update.executeUpdate();
+    }
+  }
+
   /** Offers by state, and settlements by state. */
   @GET
   @Path("states")
