@@ -196,8 +196,8 @@ class SessionLifecycleIT {
     assertEquals("test", report.path("memory").path("source").asText());
     assertEquals(1, report.path("sessions").path("live").asInt(), report::toString);
     assertEquals(600, report.path("sessions").path("limit").asInt());
-    assertEquals(6, report.path("sessions").path("expirySeconds").asInt());
-    assertEquals(3, report.path("sessions").path("criticalExpirySeconds").asInt());
+    assertEquals(20, report.path("sessions").path("expirySeconds").asInt());
+    assertEquals(10, report.path("sessions").path("criticalExpirySeconds").asInt());
     List<String> servers =
         StreamSupport.stream(report.path("estimate").path("rows").spliterator(), false)
             .map(r -> r.path("server").asText())
