@@ -529,6 +529,13 @@ public final class ReportWriter {
           .append(Figures.ms(o.latency().maxMillis()))
           .append(" |\n");
     }
+    if (w.serverCpuMillisPerColdUse() > 0 || w.serverCpuMillisPerWarmUse() > 0) {
+      md.append("\nServer CPU per token withdrawal: ")
+          .append(Figures.ms(w.serverCpuMillisPerColdUse()))
+          .append(" when it reopened the wallet, ")
+          .append(Figures.ms(w.serverCpuMillisPerWarmUse()))
+          .append(" on the open handle (process CPU time over each pass; 10 ms ticks).\n");
+    }
     md.append("\n### Heap histogram: what one open wallet keeps\n\n");
     growthTable(md, w.growth(), "wallet");
   }
@@ -813,8 +820,8 @@ public final class ReportWriter {
 
   private static void capacityTable(StringBuilder md, List<CapacityModel.Row> rows) {
     md.append(
-        "| server | heap | sessions supported | open wallets | SESSION_LIMIT to set | analysis |"
-            + " × analysis | expected RSS | RSS below 70 % of machine |\n");
+        "| server | heap | sessions memory allows | open wallets | SESSION_LIMIT memory allows |"
+            + " analysis | × analysis | expected RSS | RSS below 70 % of machine |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (CapacityModel.Row row : rows) {
       md.append("| ")

@@ -244,6 +244,8 @@ public record RunResults(
    * @param nativePerWalletBytes resident memory outside the heap per open wallet
    * @param residentPerWalletBytes the two together
    * @param proofsPerWallet ecash proofs in each wallet
+   * @param serverCpuMillisPerColdUse server CPU per token withdrawal that reopened its wallet
+   * @param serverCpuMillisPerWarmUse server CPU per token withdrawal on an open handle
    * @param fileBytesWhileOpen disk per wallet while its handle is open: database, WAL and
    *     shared-memory files, mean
    * @param fileBytesClosed disk per wallet once the handles are closed (WAL checkpointed), mean; 0
@@ -266,6 +268,8 @@ public record RunResults(
       double nativePerWalletBytes,
       double residentPerWalletBytes,
       double proofsPerWallet,
+      double serverCpuMillisPerColdUse,
+      double serverCpuMillisPerWarmUse,
       double fileBytesWhileOpen,
       double fileBytesClosed,
       long fileBytesClosedMax,
@@ -289,6 +293,8 @@ public record RunResults(
           nativePerWalletBytes,
           residentPerWalletBytes,
           proofsPerWallet,
+          serverCpuMillisPerColdUse,
+          serverCpuMillisPerWarmUse,
           fileBytesWhileOpen,
           meanBytes,
           maxBytes,

@@ -326,16 +326,30 @@ public final class Targets {
       return notMeasured(target, "the server exposed no wallet open timer samples");
     }
     WalletOpen c = cold.get();
+    String paired =
+        w.opens().stream()
+            .filter(o -> o.source().contains("cold minus warm") && o.count() > 0)
+            .findFirst()
+            .map(
+                o ->
+                    "; cross-check, cold minus warm withdrawal of the same wallet: p50 "
+                        + Figures.ms(o.latency().p50Millis())
+                        + ", p95 "
+                        + Figures.ms(o.latency().p95Millis()))
+            .orElse("");
     String measured =
         "p95 "
             + Figures.ms(c.latency().p95Millis())
             + " (p50 "
             + Figures.ms(c.latency().p50Millis())
-            + ", "
+            + ", mean of these "
             + c.count()
-            + " opens; "
+            + " opens "
+            + Figures.ms(c.latency().meanMillis())
+            + "; "
             + c.source()
-            + ")";
+            + ")"
+            + paired;
     if (c.latency().p95Millis() < COLD_OPEN_MILLIS) {
       return new TargetResult(target, measured, Verdict.PASS, c.source());
     }
@@ -343,9 +357,20 @@ public final class Targets {
         target,
         measured,
         Verdict.MISS,
-        "Opening a wallet runs the SQLite open, schema check and the journal recovery scan. Next"
-            + " step: profile WalletRegistry's open path (the timer covers file open plus"
-            + " recovery) and skip recovery for wallets whose journal is empty.");
+        "Opening a wallet runs the SQLite open, the schema check and the journal's recovery"
+            + " scan, and derives the wallet seed. "
+            + (w.serverCpuMillisPerColdUse() > 0
+                ? "Server CPU per withdrawal: "
+                    + Figures.ms(w.serverCpuMillisPerColdUse())
+                    + " with the open, "
+                    + Figures.ms(w.serverCpuMillisPerWarmUse())
+                    + " without, so the open costs about "
+                    + Figures.ms(
+                        Math.max(0, w.serverCpuMillisPerColdUse() - w.serverCpuMillisPerWarmUse()))
+                    + " of CPU; the rest of its time is waiting (I/O, locks, the database). "
+                : "")
+            + "Next step: trace WalletRegistry's open path (timer = file open + recovery) and"
+            + " skip the recovery scan for wallets whose journal is empty.");
   }
 
   static TargetResult sessionsOnFourGb(RunResults.Capacity c) {

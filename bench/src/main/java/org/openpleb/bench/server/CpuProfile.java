@@ -108,7 +108,8 @@ public record CpuProfile(
           return c[1];
         }
       }
-      return "other libraries";
+      String[] parts = f.split("\\.");
+      return parts.length > 2 ? parts[0] + "." + parts[1] + ".* (other)" : "other code";
     }
     return "JDK only (threads, I/O, collections)";
   }

@@ -102,6 +102,8 @@ final class RunFixtures {
         residentPerWallet * 3 / 4,
         residentPerWallet,
         29,
+        12,
+        4,
         fileBytes + 300 * 1024,
         fileBytes,
         (long) fileBytes + 4096,
