@@ -65,7 +65,8 @@ final class PayaraProcess implements AutoCloseable {
     File log = workDir.resolve("server-" + (++starts) + ".log").toFile();
     builder.redirectOutput(log);
     process = builder.start();
-    awaitReady(Duration.ofMinutes(3));
+    // as long as the Arquillian ITs allow: a loaded build machine can take minutes to boot Payara
+    awaitReady(Duration.ofSeconds(Long.getLong("payara.startupTimeoutInSeconds", 420)));
   }
 
   /** Waits for the server to die by itself (a crash plan halted it). */
