@@ -106,19 +106,23 @@ class WalletFlowIT {
 
   @Test
   @RunAsClient
-  void loggingInAndReadingBalancesOpensNoWallet() throws Exception {
+  void loggingInReadingBalancesAndTheOrderBookOpenNoWallet() throws Exception {
     WalletApiClient api = api();
     double misses = api.metric(MISSES);
 
     for (int i = 0; i < 4; i++) {
       Session session = api.login();
+      HttpResponse<String> book = api.get("api/offers", session);
+      assertEquals(200, book.statusCode(), book::body);
       JsonNode wallet = api.wallet(session);
       assertEquals(0, wallet.path("spendable").asLong());
       assertEquals(0, wallet.path("dormant").size());
       assertTrue(wallet.path("walletId").asText().matches("[0-9a-f-]{36}"), wallet::toString);
     }
 
-    assertEquals(misses, api.metric(MISSES));
+    HttpResponse<String> anonymousBook = api.get("api/offers", null);
+    assertEquals(200, anonymousBook.statusCode(), anonymousBook::body);
+    assertEquals(misses, api.metric(MISSES), "login, balances and the order book open no wallet");
   }
 
   @Test
