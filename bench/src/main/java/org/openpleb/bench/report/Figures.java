@@ -25,6 +25,11 @@ final class Figures {
     return String.format(Locale.ROOT, "%s GiB", sig(b / (1024.0 * 1024 * 1024)));
   }
 
+  /** A figure with its 95 % margin, e.g. {@code 75 B ± 60 B}. */
+  static String plusMinus(double value, double margin) {
+    return margin > 0 ? bytes(value) + " ± " + bytes(margin) : bytes(value);
+  }
+
   /** Milliseconds with precision that suits their size. */
   static String ms(double millis) {
     if (Double.isNaN(millis)) {

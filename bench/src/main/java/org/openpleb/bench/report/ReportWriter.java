@@ -164,9 +164,11 @@ public final class ReportWriter {
         "capacity analysis, memory per session",
         "3–8 MB",
         sessions
-            ? Figures.bytes(s.heapPerSessionBytes())
-                + " heap per session; "
-                + Figures.bytes(s.heapPerSessionBytes() + perWalletShare(r))
+            ? Figures.plusMinus(s.heapPerSessionBytes(), s.heapMarginBytes())
+                + " heap and "
+                + Figures.plusMinus(s.rssPerSessionBytes(), s.rssMarginBytes())
+                + " resident per session; "
+                + Figures.bytes(s.planningBytesPerSession() + perWalletShare(r))
                 + " with a third of an open wallet each (the analysis' 200 wallets per 600"
                 + " sessions)"
             : "not measured");
@@ -296,13 +298,17 @@ public final class ReportWriter {
       stepRow(md, s.afterLogout());
     }
     md.append("\n");
-    md.append("- **Heap per live session** (least-squares slope): **")
-        .append(Figures.bytes(s.heapPerSessionBytes()))
+    md.append("- **Heap per live session** (least-squares slope, 95 % interval): **")
+        .append(Figures.plusMinus(s.heapPerSessionBytes(), s.heapMarginBytes()))
         .append("** (R² ")
         .append(Figures.two(s.heapFitR2()))
-        .append(")\n");
+        .append(
+            "). Heap after full GC moves by about a MiB between readings for reasons of its own,"
+                + " so over 20,000 sessions the resolution is some tens of bytes per session; a"
+                + " slope inside its interval of zero means a session keeps nothing measurable"
+                + " on the heap (sessions live in PostgreSQL).\n");
     md.append("- Resident memory per live session (slope of RSS): ")
-        .append(Figures.bytes(s.rssPerSessionBytes()))
+        .append(Figures.plusMinus(s.rssPerSessionBytes(), s.rssMarginBytes()))
         .append(" (R² ")
         .append(Figures.two(s.rssFitR2()))
         .append(")\n");
@@ -861,68 +867,159 @@ public final class ReportWriter {
     }
     md.append(
         "Every run of this day on this machine, oldest first; the report above shows the run"
-            + " marked ◀. Quick runs use tiny counts; compare like with like.\n\n");
-    md.append(
-        "| run | mode | heap per session | RSS per session | heap at 0 | heap at top | top sessions"
-            + " | sessions/s | resident per wallet | p95 at 200 clients |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " marked ◀. A `sessions` run repeats only the session-memory part. Spread = (largest"
+            + " − smallest) ÷ mean, for figures measured in more than one run.\n\n");
+    md.append("| figure |");
+    StringBuilder rule = new StringBuilder("|---|");
     for (RunResults run : all) {
-      SessionMemory s = run.sessions();
-      boolean hasSessions = s != null && s.unavailable() == null && !s.steps().isEmpty();
-      WalletMemory w = run.wallets();
-      String wallet =
-          w != null && w.unavailable() == null ? Figures.bytes(w.residentPerWalletBytes()) : "—";
-      String p95 =
-          run.load() == null
-              ? "—"
-              : run.load().stream()
-                  .filter(l -> l.clients() == 200 && l.thinkMillis() == 0)
-                  .findFirst()
-                  .map(l -> Figures.ms(l.overall().p95Millis()))
-                  .orElse("—");
-      md.append("| ")
-          .append(run.run().startedAt())
-          .append(run.run().startedAt().equals(r.run().startedAt()) ? " ◀" : "")
-          .append(" | ")
+      md.append(" ")
+          .append(run.run().startedAt().substring(11, 19))
+          .append(" ")
           .append(run.run().mode())
-          .append(" | ")
-          .append(hasSessions ? Figures.bytes(s.heapPerSessionBytes()) : "—")
-          .append(" | ")
-          .append(hasSessions ? Figures.bytes(s.rssPerSessionBytes()) : "—")
-          .append(" | ")
-          .append(hasSessions ? Figures.bytes(s.steps().get(0).heapUsedBytes()) : "—")
-          .append(" | ")
-          .append(hasSessions ? Figures.bytes(s.top().heapUsedBytes()) : "—")
-          .append(" | ")
-          .append(hasSessions ? Figures.count(s.top().liveSessions()) : "—")
-          .append(" | ")
-          .append(hasSessions ? Figures.one(s.overallCreationRate()) : "—")
-          .append(" | ")
-          .append(wallet)
-          .append(" | ")
-          .append(p95)
-          .append(" |\n");
+          .append(run.run().startedAt().equals(r.run().startedAt()) ? " ◀" : "")
+          .append(" |");
+      rule.append("---:|");
     }
-    List<Double> slopes =
-        all.stream()
-            .filter(x -> "full".equals(x.run().mode()) || "sessions".equals(x.run().mode()))
-            .map(RunResults::sessions)
-            .filter(s -> s != null && s.unavailable() == null && s.steps().size() > 1)
-            .map(SessionMemory::heapPerSessionBytes)
-            .toList();
-    if (slopes.size() > 1) {
-      double min = slopes.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-      double max = slopes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-      double mean = slopes.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-      md.append("\nHeap per session across the full-size runs: ")
-          .append(Figures.bytes(min))
-          .append(" to ")
-          .append(Figures.bytes(max))
-          .append(" (spread ")
-          .append(Figures.percent(mean > 0 ? (max - min) / mean : 0))
-          .append(" of the mean).\n");
+    md.append(" spread |\n").append(rule).append("---:|\n");
+    reproRow(md, all, "load average at start", x -> x.run().loadAverageStart(), Figures::two);
+    reproRow(
+        md,
+        all,
+        "heap per session (slope)",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).heapPerSessionBytes(),
+        v -> Figures.bytes(v),
+        false);
+    reproRow(
+        md,
+        all,
+        "heap per session, 95 % margin",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).heapMarginBytes(),
+        v -> Figures.bytes(v),
+        false);
+    reproRow(
+        md,
+        all,
+        "resident per session (slope)",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).rssPerSessionBytes(),
+        Figures::bytes);
+    reproRow(
+        md,
+        all,
+        "heap after GC, 0 sessions",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).steps().get(0).heapUsedBytes(),
+        Figures::bytes);
+    reproRow(
+        md,
+        all,
+        "heap after GC, top step",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).top().heapUsedBytes(),
+        Figures::bytes);
+    reproRow(
+        md,
+        all,
+        "RSS, top step",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).top().rssBytes(),
+        Figures::bytes);
+    reproRow(
+        md,
+        all,
+        "sessions per second",
+        x -> sessionsOf(x) == null ? Double.NaN : sessionsOf(x).overallCreationRate(),
+        Figures::one);
+    reproRow(
+        md,
+        all,
+        "resident per open wallet",
+        x -> walletsOf(x) == null ? Double.NaN : walletsOf(x).residentPerWalletBytes(),
+        Figures::bytes);
+    reproRow(
+        md,
+        all,
+        "closed wallet file",
+        x ->
+            walletsOf(x) == null || walletsOf(x).files() == 0
+                ? Double.NaN
+                : walletsOf(x).fileBytesClosed(),
+        Figures::bytes);
+    reproRow(md, all, "p95, 10 clients", x -> p95(x, 10, 0), Figures::ms);
+    reproRow(md, all, "p95, 200 clients", x -> p95(x, 200, 0), Figures::ms);
+    reproRow(md, all, "p95, 200 paced users", x -> p95(x, 200, 1000), Figures::ms);
+    reproRow(
+        md,
+        all,
+        "server CPU per funded offer",
+        x -> tradesOf(x) == null ? Double.NaN : tradesOf(x).serverCpuMillisPerFundedOffer(),
+        Figures::ms);
+    reproRow(
+        md,
+        all,
+        "server CPU per whole trade",
+        x -> tradesOf(x) == null ? Double.NaN : tradesOf(x).serverCpuMillisPerTrade(),
+        Figures::ms);
+    md.append(
+        "\nMemory figures repeat within a few percent, except the heap per session, which is"
+            + " zero within its margin in every run (its spread in percent means nothing there)."
+            + " Speed and CPU figures follow the machine's load (first row): on a shared build"
+            + " machine they vary with what else runs.\n\n");
+  }
+
+  private static void reproRow(
+      StringBuilder md,
+      List<RunResults> runs,
+      String label,
+      java.util.function.ToDoubleFunction<RunResults> figure,
+      java.util.function.DoubleFunction<String> format) {
+    reproRow(md, runs, label, figure, format, true);
+  }
+
+  private static void reproRow(
+      StringBuilder md,
+      List<RunResults> runs,
+      String label,
+      java.util.function.ToDoubleFunction<RunResults> figure,
+      java.util.function.DoubleFunction<String> format,
+      boolean spread) {
+    md.append("| ").append(label).append(" |");
+    List<Double> values = new ArrayList<>();
+    for (RunResults run : runs) {
+      double v = figure.applyAsDouble(run);
+      md.append(" ").append(Double.isNaN(v) ? "—" : format.apply(v)).append(" |");
+      if (!Double.isNaN(v)) {
+        values.add(v);
+      }
     }
-    md.append("\n");
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    md.append(" ")
+        .append(spread && values.size() > 1 && mean > 0 ? Figures.percent((max - min) / mean) : "—")
+        .append(" |\n");
+  }
+
+  private static SessionMemory sessionsOf(RunResults run) {
+    SessionMemory s = run.sessions();
+    return s != null && s.unavailable() == null && !s.steps().isEmpty() ? s : null;
+  }
+
+  private static WalletMemory walletsOf(RunResults run) {
+    WalletMemory w = run.wallets();
+    return w != null && w.unavailable() == null ? w : null;
+  }
+
+  private static Trades tradesOf(RunResults run) {
+    Trades t = run.trades();
+    return t != null && t.unavailable() == null && t.fundedOffers() > 0 ? t : null;
+  }
+
+  private static double p95(RunResults run, int clients, int think) {
+    if (run.load() == null) {
+      return Double.NaN;
+    }
+    return run.load().stream()
+        .filter(l -> l.clients() == clients && l.thinkMillis() == think)
+        .findFirst()
+        .map(l -> l.overall().p95Millis())
+        .orElse(Double.NaN);
   }
 
   private static void profiles(StringBuilder md, RunResults r) {

@@ -155,8 +155,10 @@ public record RunResults(
    * @param unavailable why it did not run, or null
    * @param steps memory at each session count, the first with none
    * @param heapPerSessionBytes slope of heap after full GC against live sessions
+   * @param heapMarginBytes half-width of that slope's 95 % confidence interval
    * @param heapFitR2 how straight that line is
    * @param rssPerSessionBytes slope of resident memory against live sessions
+   * @param rssMarginBytes half-width of that slope's 95 % confidence interval
    * @param rssFitR2 how straight that line is
    * @param creation the login stretches between steps
    * @param keepAlive the keep-alive pass at each step
@@ -170,8 +172,10 @@ public record RunResults(
       String unavailable,
       List<MemoryStep> steps,
       double heapPerSessionBytes,
+      double heapMarginBytes,
       double heapFitR2,
       double rssPerSessionBytes,
+      double rssMarginBytes,
       double rssFitR2,
       List<CreationSegment> creation,
       List<KeepAlive> keepAlive,
@@ -187,8 +191,10 @@ public record RunResults(
           unavailable,
           steps,
           heapPerSessionBytes,
+          heapMarginBytes,
           heapFitR2,
           rssPerSessionBytes,
+          rssMarginBytes,
           rssFitR2,
           creation,
           keepAlive,
@@ -204,7 +210,12 @@ public record RunResults(
      * session may cost memory outside the heap too), at least one byte.
      */
     public double planningBytesPerSession() {
-      return Math.max(1, Math.max(heapPerSessionBytes, rssPerSessionBytes));
+      return Math.max(1, Math.max(heapHighBytes(), rssPerSessionBytes + rssMarginBytes));
+    }
+
+    /** The heap per session at the high end of its 95 % interval: what the target is held to. */
+    public double heapHighBytes() {
+      return heapPerSessionBytes + heapMarginBytes;
     }
 
     /** The overall session creation rate over every stretch, logins per second. */

@@ -109,8 +109,8 @@ public final class SessionMemoryScenario {
     double[] heap = readings.stream().mapToDouble(MemoryStep::heapUsedBytes).toArray();
     double[] rss = readings.stream().mapToDouble(MemoryStep::rssBytes).toArray();
     boolean fit = distinct(xs);
-    LinearFit heapFit = fit ? LinearFit.of(xs, heap) : new LinearFit(0, 0, 0, xs.length);
-    LinearFit rssFit = fit ? LinearFit.of(xs, rss) : new LinearFit(0, 0, 0, xs.length);
+    LinearFit heapFit = fit ? LinearFit.of(xs, heap) : new LinearFit(0, 0, 0, xs.length, 0);
+    LinearFit rssFit = fit ? LinearFit.of(xs, rss) : new LinearFit(0, 0, 0, xs.length, 0);
     long added =
         readings.isEmpty()
             ? 0
@@ -121,8 +121,10 @@ public final class SessionMemoryScenario {
         null,
         readings,
         heapFit.slope(),
+        heapFit.slopeMargin(),
         heapFit.rSquared(),
         rssFit.slope(),
+        rssFit.slopeMargin(),
         rssFit.rSquared(),
         creation,
         keepAlive,
@@ -147,7 +149,8 @@ public final class SessionMemoryScenario {
   /** The figures of a scenario that could not run. */
   public static SessionMemory unavailable(String why) {
     return new SessionMemory(
-        why, List.of(), 0, 0, 0, 0, List.of(), List.of(), List.of(), null, null, List.of(), 0);
+        why, List.of(), 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), null, null, List.of(),
+        0);
   }
 
   private static boolean distinct(double[] xs) {

@@ -23,7 +23,7 @@ class ReportWriterTest {
     assertTrue(md.contains("Test CPU"));
     assertTrue(
         md.contains(
-            "| ≤ 5 KB heap per live session without an open wallet | 2.93 KiB per session"));
+            "| ≤ 5 KB heap per live session without an open wallet | 2.93 KiB ± 60 B per session"));
     assertFalse(md.contains("**MISS**"));
     assertTrue(md.contains("≈ 454 KiB"));
     assertTrue(md.contains("![memory against live sessions](memory-vs-sessions.svg)"));
@@ -58,9 +58,9 @@ class ReportWriterTest {
     RunResults first = RunFixtures.passing("2026-11-27T10:00:00Z");
     RunResults second = RunFixtures.passing("2026-11-27T11:00:00Z");
     String md = ReportWriter.render(first, List.of(first, second)).markdown();
-    assertTrue(md.contains("| 2026-11-27T10:00:00Z ◀ | full |"));
-    assertTrue(md.contains("| 2026-11-27T11:00:00Z | full |"));
-    assertTrue(md.contains("Heap per session across the full-size runs: 2.93 KiB to 2.93 KiB"));
+    assertTrue(md.contains("| figure | 10:00:00 full ◀ | 11:00:00 full | spread |"), md);
+    assertTrue(md.contains("| heap per session (slope) | 2.93 KiB | 2.93 KiB | — |"));
+    assertTrue(md.contains("| resident per open wallet | 200 KiB | 200 KiB | 0.0 % |"));
   }
 
   @Test

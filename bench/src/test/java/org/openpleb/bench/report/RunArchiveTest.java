@@ -40,8 +40,9 @@ class RunArchiveTest {
     archive.add(sessionsOnly);
     String md = Files.readString(report);
     assertTrue(md.contains("mode **full**"), "the report stays the full run's");
-    assertTrue(md.contains("| 2026-11-27T11:00:00Z | sessions |"));
-    assertTrue(md.contains("2.93 KiB to 3.03 KiB"));
+    assertTrue(md.contains("| figure | 10:00:00 full ◀ | 11:00:00 sessions | spread |"), md);
+    assertTrue(md.contains("| heap per session (slope) | 2.93 KiB | 3.03 KiB | — |"));
+    assertTrue(md.contains("| resident per open wallet | 200 KiB | 200 KiB | 0.0 % |"));
     assertEquals(2, archive.runs().size());
     assertTrue(Files.exists(dir.resolve("2026-11-27/results.json")));
     assertTrue(Files.exists(dir.resolve("2026-11-27/memory-vs-sessions.svg")));

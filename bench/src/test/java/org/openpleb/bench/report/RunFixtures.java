@@ -76,8 +76,10 @@ final class RunFixtures {
         null,
         steps,
         bytesPerSession,
+        60,
         0.999,
         1_000,
+        200,
         0.9,
         List.of(
             new CreationSegment(

@@ -35,9 +35,10 @@ class TargetsTest {
   }
 
   @Test
-  void theSessionTargetIsJudgedAtFiveThousandBytes() {
-    assertEquals(Verdict.PASS, Targets.sessionHeap(RunFixtures.sessions(5_000)).verdict());
-    assertEquals(Verdict.MISS, Targets.sessionHeap(RunFixtures.sessions(5_001)).verdict());
+  void theSessionTargetHoldsTheIntervalsHighEndToFiveThousandBytes() {
+    // the fixtures' 95 % margin is 60 bytes: the high end is held to 5,000 bytes
+    assertEquals(Verdict.PASS, Targets.sessionHeap(RunFixtures.sessions(4_940)).verdict());
+    assertEquals(Verdict.MISS, Targets.sessionHeap(RunFixtures.sessions(4_941)).verdict());
   }
 
   @Test

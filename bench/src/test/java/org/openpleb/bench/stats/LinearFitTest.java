@@ -21,6 +21,17 @@ class LinearFitTest {
     assertEquals(64 * 1024 * 1024, fit.intercept(), 1e-3);
     assertEquals(1.0, fit.rSquared(), 1e-12);
     assertEquals(5, fit.points());
+    assertEquals(0, fit.slopeMargin(), 1e-6); // no residuals, no doubt
+  }
+
+  @Test
+  void theMarginIsStudentsTOverTheSlopesStandardError() {
+    // residuals of {0, 12, 18, 31, 39} against 9.7x + 0.6: -0.6, 1.7, -2, 1.3, -0.4 → SSE 9.1;
+    // standard error sqrt(9.1 / 3 / 10) = 0.5508; t(0.975, 3) = 3.182 → margin 1.7525
+    LinearFit fit = LinearFit.of(new double[] {0, 1, 2, 3, 4}, new double[] {0, 12, 18, 31, 39});
+    assertEquals(1.7525, fit.slopeMargin(), 1e-4);
+    assertEquals(9.7 - 1.7525, fit.slopeLow(), 1e-4);
+    assertEquals(9.7 + 1.7525, fit.slopeHigh(), 1e-4);
   }
 
   @Test
