@@ -118,7 +118,7 @@ public final class BenchmarkMain {
               .run(surface, plan.sessionSteps(), plan.warmupSessions());
 
       WalletScenario walletScenario =
-          new WalletScenario(server, pool, plan.wallets() >= 100 ? 5 : 1, notes);
+          new WalletScenario(server, pool, plan.wallets() >= 100 ? 20 : 1, notes);
       WalletMemory wallets =
           plan.wallets() > 0
               ? walletScenario.run(surface, plan.wallets(), plan.extraWallets())

@@ -92,6 +92,8 @@ public record RunResults(
    * @param metaspaceBytes metaspace in use
    * @param rssBytes server resident set size
    * @param rssAnonBytes its anonymous part
+   * @param jvmCodeAndClassesBytes resident memory the JVM holds for classes and compiled code
+   *     (metaspace committed plus the code cache's high-water mark)
    * @param serverCpuSeconds server CPU time since it started
    */
   public record MemoryStep(
@@ -103,7 +105,17 @@ public record RunResults(
       long metaspaceBytes,
       long rssBytes,
       long rssAnonBytes,
-      double serverCpuSeconds) {}
+      long jvmCodeAndClassesBytes,
+      double serverCpuSeconds) {
+
+    /**
+     * Resident memory that is neither the heap nor the JVM's classes and compiled code: what data
+     * outside the heap takes (SQLite, buffers, thread stacks, malloc arenas).
+     */
+    public long residentDataBytes() {
+      return rssBytes - heapCommittedBytes - jvmCodeAndClassesBytes;
+    }
+  }
 
   /**
    * One stretch of logins.

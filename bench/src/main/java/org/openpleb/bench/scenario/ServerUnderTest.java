@@ -73,6 +73,7 @@ public record ServerUnderTest(
   /** Memory after two full collections, resident memory and CPU now. */
   public MemoryStep measure(String label, long liveSessions, long openWallets) {
     HeapReading heap = jvm.heapAfterFullGc();
+    long code = jvm.codeCacheBytes();
     ProcessFigures p = process.read();
     return new MemoryStep(
         label,
@@ -83,6 +84,7 @@ public record ServerUnderTest(
         heap.metaspaceUsedBytes(),
         p.rssBytes(),
         p.rssAnonBytes(),
+        heap.metaspaceCommittedBytes() + code,
         p.cpuSeconds());
   }
 

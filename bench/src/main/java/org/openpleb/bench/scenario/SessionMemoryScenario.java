@@ -107,7 +107,9 @@ public final class SessionMemoryScenario {
     }
     double[] xs = readings.stream().mapToDouble(MemoryStep::liveSessions).toArray();
     double[] heap = readings.stream().mapToDouble(MemoryStep::heapUsedBytes).toArray();
-    double[] rss = readings.stream().mapToDouble(MemoryStep::rssBytes).toArray();
+    // resident memory without the JVM's classes and compiled code, which grow with warm-up
+    double[] rss =
+        readings.stream().mapToDouble(m -> m.rssBytes() - m.jvmCodeAndClassesBytes()).toArray();
     boolean fit = distinct(xs);
     LinearFit heapFit = fit ? LinearFit.of(xs, heap) : new LinearFit(0, 0, 0, xs.length, 0);
     LinearFit rssFit = fit ? LinearFit.of(xs, rss) : new LinearFit(0, 0, 0, xs.length, 0);

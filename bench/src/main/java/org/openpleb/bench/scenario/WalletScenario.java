@@ -160,13 +160,10 @@ public final class WalletScenario {
 
     long added = Math.max(1, handles - handlesBefore);
     double heapPer = (after.heapUsedBytes() - before.heapUsedBytes()) / (double) added;
-    // The heap is pre-touched, so resident growth beyond the committed-heap growth is native.
+    // The heap is pre-touched: resident growth beyond the heap, the classes and the compiled
+    // code is the wallets' native memory (SQLite, the mapped WAL index).
     double nativePer =
-        Math.max(
-                0,
-                (after.rssBytes() - before.rssBytes())
-                    - (after.heapCommittedBytes() - before.heapCommittedBytes()))
-            / (double) added;
+        Math.max(0, after.residentDataBytes() - before.residentDataBytes()) / (double) added;
     List<Growth> growth = SessionMemoryScenario.growth(histBefore, histAfter, added, 15);
     return new WalletMemory(
         null,

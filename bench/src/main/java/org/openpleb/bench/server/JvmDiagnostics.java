@@ -18,7 +18,9 @@ public final class JvmDiagnostics {
 
   private static final Pattern HEAP =
       Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K", Pattern.CASE_INSENSITIVE);
-  private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used\\s+(\\d+)K");
+  private static final Pattern METASPACE =
+      Pattern.compile("Metaspace\\s+used\\s+(\\d+)K,\\s+committed\\s+(\\d+)K");
+  private static final Pattern CODE_HEAP = Pattern.compile("max_used=(\\d+)Kb");
 
   private final long pid;
   private final String jcmd;
@@ -70,9 +72,31 @@ public final class JvmDiagnostics {
       throw new IllegalStateException("no heap line in GC.heap_info output");
     }
     Matcher meta = METASPACE.matcher(text);
-    long metaspace = meta.find() ? Long.parseLong(meta.group(1)) * 1024 : 0;
+    boolean hasMeta = meta.find();
+    long metaspace = hasMeta ? Long.parseLong(meta.group(1)) * 1024 : 0;
+    long metaspaceCommitted = hasMeta ? Long.parseLong(meta.group(2)) * 1024 : 0;
     return new HeapReading(
-        Long.parseLong(heap.group(2)) * 1024, Long.parseLong(heap.group(1)) * 1024, metaspace);
+        Long.parseLong(heap.group(2)) * 1024,
+        Long.parseLong(heap.group(1)) * 1024,
+        metaspace,
+        metaspaceCommitted);
+  }
+
+  /**
+   * Compiled code: the sum of the code heaps' high-water marks ({@code max_used}), which is what
+   * stays resident (the code cache does not give pages back).
+   */
+  public long codeCacheBytes() {
+    return parseCodeCache(run("Compiler.codecache"));
+  }
+
+  static long parseCodeCache(String text) {
+    Matcher m = CODE_HEAP.matcher(text);
+    long total = 0;
+    while (m.find()) {
+      total += Long.parseLong(m.group(1)) * 1024;
+    }
+    return total;
   }
 
   private String run(String command) {

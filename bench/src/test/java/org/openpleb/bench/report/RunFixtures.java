@@ -46,6 +46,7 @@ final class RunFixtures {
         110 * MIB,
         (800 + heapMib / 10) * MIB,
         780 * MIB,
+        250 * MIB,
         30);
   }
 

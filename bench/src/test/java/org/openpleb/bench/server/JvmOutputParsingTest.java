@@ -21,6 +21,21 @@ class JvmOutputParsingTest {
     assertEquals(68_973L * 1024, h.usedBytes());
     assertEquals(524_288L * 1024, h.committedBytes());
     assertEquals(114_314L * 1024, h.metaspaceUsedBytes());
+    assertEquals(115_584L * 1024, h.metaspaceCommittedBytes());
+  }
+
+  @Test
+  void codeCacheIsTheSumOfTheHeapsHighWaterMarks() {
+    String text =
+        "1145:\n"
+            + "CodeHeap 'non-profiled nmethods': size=120036Kb used=403Kb max_used=500Kb"
+            + " free=119632Kb\n"
+            + " bounds [0x00007fd478ec7000, 0x00007fd479137000, 0x00007fd480400000]\n"
+            + "CodeHeap 'profiled nmethods': size=120032Kb used=1890Kb max_used=1890Kb"
+            + " free=118141Kb\n"
+            + "CodeHeap 'non-nmethods': size=5692Kb used=1143Kb max_used=1161Kb free=4548Kb\n"
+            + " total_blobs=1656 nmethods=1240 adapters=329\n";
+    assertEquals((500L + 1890 + 1161) * 1024, JvmDiagnostics.parseCodeCache(text));
   }
 
   @Test
