@@ -176,6 +176,12 @@ say "server ready (pid $APP_PID), dev mint pid $MINT_PID"
 
 # --- the driver ---------------------------------------------------------------------------------
 COMMIT=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
+# PostgreSQL's postmaster: the driver sums the CPU of it and its backends
+EXTRA_ARGS=()
+PG_PID=$(head -1 "$PGROOT/data/postmaster.pid" 2>/dev/null || true)
+if [[ $PG_PID =~ ^[0-9]+$ ]]; then
+  EXTRA_ARGS+=(--database-pid "$PG_PID")
+fi
 set +e
 BENCH_ADMIN_PASSWORD=$ADMIN_PASSWORD java -Xmx1g -jar "$BENCH_JAR" \
   --mode "$MODE" \
@@ -187,7 +193,8 @@ BENCH_ADMIN_PASSWORD=$ADMIN_PASSWORD java -Xmx1g -jar "$BENCH_JAR" \
   --admin-user bench \
   --command "$COMMAND" \
   --commit "$COMMIT" \
-  --settings "-Xmx$HEAP ${SETTINGS[*]}" | tee "$WORK/driver.log"
+  --settings "-Xmx$HEAP ${SETTINGS[*]}" \
+  "${EXTRA_ARGS[@]}" | tee "$WORK/driver.log"
 status=${PIPESTATUS[0]}
 set -e
 ((status == 0)) || die "the driver failed (exit $status)"

@@ -35,6 +35,7 @@ import org.openpleb.bench.server.ClassHistogram;
 import org.openpleb.bench.server.JvmDiagnostics;
 import org.openpleb.bench.server.MachineInfo;
 import org.openpleb.bench.server.ProcessProbe;
+import org.openpleb.bench.server.ProcessTreeProbe;
 
 /**
  * The capacity benchmark's driver, run by {@code bench/run.sh} against a server it started: runs
@@ -45,6 +46,7 @@ import org.openpleb.bench.server.ProcessProbe;
  * java -jar bench.jar --mode full --base-url http://127.0.0.1:18480 --server-pid 123
  *     --mint-pid 124 --wallet-dir /tmp/w --results bench/results --command "bench/run.sh"
  * echo secret | java -jar bench.jar hash-password
+ * java -jar bench.jar render bench/results/2026-11-27     (the report again from runs/*.json)
  * </pre>
  */
 public final class BenchmarkMain {
@@ -61,6 +63,10 @@ public final class BenchmarkMain {
         throw new IllegalArgumentException("no password on standard input");
       }
       System.out.println(AdminCredentials.hash(password));
+      return;
+    }
+    if (args.length == 2 && args[0].equals("render")) {
+      System.out.println("bench: report written to " + new RunArchive(Path.of(args[1])).rerender());
       return;
     }
     Map<String, String> opts = options(args);
@@ -88,6 +94,10 @@ public final class BenchmarkMain {
             ? new ProcessProbe(Long.parseLong(opts.get("mint-pid")))
             : null;
     Path walletDir = opts.containsKey("wallet-dir") ? Path.of(opts.get("wallet-dir")) : null;
+    ProcessTreeProbe database =
+        opts.containsKey("database-pid")
+            ? new ProcessTreeProbe(Long.parseLong(opts.get("database-pid")))
+            : null;
     List<String> settings =
         opts.containsKey("settings")
             ? Arrays.asList(opts.get("settings").trim().split("\\s+"))
@@ -100,7 +110,7 @@ public final class BenchmarkMain {
     try (ApiClient api = new ApiClient(baseUrl)) {
       JvmDiagnostics jvm = new JvmDiagnostics(serverPid);
       ServerUnderTest server =
-          new ServerUnderTest(api, new ProcessProbe(serverPid), jvm, mint, walletDir);
+          new ServerUnderTest(api, new ProcessProbe(serverPid), jvm, mint, database, walletDir);
       ApiSurface surface = ApiSurface.read(api);
       if (surface.operations().isEmpty()) {
         throw new IllegalStateException("the server's OpenAPI document could not be read");

@@ -81,6 +81,7 @@ public final class ReportWriter {
           .append(" |\n");
     }
     md.append("\n");
+    differingVerdicts(md, runsOfTheDay);
     references(md, r);
     scenarios(md, r);
     sessions(md, r, charts);
@@ -144,6 +145,43 @@ public final class ReportWriter {
             + " growth is memory outside the heap.\n\n");
   }
 
+  /** Targets whose verdict differs between the day's full runs: the figure sits in the noise. */
+  private static void differingVerdicts(StringBuilder md, List<RunResults> runs) {
+    List<RunResults> full = runs.stream().filter(x -> "full".equals(x.run().mode())).toList();
+    if (full.size() < 2) {
+      return;
+    }
+    List<List<TargetResult>> verdicts = full.stream().map(Targets::evaluate).toList();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < verdicts.get(0).size(); i++) {
+      int index = i;
+      long kinds = verdicts.stream().map(v -> v.get(index).verdict()).distinct().count();
+      if (kinds > 1) {
+        StringBuilder line = new StringBuilder("- ").append(verdicts.get(0).get(i).target());
+        line.append(": ");
+        for (int k = 0; k < full.size(); k++) {
+          TargetResult t = verdicts.get(k).get(i);
+          line.append(k == 0 ? "" : "; ")
+              .append(full.get(k).run().startedAt().substring(11, 19))
+              .append(" ")
+              .append(t.verdict().label())
+              .append(" (")
+              .append(t.measured())
+              .append(")");
+        }
+        lines.add(line.toString());
+      }
+    }
+    if (!lines.isEmpty()) {
+      md.append(
+          "**Verdicts that differ between today's full runs**: these figures sit within the"
+              + " run-to-run noise of their target, so read them as a range and the verdict above"
+              + " as that of one run:\n\n");
+      lines.forEach(l -> md.append(l).append("\n"));
+      md.append("\n");
+    }
+  }
+
   private static void references(StringBuilder md, RunResults r) {
     md.append("## Reference points\n\n");
     md.append("| reference | its figure | this build |\n|---|---|---|\n");
@@ -196,6 +234,8 @@ public final class ReportWriter {
             ? Figures.ms(t.serverCpuMillisPerFundedOffer())
                 + " (+ dev mint "
                 + Figures.ms(t.mintCpuMillisPerFundedOffer())
+                + ", + PostgreSQL "
+                + Figures.ms(t.databaseCpuMillisPerFundedOffer())
                 + ")"
             : notMeasuredTrades(t));
     ref(
@@ -561,8 +601,8 @@ public final class ReportWriter {
       return;
     }
     md.append(
-        "\"Other cores\" is PostgreSQL and whatever else ran on the machine (a shared build"
-            + " machine: see the load average above).\n\n");
+        "\"Other cores\" is whatever else ran on the machine (a shared build machine: see the"
+            + " load average above).\n\n");
     md.append(
         "Each client holds its own live session and calls the mix below back to back (closed"
             + " loop, no think time) unless a think time is given; the paced level models users"
@@ -570,9 +610,9 @@ public final class ReportWriter {
             + " request to reading the whole answer.\n\n");
     md.append(
         "| clients | think | live sessions | calls/s | p50 | p95 | p99 | max | errors |"
-            + " server cores | driver cores | dev mint cores | other cores | machine busy cores"
-            + " |\n");
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " server cores | PostgreSQL cores | driver cores | dev mint cores | other cores |"
+            + " machine busy cores |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (LoadLevel l : levels) {
       md.append("| ")
           .append(l.clients())
@@ -594,6 +634,8 @@ public final class ReportWriter {
           .append(l.errors())
           .append(" | ")
           .append(Figures.two(l.serverCores()))
+          .append(" | ")
+          .append(Figures.two(l.databaseCores()))
           .append(" | ")
           .append(Figures.two(l.driverCores()))
           .append(" | ")
@@ -650,7 +692,13 @@ public final class ReportWriter {
 
   /** Busy cores not used by the server, the driver or the dev mint: PostgreSQL and the rest. */
   static double otherCores(LoadLevel l) {
-    return Math.max(0, l.machineBusyCores() - l.serverCores() - l.driverCores() - l.mintCores());
+    return Math.max(
+        0,
+        l.machineBusyCores()
+            - l.serverCores()
+            - l.databaseCores()
+            - l.driverCores()
+            - l.mintCores());
   }
 
   private static void endpointTable(StringBuilder md, List<EndpointLatency> endpoints) {
@@ -699,6 +747,9 @@ public final class ReportWriter {
         .append(" |\n");
     md.append("| dev mint CPU per funded offer | ")
         .append(Figures.ms(t.mintCpuMillisPerFundedOffer()))
+        .append(" |\n");
+    md.append("| PostgreSQL CPU per funded offer | ")
+        .append(Figures.ms(t.databaseCpuMillisPerFundedOffer()))
         .append(" |\n");
     if (t.fundingSequence() != null && t.fundingSequence().count() > 0) {
       md.append("| create → funded at one client (p50 / p95 / p99) | ")

@@ -48,20 +48,41 @@ public final class RunArchive {
       Files.createDirectories(folder.resolve("runs"));
       String name = run.run().startedAt().replace(':', '-') + ".json";
       Files.writeString(folder.resolve("runs").resolve(name), toJson(run), StandardCharsets.UTF_8);
-      List<RunResults> all = runs();
-      RunResults primary =
-          all.stream().filter(r -> "full".equals(r.run().mode())).reduce((a, b) -> b).orElse(run);
-      ReportWriter.Report report = ReportWriter.render(primary, all);
-      Files.writeString(folder.resolve("results.json"), toJson(primary), StandardCharsets.UTF_8);
-      for (Map.Entry<String, String> chart : report.charts().entrySet()) {
-        Files.writeString(folder.resolve(chart.getKey()), chart.getValue(), StandardCharsets.UTF_8);
-      }
-      Path md = folder.resolve("report.md");
-      Files.writeString(md, report.markdown(), StandardCharsets.UTF_8);
-      return md;
+      return render(run);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the results to " + folder, e);
     }
+  }
+
+  /**
+   * Writes the report again from the runs already in the archive (after the report's layout
+   * changed; the figures are the runs' own); returns the report's path.
+   */
+  public Path rerender() {
+    try {
+      List<RunResults> all = runs();
+      if (all.isEmpty()) {
+        throw new IllegalStateException("no runs in " + folder.resolve("runs"));
+      }
+      return render(all.get(all.size() - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runs in " + folder, e);
+    }
+  }
+
+  /** The report of the day's latest full run (else of {@code latest}) with every run listed. */
+  private Path render(RunResults latest) throws IOException {
+    List<RunResults> all = runs();
+    RunResults primary =
+        all.stream().filter(r -> "full".equals(r.run().mode())).reduce((a, b) -> b).orElse(latest);
+    ReportWriter.Report report = ReportWriter.render(primary, all);
+    Files.writeString(folder.resolve("results.json"), toJson(primary), StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> chart : report.charts().entrySet()) {
+      Files.writeString(folder.resolve(chart.getKey()), chart.getValue(), StandardCharsets.UTF_8);
+    }
+    Path md = folder.resolve("report.md");
+    Files.writeString(md, report.markdown(), StandardCharsets.UTF_8);
+    return md;
   }
 
   /** Every run in the archive, oldest first. */

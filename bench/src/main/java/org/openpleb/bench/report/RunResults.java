@@ -342,6 +342,7 @@ public record RunResults(
    * @param endpoints per endpoint
    * @param serverCores server CPU seconds per second
    * @param mintCores dev mint CPU seconds per second
+   * @param databaseCores PostgreSQL CPU seconds per second (all its processes)
    * @param driverCores the driver's CPU seconds per second
    * @param machineBusyCores the whole machine's busy CPU seconds per second
    */
@@ -356,6 +357,7 @@ public record RunResults(
       List<EndpointLatency> endpoints,
       double serverCores,
       double mintCores,
+      double databaseCores,
       double driverCores,
       double machineBusyCores) {}
 
@@ -367,6 +369,7 @@ public record RunResults(
    * @param fundingSeconds wall time of that stretch
    * @param serverCpuMillisPerFundedOffer server CPU per funded offer (create, invoice, credited)
    * @param mintCpuMillisPerFundedOffer dev mint CPU per funded offer
+   * @param databaseCpuMillisPerFundedOffer PostgreSQL CPU per funded offer
    * @param fundingSequence one client's time from creating an offer to seeing it funded
    * @param orderBookOffers open offers in the order book when it was read
    * @param orderBookBytes bytes of one full order-book answer
@@ -387,6 +390,7 @@ public record RunResults(
       double fundingSeconds,
       double serverCpuMillisPerFundedOffer,
       double mintCpuMillisPerFundedOffer,
+      double databaseCpuMillisPerFundedOffer,
       Percentiles fundingSequence,
       int orderBookOffers,
       long orderBookBytes,

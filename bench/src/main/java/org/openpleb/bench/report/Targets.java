@@ -301,16 +301,22 @@ public final class Targets {
         Verdict.MISS,
         String.format(
                 Locale.ROOT,
-                "CPU was the limit: server %.2f, load driver %.2f, dev mint %.2f of %d"
-                    + " cores busy (machine total %.2f). With 200 clients always waiting, the mean"
-                    + " latency is clients ÷ throughput = %s (Little's law): queueing for CPU, not"
-                    + " slow work.",
+                "CPU was the limit: server %.2f, PostgreSQL %.2f, load driver %.2f, dev mint"
+                    + " %.2f cores; the machine's %d cores were %.2f busy. With 200 clients always"
+                    + " waiting, the mean latency is clients ÷ throughput = %s (Little's law):"
+                    + " queueing for CPU, not slow work; %.2f ms of server and %.2f ms of"
+                    + " PostgreSQL CPU per call.",
                 l.serverCores(),
+                l.databaseCores(),
                 l.driverCores(),
                 l.mintCores(),
                 cores,
                 l.machineBusyCores(),
-                Figures.ms(littleMillis))
+                Figures.ms(littleMillis),
+                l.throughputPerSecond() > 0 ? l.serverCores() * 1000 / l.throughputPerSecond() : 0,
+                l.throughputPerSecond() > 0
+                    ? l.databaseCores() * 1000 / l.throughputPerSecond()
+                    : 0)
             + (slowest == null
                 ? ""
                 : " Slowest endpoint: "
@@ -422,6 +428,8 @@ public final class Targets {
             + t.fundedOffers()
             + " offers (dev mint: "
             + Figures.ms(t.mintCpuMillisPerFundedOffer())
+            + ", PostgreSQL: "
+            + Figures.ms(t.databaseCpuMillisPerFundedOffer())
             + ")";
     if (t.serverCpuMillisPerFundedOffer() <= CPU_PER_FUNDED_OFFER_MILLIS) {
       return new TargetResult(

@@ -158,6 +158,7 @@ public final class LoadScenario {
         endpoints,
         (b.server() - a.server()) / wall,
         (b.mint() - a.mint()) / wall,
+        (b.database() - a.database()) / wall,
         (b.driver() - a.driver()) / wall,
         b.machineBusyCoresSince(a, cores));
   }

@@ -12,6 +12,7 @@ import org.openpleb.bench.server.MachineInfo;
 import org.openpleb.bench.server.MetricsText;
 import org.openpleb.bench.server.ProcessFigures;
 import org.openpleb.bench.server.ProcessProbe;
+import org.openpleb.bench.server.ProcessTreeProbe;
 
 /**
  * The server being measured and what runs beside it: its HTTP API, its process (memory, CPU, jcmd)
@@ -21,6 +22,7 @@ import org.openpleb.bench.server.ProcessProbe;
  * @param process the server process
  * @param jvm jcmd access to the server JVM
  * @param mint the dev mint's process, or null when the mint is not ours
+ * @param database PostgreSQL's processes, or null when the database is not ours
  * @param walletDir the server's WALLET_DIR, or null when unknown
  */
 public record ServerUnderTest(
@@ -28,6 +30,7 @@ public record ServerUnderTest(
     ProcessProbe process,
     JvmDiagnostics jvm,
     ProcessProbe mint,
+    ProcessTreeProbe database,
     Path walletDir,
     CpuProfiler profiler,
     List<CpuProfile> profiles) {
@@ -46,12 +49,18 @@ public record ServerUnderTest(
 
   /** A server with no profiles yet. */
   public ServerUnderTest(
-      ApiClient api, ProcessProbe process, JvmDiagnostics jvm, ProcessProbe mint, Path walletDir) {
+      ApiClient api,
+      ProcessProbe process,
+      JvmDiagnostics jvm,
+      ProcessProbe mint,
+      ProcessTreeProbe database,
+      Path walletDir) {
     this(
         api,
         process,
         jvm,
         mint,
+        database,
         walletDir,
         new CpuProfiler(process.pid()),
         java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
@@ -98,6 +107,11 @@ public record ServerUnderTest(
     return mint == null ? 0 : mint.cpuSeconds();
   }
 
+  /** PostgreSQL's CPU seconds so far, all its processes (0 when it is not ours). */
+  public double databaseCpu() {
+    return database == null ? 0 : database.cpuSeconds();
+  }
+
   /** A scrape of /metrics (empty when it fails). */
   public MetricsText metrics() {
     var r = api.probe("/metrics", "text/plain");
@@ -108,7 +122,13 @@ public record ServerUnderTest(
   public CpuMark cpuMark() {
     long[] machine = MachineInfo.cpuJiffies();
     return new CpuMark(
-        System.nanoTime(), serverCpu(), mintCpu(), driverCpu(), machine[0], machine[1]);
+        System.nanoTime(),
+        serverCpu(),
+        mintCpu(),
+        databaseCpu(),
+        driverCpu(),
+        machine[0],
+        machine[1]);
   }
 
   /** The driver's own CPU seconds so far. */
@@ -127,6 +147,7 @@ public record ServerUnderTest(
    * @param nanoTime the driver's monotonic clock
    * @param server server CPU seconds
    * @param mint dev mint CPU seconds
+   * @param database PostgreSQL CPU seconds
    * @param driver driver CPU seconds
    * @param machineBusy machine busy jiffies
    * @param machineTotal machine total jiffies (all cores)
@@ -135,6 +156,7 @@ public record ServerUnderTest(
       long nanoTime,
       double server,
       double mint,
+      double database,
       double driver,
       long machineBusy,
       long machineTotal) {

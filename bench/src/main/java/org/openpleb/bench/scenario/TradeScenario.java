@@ -143,6 +143,8 @@ public final class TradeScenario {
     }
     double cpuPerOffer = funded > 0 ? (fundEnd.server() - fundStart.server()) * 1000 / funded : 0;
     double mintPerOffer = funded > 0 ? (fundEnd.mint() - fundStart.mint()) * 1000 / funded : 0;
+    double databasePerOffer =
+        funded > 0 ? (fundEnd.database() - fundStart.database()) * 1000 / funded : 0;
     SessionMemoryScenario.log(
         "funding: %d offers funded in %.1f s, %.2f ms server CPU each (dev mint %.2f ms)",
         funded, fundSeconds, cpuPerOffer, mintPerOffer);
@@ -249,6 +251,7 @@ public final class TradeScenario {
         fundSeconds,
         cpuPerOffer,
         mintPerOffer,
+        databasePerOffer,
         Percentiles.of(sequence.allSamples()),
         offersSeen > 0 ? offersSeen : bookOffers,
         bytes,
@@ -436,6 +439,7 @@ public final class TradeScenario {
   public static Trades unavailable(String why) {
     return new Trades(
         why,
+        0,
         0,
         0,
         0,

@@ -104,6 +104,21 @@ class ReportWriterTest {
   }
 
   @Test
+  void verdictsThatFlipBetweenFullRunsAreCalledOut() {
+    RunResults first = RunFixtures.passing("2026-11-27T10:00:00Z");
+    RunResults second = RunFixtures.missing("2026-11-27T11:00:00Z");
+    String md = ReportWriter.render(second, List.of(first, second)).markdown();
+    assertTrue(md.contains("**Verdicts that differ between today's full runs**"));
+    assertTrue(
+        md.contains("- ≤ 256 KiB resident per open wallet (heap + native): 10:00:00 **pass** ("),
+        md);
+    assertFalse(
+        ReportWriter.render(first, List.of(first, RunFixtures.passing("2026-11-27T11:00:00Z")))
+            .markdown()
+            .contains("Verdicts that differ"));
+  }
+
+  @Test
   void tableCellsEscapePipes() {
     assertEquals("a \\| b c", ReportWriter.cell("a | b\nc"));
   }

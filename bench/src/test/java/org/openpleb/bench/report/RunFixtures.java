@@ -142,11 +142,13 @@ final class RunFixtures {
               List.of(new EndpointLatency("GET /api/info", millis(1, p95, p95 * 2), 0, 500)),
               1.2,
               0.01,
+              0.1,
               0.6,
               1.95));
     }
     out.add(
-        new LoadLevel(200, 1000, 60, 20_000, millis(2, 6, 9), 195, 0, List.of(), 0.2, 0, 0.1, 0.4));
+        new LoadLevel(
+            200, 1000, 60, 20_000, millis(2, 6, 9), 195, 0, List.of(), 0.2, 0, 0.05, 0.1, 0.4));
     return out;
   }
 
@@ -157,6 +159,7 @@ final class RunFixtures {
         90,
         cpuPerOffer,
         1.5,
+        2.5,
         millis(35, 60, 90),
         1_500,
         1_500L * 400,
@@ -235,25 +238,7 @@ final class RunFixtures {
         sessions(3_000),
         org.openpleb.bench.scenario.WalletScenario.unavailable("the server lacks GET /api/wallet"),
         load(40),
-        new Trades(
-            "the server lacks POST /api/offers",
-            0,
-            0,
-            0,
-            0,
-            Percentiles.NONE,
-            0,
-            0,
-            Percentiles.NONE,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            List.of(),
-            null),
+        org.openpleb.bench.scenario.TradeScenario.unavailable("the server lacks POST /api/offers"),
         capacity(3_000, 3 * MIB, false),
         List.of(),
         List.of());
