@@ -49,7 +49,7 @@ public final class Bdhke {
    */
   public static ECPoint blind(byte[] message, BigInteger r) {
     Secp256k1.requireScalar(r, "blinding factor r");
-    return Secp256k1.hashToCurve(message).add(Secp256k1.G().multiply(r)).normalize();
+    return Secp256k1.hashToCurve(message).add(Secp256k1.multiplyG(r)).normalize();
   }
 
   static byte[] utf8(String secret) {

@@ -135,7 +135,7 @@ public final class DeterministicSecrets {
                 .putInt((int) index)
                 .array();
       } else {
-        ECPoint publicKey = Secp256k1.G().multiply(key);
+        ECPoint publicKey = Secp256k1.multiplyG(key);
         data =
             ByteBuffer.allocate(37)
                 .put(Secp256k1.compressed(publicKey))

@@ -3,6 +3,7 @@ package org.openpleb.cashu.crypto;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -51,7 +52,7 @@ public final class Schnorr {
   /** The x-only public key (32 bytes) of a 32-byte secret key. */
   public static byte[] publicKey(byte[] secretKey32) {
     BigInteger d = secretScalar(secretKey32);
-    return xBytes(Secp256k1.G().multiply(d).normalize());
+    return xBytes(Secp256k1.multiplyG(d).normalize());
   }
 
   /**
@@ -79,7 +80,7 @@ public final class Schnorr {
     }
     BigInteger n = Secp256k1.order();
     BigInteger d0 = secretScalar(secretKey32);
-    ECPoint p = Secp256k1.G().multiply(d0).normalize();
+    ECPoint p = Secp256k1.multiplyG(d0).normalize();
     BigInteger d = hasEvenY(p) ? d0 : n.subtract(d0);
     byte[] px = xBytes(p);
 
@@ -92,7 +93,7 @@ public final class Schnorr {
     if (k0.signum() == 0) {
       throw new CashuCryptoException("nonce is zero");
     }
-    ECPoint r = Secp256k1.G().multiply(k0).normalize();
+    ECPoint r = Secp256k1.multiplyG(k0).normalize();
     BigInteger k = revision.acceptsNonce(r) ? k0 : n.subtract(k0);
     byte[] rx = xBytes(r);
     BigInteger e = new BigInteger(1, taggedHash(revision.challengeTag, rx, px, message)).mod(n);
@@ -129,7 +130,9 @@ public final class Schnorr {
       }
       BigInteger e =
           new BigInteger(1, taggedHash(revision.challengeTag, rx, publicKeyX32, message)).mod(n);
-      ECPoint bigR = Secp256k1.G().multiply(s).subtract(p.multiply(e)).normalize();
+      // sG - eP as one double multiplication (Shamir's trick), the cost of every login check
+      ECPoint bigR =
+          ECAlgorithms.sumOfTwoMultiplies(Secp256k1.G(), s, p, e.negate().mod(n)).normalize();
       if (bigR.isInfinity() || !revision.acceptsNonce(bigR)) {
         return false;
       }

@@ -12,7 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * The secp256k1 curve as Cashu uses it: points travel as 33-byte compressed SEC1 hex, scalars as
@@ -24,6 +26,7 @@ public final class Secp256k1 {
   static final ECCurve CURVE = PARAMS.getCurve();
   private static final ECPoint GENERATOR = PARAMS.getG().normalize();
   private static final BigInteger N = PARAMS.getN();
+  private static final ECMultiplier G_MULTIPLIER = new FixedPointCombMultiplier();
 
   /** The field prime p; BIP-340 range checks need it. */
   static final BigInteger P = CURVE.getField().getCharacteristic();
@@ -38,6 +41,15 @@ public final class Secp256k1 {
   /** The generator point G. */
   public static ECPoint G() {
     return GENERATOR;
+  }
+
+  /**
+   * {@code kG} with a precomputed comb table for the generator (kept with the point by Bouncy
+   * Castle): two to three times faster than a general multiplication. Blinding every output and
+   * signing use it.
+   */
+  public static ECPoint multiplyG(BigInteger k) {
+    return G_MULTIPLIER.multiply(GENERATOR, k);
   }
 
   /** The group order n. */

@@ -39,8 +39,9 @@ import org.openpleb.cashu.model.Proof;
 import org.sqlite.JDBC;
 
 /**
- * One wallet's SQLite file: WAL journal, full fsync, a busy timeout, owner-only permissions and a
- * versioned schema.
+ * One wallet's SQLite file: WAL journal, full fsync, a busy timeout, owner-only permissions, a
+ * versioned schema, and 1 KiB pages with a 16 KiB page cache (small files, little native memory per
+ * open handle).
  *
  * <p>The store is the wallet's single writer. Every access runs under one {@link ReentrantLock};
  * {@link #write} opens a {@code BEGIN IMMEDIATE} transaction (nested calls join the outer one) so
@@ -52,6 +53,12 @@ public final class SqliteWalletStore implements AutoCloseable {
 
   /** The schema this code writes; files with a newer version are refused. */
   public static final int SCHEMA_VERSION = 1;
+
+  /** Page size of new wallet files, in bytes. */
+  public static final int PAGE_SIZE = 1024;
+
+  /** Page cache per open wallet, in KiB. */
+  public static final int CACHE_KIB = 16;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, String>> KEYS_TYPE =
@@ -130,6 +137,14 @@ public final class SqliteWalletStore implements AutoCloseable {
   private void configure() {
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA busy_timeout = 10000");
+      // Before WAL mode writes the header, so it takes effect for a new file only (an existing
+      // file keeps its page size). A wallet of a few dozen proofs spans some 60 pages of 1 KiB
+      // (its twelve tables and indexes take at least one page each): about 60 KiB on disk
+      // instead of 120 KiB with 4 KiB pages, and a page cache a quarter the size.
+      s.execute("PRAGMA page_size = " + PAGE_SIZE);
+      // Also new files only: pages freed by finished operations go back to the file system at
+      // each commit instead of staying in the file as free pages.
+      s.execute("PRAGMA auto_vacuum = FULL");
       try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
         if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
           throw new WalletStoreException("Wallet file does not support WAL mode");
@@ -138,6 +153,10 @@ public final class SqliteWalletStore implements AutoCloseable {
       // Bearer ecash: a commit must survive a power cut, not only a process crash.
       s.execute("PRAGMA synchronous = FULL");
       s.execute("PRAGMA foreign_keys = ON");
+      // Up to 200 handles stay open: SQLite's default page cache (2 MB, 20 pages allocated up
+      // front) would be most of a handle's native memory. The wallet's pages stay in the
+      // operating system's cache; a miss costs a read call, not a disk access.
+      s.execute("PRAGMA cache_size = -" + CACHE_KIB);
     } catch (SQLException e) {
       throw new WalletStoreException("Cannot configure wallet file", e);
     }

@@ -41,6 +41,11 @@ record JournalEntry(
     outputs = outputs == null ? List.of() : List.copyOf(outputs);
   }
 
+  /** The entry once its proofs are stored: everything but the inputs and outputs. */
+  JournalEntry withoutInputsAndOutputs() {
+    return new JournalEntry(quote, amount, null, null, owner, token, memo, sendOp, fee);
+  }
+
   JournalEntry withToken(String newToken) {
     return new JournalEntry(quote, amount, inputs, outputs, owner, newToken, memo, sendOp, fee);
   }

@@ -119,6 +119,15 @@ final class OperationRunner {
   }
 
   /**
+   * The payload a finished swap or mint keeps: its proofs are stored, so the inputs and outputs
+   * (secrets and blinding factors included) leave the journal in the same transaction. About 10 KB
+   * less per 29-output deposit in the wallet file, and no secrets kept twice.
+   */
+  private static String finished(JournalEntry e) {
+    return e.withoutInputsAndOutputs().toJson();
+  }
+
+  /**
    * Runs a freshly journaled operation at the mint. Returns its record once done or pending, or
    * failed where a failure is an ordinary outcome (an unpaid Lightning payment).
    *
@@ -488,16 +497,18 @@ final class OperationRunner {
                                   MintQuoteState.ISSUED,
                                   q.expiry(),
                                   q.updatedAt())));
-              store.updateOperation(op.id(), OperationState.DONE, null, kept, 0, null);
+              store.updateOperation(op.id(), OperationState.DONE, finished(e), kept, 0, null);
             }
             case RESERVE ->
-                store.updateOperation(op.id(), OperationState.DONE, null, -e.fee(), e.fee(), null);
+                store.updateOperation(
+                    op.id(), OperationState.DONE, finished(e), -e.fee(), e.fee(), null);
             case RECLAIM -> {
-              store.updateOperation(op.id(), OperationState.DONE, null, kept, e.fee(), null);
+              store.updateOperation(op.id(), OperationState.DONE, finished(e), kept, e.fee(), null);
               closeReclaimedSend(e.sendOp());
             }
             default ->
-                store.updateOperation(op.id(), OperationState.DONE, null, kept, e.fee(), null);
+                store.updateOperation(
+                    op.id(), OperationState.DONE, finished(e), kept, e.fee(), null);
           }
         });
     OperationRecord done = load(op.id());

@@ -69,6 +69,10 @@ class SqliteWalletStoreTest {
         rs.next();
         assertEquals(SqliteWalletStore.SCHEMA_VERSION, rs.getInt(1));
       }
+      try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+        rs.next();
+        assertEquals(1024, rs.getInt(1), "new files get 1 KiB pages");
+      }
     }
     assertEquals("1", store.meta("schema_version").orElseThrow());
     store.putMeta("k", "v");
@@ -88,6 +92,28 @@ class SqliteWalletStoreTest {
         assertThrows(WalletStoreException.class, () -> SqliteWalletStore.open(file));
     assertTrue(e.getMessage().contains("99"));
     store = SqliteWalletStore.open(dir.resolve("other.db"));
+  }
+
+  @Test
+  void aFileWithLargerPagesKeepsThemAndItsData() throws Exception {
+    Path old = dir.resolve("old.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA page_size = 4096");
+      s.execute("PRAGMA journal_mode = WAL");
+      s.execute("CREATE TABLE scratch (x INTEGER)");
+    }
+    try (SqliteWalletStore reopened = SqliteWalletStore.open(old)) {
+      reopened.addProofs(List.of(proof("a", 8, ProofState.READY, null)));
+    }
+    try (SqliteWalletStore reopened = SqliteWalletStore.open(old);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+      assertEquals(8, reopened.totals().get(ProofState.READY));
+      rs.next();
+      assertEquals(4096, rs.getInt(1), "an existing file keeps its page size");
+    }
   }
 
   @Test

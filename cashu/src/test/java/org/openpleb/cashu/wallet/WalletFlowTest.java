@@ -1,11 +1,13 @@
 package org.openpleb.cashu.wallet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -84,6 +86,21 @@ class WalletFlowTest {
 
   private static Token decode(Wallet w, String token) {
     return TokenCodec.decodeUnresolved(token);
+  }
+
+  @Test
+  void aWalletOfAFewDozenProofsTakesAtMostSixtyFourKibOnDisk() throws Exception {
+    Wallet w = wallet(free);
+    MintFixture.fund(w, (1L << 29) - 1); // one proof of each power of two: 29 proofs
+    w.send(1); // the 1-sat proof goes, no swap
+    int proofs = w.store().allProofs().size();
+    Path file = w.store().file();
+    opened.remove(w);
+    w.close();
+    assertTrue(proofs >= 29, proofs + " proofs stored");
+    assertFalse(Files.exists(Path.of(file + "-wal")), "closing checkpoints and drops the WAL");
+    long size = Files.size(file);
+    assertTrue(size <= 64 * 1024, "wallet file of " + proofs + " proofs: " + size + " bytes");
   }
 
   @ParameterizedTest(name = "input fee {0} ppk")
