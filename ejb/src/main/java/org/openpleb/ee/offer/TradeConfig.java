@@ -46,6 +46,9 @@ public class TradeConfig {
   /** Milliseconds between two looks for offer invoices due for a check. */
   public static final String QUOTE_POLL_INTERVAL = "OFFER_QUOTE_POLL_INTERVAL";
 
+  /** Milliseconds a page of the order book is answered from memory (0: never). */
+  public static final String BOOK_CACHE_TTL = "OFFER_BOOK_CACHE_TTL";
+
   /** Seconds a funding or claim may hold an offer before the sweeper undoes it. */
   public static final String ATTEMPT_TIMEOUT = "OFFER_ATTEMPT_TIMEOUT";
 
@@ -97,6 +100,10 @@ public class TradeConfig {
   long quotePollInterval;
 
   @Inject
+  @ConfigProperty(name = BOOK_CACHE_TTL)
+  long bookCacheTtl;
+
+  @Inject
   @ConfigProperty(name = ATTEMPT_TIMEOUT)
   long attemptTimeout;
 
@@ -138,6 +145,11 @@ public class TradeConfig {
 
   public Duration quotePollInterval() {
     return Duration.ofMillis(quotePollInterval);
+  }
+
+  /** How long a page of the order book is answered from memory; zero for never. */
+  public Duration bookCacheTtl() {
+    return Duration.ofMillis(bookCacheTtl);
   }
 
   public Duration attemptTimeout() {
@@ -194,6 +206,7 @@ public class TradeConfig {
         }) {
       check.positiveLong(key);
     }
+    check.nonNegativeLong(BOOK_CACHE_TTL);
     check.positiveInt(OPEN_OFFER_LIMIT);
     check.positiveInt(OPEN_CLAIM_LIMIT);
     check.positiveInt(RECEIPT_MAX_BYTES);

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.offer.Offer;
 import org.openpleb.ee.offer.OfferView;
+import org.openpleb.ee.offer.OrderBook;
 import org.openpleb.ee.offer.PartyView;
 import org.openpleb.ee.offer.Receipt;
 import org.openpleb.ee.offer.ReceiptImage;
@@ -67,6 +68,8 @@ public class OffersResource {
 
   @EJB Trading trading;
 
+  @Inject OrderBook orderBook;
+
   @Inject CurrentSession current;
 
   @Inject Callers callers;
@@ -91,14 +94,15 @@ public class OffersResource {
       summary = "Order book",
       description =
           "Funded offers waiting for a taker, newest first, public fields only. Filter by"
-              + " fiatProvider; page from 0, size 1 to 100.")
+              + " fiatProvider; page from 0, size 1 to 100. Pages are kept in memory for"
+              + " OFFER_BOOK_CACHE_TTL ms (1 s by default); a change to the book drops them at"
+              + " once on the server that made it.")
   public OrderBookPage book(
       @QueryParam("fiatProvider") String fiatProvider,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size) {
-    List<OfferView> offers =
-        trading.book(fiatProvider, page, size).stream().map(OfferView::of).toList();
-    return new OrderBookPage(offers, page, size, trading.bookSize(fiatProvider));
+    OrderBook.Page book = orderBook.page(fiatProvider, page, size);
+    return new OrderBookPage(book.offers(), page, size, book.total());
   }
 
   /** Creates an offer. */

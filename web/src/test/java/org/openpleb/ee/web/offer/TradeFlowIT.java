@@ -58,7 +58,9 @@ class TradeFlowIT {
         mintUrl,
         data,
         "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_SWEEP_INTERVAL=1000\nOFFER_OPEN_LIMIT=3\n"
-            + "OFFER_CLAIM_LIMIT=1\n");
+            + "OFFER_CLAIM_LIMIT=1\n"
+            // book pages kept for ten minutes: only a dropped page shows a change in time
+            + "OFFER_BOOK_CACHE_TTL=600000\n");
   }
 
   @ArquillianResource URL base;
@@ -571,6 +573,25 @@ class TradeFlowIT {
         book.path("offers").findValues("fiatProvider").stream()
             .allMatch(p -> p.asText().equals("toss")));
     assertFalse(json(api.get("api/offers?fiatProvider=nobank", null)).toString().contains(id));
+
+    // that page is kept in memory now; funding another offer drops it the moment it commits
+    JsonNode second =
+        json(
+            api.post(
+                "api/offers",
+                maker.token(),
+                JSON.createObjectNode()
+                    .put("fiatAmount", 6_000)
+                    .put("qrCode", "bank-qr-second")
+                    .put("fiatProvider", "toss")
+                    .toString()));
+    String secondId = second.path("offer").path("offer").path("id").asText();
+    fundWithToken(api, maker, secondId, second.path("offer").path("funding").asLong());
+    JsonNode again = json(api.get("api/offers?fiatProvider=toss&size=100", null));
+    List<String> now = new ArrayList<>();
+    again.path("offers").forEach(o -> now.add(o.path("id").asText()));
+    assertTrue(now.contains(secondId), again::toString);
+    assertTrue(now.contains(id), again::toString);
   }
 
   @Test
