@@ -37,6 +37,37 @@ class WalletFiguresTest {
   }
 
   @Test
+  void reopensAreReadFromTheReopenTimerWhenTheServerHasOne() {
+    MetricsText before =
+        MetricsText.parse(
+            "openpleb_wallet_open_seconds_count{mp_scope=\"application\"} 300.0\n"
+                + "openpleb_wallet_open_seconds_sum{mp_scope=\"application\"} 9.0\n"
+                + "openpleb_wallet_reopen_seconds_count{mp_scope=\"application\"} 0.0\n"
+                + "openpleb_wallet_reopen_seconds_sum{mp_scope=\"application\"} 0.0\n");
+    MetricsText after =
+        MetricsText.parse(
+            "openpleb_wallet_open_seconds_count{mp_scope=\"application\"} 350.0\n"
+                + "openpleb_wallet_open_seconds_sum{mp_scope=\"application\"} 9.1\n"
+                + "openpleb_wallet_open_seconds{mp_scope=\"application\",quantile=\"0.95\"} 0.03\n"
+                + "openpleb_wallet_reopen_seconds_count{mp_scope=\"application\"} 50.0\n"
+                + "openpleb_wallet_reopen_seconds_sum{mp_scope=\"application\"} 0.1\n"
+                + "openpleb_wallet_reopen_seconds{mp_scope=\"application\",quantile=\"0.95\"}"
+                + " 0.0031\n");
+    WalletOpen reopen = WalletScenario.serverReopens("cold", "test", before, after);
+    assertEquals(50, reopen.count());
+    assertEquals(2_000_000, reopen.latency().meanNanos());
+    assertEquals(3_100_000, reopen.latency().p95Nanos(), "not the open timer's 30 ms");
+    WalletOpen fallback =
+        WalletScenario.serverReopens(
+            "cold",
+            "test",
+            MetricsText.parse("openpleb_wallet_open_seconds_count{mp_scope=\"application\"} 1.0\n"),
+            MetricsText.parse(
+                "openpleb_wallet_open_seconds_count{mp_scope=\"application\"} 3.0\n"));
+    assertEquals(2, fallback.count(), "a server without the reopen timer: the open timer");
+  }
+
+  @Test
   void noTimerMeansNoSamples() {
     WalletOpen open =
         WalletScenario.serverOpens("cold", "test", MetricsText.parse(""), MetricsText.parse(""));

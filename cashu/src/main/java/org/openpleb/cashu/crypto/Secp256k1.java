@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -27,6 +28,8 @@ public final class Secp256k1 {
   private static final ECPoint GENERATOR = PARAMS.getG().normalize();
   private static final BigInteger N = PARAMS.getN();
   private static final ECMultiplier G_MULTIPLIER = new FixedPointCombMultiplier();
+  private static final int MINT_KEY_CACHE = 4096;
+  private static final ConcurrentHashMap<String, ECPoint> MINT_KEYS = new ConcurrentHashMap<>();
 
   /** The field prime p; BIP-340 range checks need it. */
   static final BigInteger P = CURVE.getField().getCharacteristic();
@@ -50,6 +53,25 @@ public final class Secp256k1 {
    */
   public static ECPoint multiplyG(BigInteger k) {
     return G_MULTIPLIER.multiply(GENERATOR, k);
+  }
+
+  /**
+   * {@link #decodePoint} for a mint's public key. A wallet decodes the same few dozen keys for
+   * every signature it checks and unblinds; the decoded point is kept (at most {@value
+   * #MINT_KEY_CACHE} of them), and with it the multiplication tables Bouncy Castle attaches to a
+   * point once it has been multiplied. Public keys only: nothing secret is kept.
+   */
+  public static ECPoint decodeMintKey(String hex33) {
+    ECPoint known = MINT_KEYS.get(hex33);
+    if (known != null) {
+      return known;
+    }
+    ECPoint decoded = decodePoint(hex33);
+    if (MINT_KEYS.size() >= MINT_KEY_CACHE) {
+      MINT_KEYS.clear();
+    }
+    ECPoint raced = MINT_KEYS.putIfAbsent(hex33, decoded);
+    return raced == null ? decoded : raced;
   }
 
   /** The group order n. */

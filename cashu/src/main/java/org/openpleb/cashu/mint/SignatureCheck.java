@@ -95,7 +95,7 @@ final class SignatureCheck {
     ECPoint blinded;
     ECPoint blindSig;
     try {
-      key = Secp256k1.decodePoint(keys.key(sig.id(), sig.amount()));
+      key = Secp256k1.decodeMintKey(keys.key(sig.id(), sig.amount()));
       blinded = Secp256k1.decodePoint(out.B_());
       blindSig = Secp256k1.decodePoint(sig.C_());
     } catch (MintProtocolException e) {

@@ -109,7 +109,7 @@ final class OutputFactory {
       String createdByOp) {
     BigInteger r = new BigInteger(1, Secp256k1.parseHex(out.r(), "r"));
     ECPoint c =
-        Bdhke.unblind(Secp256k1.decodePoint(sig.C_()), r, Secp256k1.decodePoint(mintKeyHex));
+        Bdhke.unblind(Secp256k1.decodePoint(sig.C_()), r, Secp256k1.decodeMintKey(mintKeyHex));
     Proof proof =
         new Proof(
             sig.amount(),

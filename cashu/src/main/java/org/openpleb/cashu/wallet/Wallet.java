@@ -365,7 +365,7 @@ public final class Wallet implements AutoCloseable {
     }
     boolean valid;
     try {
-      valid = Dleq.verifyProof(p, Secp256k1.decodePoint(keysets.key(p.id(), p.amount())));
+      valid = Dleq.verifyProof(p, Secp256k1.decodeMintKey(keysets.key(p.id(), p.amount())));
     } catch (CashuException e) {
       valid = false;
     }

@@ -2,6 +2,7 @@ package org.openpleb.cashu.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +90,25 @@ class Secp256k1Test {
     assertEquals(a, Secp256k1.hashToCurve("secret".getBytes()));
     assertTrue(a.isValid());
     assertTrue(!a.equals(Secp256k1.hashToCurve("secret2".getBytes())));
+  }
+
+  @Test
+  void multiplesOfGFromTheCombTableEqualPlainMultiplication() {
+    SecureRandom random = new SecureRandom();
+    for (int i = 0; i < 20; i++) {
+      BigInteger k = new BigInteger(256, random).mod(Secp256k1.order());
+      assertEquals(Secp256k1.G().multiply(k).normalize(), Secp256k1.multiplyG(k).normalize());
+    }
+    assertTrue(Secp256k1.multiplyG(Secp256k1.order()).isInfinity());
+  }
+
+  @Test
+  void aMintKeyIsDecodedOnceAndCheckedLikeAnyPoint() {
+    String hex = Secp256k1.encode(Secp256k1.multiplyG(BigInteger.valueOf(123_456_789)));
+    ECPoint first = Secp256k1.decodeMintKey(hex);
+    assertEquals(Secp256k1.decodePoint(hex), first);
+    assertSame(first, Secp256k1.decodeMintKey(hex), "kept, with its multiplication tables");
+    assertThrows(CashuCryptoException.class, () -> Secp256k1.decodeMintKey("02abcd"));
+    assertThrows(CashuCryptoException.class, () -> Secp256k1.decodeMintKey("04" + "11".repeat(32)));
   }
 }

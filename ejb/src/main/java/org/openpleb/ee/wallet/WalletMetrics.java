@@ -23,8 +23,9 @@ import org.openpleb.cashu.wallet.OperationInDoubtException;
 
 /**
  * The session wallets' figures for the operator: open handles against the cache size, hits, misses,
- * evictions (by reason), how long opening a wallet takes, Lightning deposits credited, and mint
- * errors (by kind). Created with the application so its gauges exist from the start.
+ * evictions (by reason), how long opening a wallet takes (all opens, and reopens of existing
+ * files), Lightning deposits credited, and mint errors (by kind). Created with the application so
+ * its gauges exist from the start.
  */
 @ApplicationScoped
 public class WalletMetrics implements HandleCache.Events<String> {
@@ -42,6 +43,7 @@ public class WalletMetrics implements HandleCache.Events<String> {
   private Counter depositsCredited;
   private Counter satsCredited;
   private Timer openTime;
+  private Timer reopenTime;
 
   @PostConstruct
   void register() {
@@ -69,6 +71,13 @@ public class WalletMetrics implements HandleCache.Events<String> {
             metadata(
                 "openpleb_wallet_open",
                 "Time to open a wallet file and recover it",
+                MetricUnits.SECONDS));
+    reopenTime =
+        metrics.timer(
+            metadata(
+                "openpleb_wallet_reopen",
+                "Time to open a wallet file that already existed (an evicted or dormant wallet)"
+                    + " and recover it; openpleb_wallet_open counts new files as well",
                 MetricUnits.SECONDS));
     for (HandleCache.Closing why : HandleCache.Closing.values()) {
       if (isEviction(why)) {
@@ -104,6 +113,11 @@ public class WalletMetrics implements HandleCache.Events<String> {
   @Override
   public void opened(String key, Duration took) {
     openTime.update(took);
+  }
+
+  /** A wallet whose file already existed was opened in {@code took}. */
+  public void reopened(Duration took) {
+    reopenTime.update(took);
   }
 
   @Override

@@ -243,12 +243,18 @@ public class WalletRegistry {
 
     @Override
     public SessionWallet open(String id) {
+      long started = System.nanoTime();
+      Path file = file(id);
+      boolean existing = Files.exists(file);
       SessionWallet handle = (SessionWallet) context.lookup(HANDLE);
       try {
-        handle.open(id, file(id), mint.url(), master.walletSeed(id), mint.client(), clock);
+        handle.open(id, file, mint.url(), master.walletSeed(id), mint.client(), clock);
       } catch (RuntimeException e) {
         close(id, handle);
         throw e;
+      }
+      if (existing) {
+        metrics.reopened(Duration.ofNanos(System.nanoTime() - started));
       }
       LOG.log(Level.FINE, "Opened wallet {0}", id);
       return handle;

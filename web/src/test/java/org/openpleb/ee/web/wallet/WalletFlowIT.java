@@ -60,6 +60,7 @@ class WalletFlowIT {
 
   private static final String MISSES = "openpleb_wallet_cache_misses_total";
   private static final String EVICTIONS = "openpleb_wallet_cache_evictions_total";
+  private static final String REOPENS = "openpleb_wallet_reopen_seconds_count";
   private static final String CACHE_SIZE = "openpleb_wallet_cache_size";
 
   @Deployment
@@ -332,6 +333,7 @@ class WalletFlowIT {
     }
     double misses = api.metric(MISSES);
     double evictions = api.metric(EVICTIONS, Map.of("reason", "lru"));
+    double reopens = api.metric(REOPENS);
 
     for (Session user : users) {
       HttpResponse<String> used = api.post("api/wallet/withdrawals/token", user, "{\"amount\":10}");
@@ -341,6 +343,7 @@ class WalletFlowIT {
     assertEquals(3, api.metric(CACHE_SIZE));
     assertEquals(misses + 5, api.metric(MISSES));
     assertEquals(evictions + 5, api.metric(EVICTIONS, Map.of("reason", "lru")));
+    assertEquals(reopens + 5, api.metric(REOPENS), "each was opened from its existing file");
     // the first wallet was evicted; it reopens from its file with the balance it had
     Session first = users.get(0);
     long stored = api.wallet(first).path("spendable").asLong();
@@ -349,6 +352,7 @@ class WalletFlowIT {
     assertEquals(200, again.statusCode(), again::body);
     assertEquals(stored - 5, json(again).path("balance").path("spendable").asLong());
     assertEquals(misses + 6, api.metric(MISSES));
+    assertEquals(reopens + 6, api.metric(REOPENS));
   }
 
   @Test
