@@ -93,7 +93,7 @@ public final class ReportWriter {
     profiles(md, r);
     notes(md, r);
     md.append("## How to re-run\n\n```sh\n")
-        .append("bench/run.sh                 # full run (about 25 minutes on 2 cores)\n")
+        .append("bench/run.sh                 # full run (about 15 minutes on 2 cores)\n")
         .append("bench/run.sh --sessions     # the session-memory part only\n")
         .append("bench/run.sh --quick        # CI smoke: seconds of load, tiny counts\n")
         .append("BENCH_HEAP=1g bench/run.sh  # another server heap\n```\n\n")
