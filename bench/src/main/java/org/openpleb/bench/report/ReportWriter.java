@@ -849,7 +849,9 @@ public final class ReportWriter {
               " sessions per second; with sessions living SESSION_EXPIRY (3,600 s), a steady"
                   + " population of N sessions needs N ÷ 3,600 logins per second. Set"
                   + " SESSION_LIMIT from the table, then check the database and the request"
-                  + " load those users bring (section 3).\n\n");
+                  + " load those users bring (section 3). The shipped profiles"
+                  + " (`config/profiles/*.env`) stay at the 20,000 live sessions this benchmark"
+                  + " runs, scaled with the machine.\n\n");
     }
     md.append("To make the server's own estimate use these figures, set `FOOTPRINT_SESSION_BYTES=")
         .append(Math.round(Math.ceil(in.perSessionBytes())))

@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -247,14 +248,19 @@ public class WalletRegistry {
       Path file = file(id);
       boolean existing = Files.exists(file);
       SessionWallet handle = (SessionWallet) context.lookup(HANDLE);
+      byte[] seed = master.walletSeed(id);
+      long opening = System.nanoTime();
       try {
-        handle.open(id, file, mint.url(), master.walletSeed(id), mint.client(), clock);
+        handle.open(id, file, mint.url(), seed, mint.client(), clock);
       } catch (RuntimeException e) {
         close(id, handle);
         throw e;
+      } finally {
+        Arrays.fill(seed, (byte) 0); // the wallet keeps its own copy
       }
       if (existing) {
-        metrics.reopened(Duration.ofNanos(System.nanoTime() - started));
+        long done = System.nanoTime();
+        metrics.reopened(Duration.ofNanos(done - started), Duration.ofNanos(done - opening));
       }
       LOG.log(Level.FINE, "Opened wallet {0}", id);
       return handle;
