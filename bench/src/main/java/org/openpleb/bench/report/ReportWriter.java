@@ -130,11 +130,11 @@ public final class ReportWriter {
           .append(" on ")
           .append(run.machine().cores())
           .append(
-              " cores when the run started (other builds and tests were running). Speed figures"
-                  + " (latency, throughput, logins per second) are what this server got of a busy"
-                  + " machine, so they understate it; memory and CPU-time figures are per process"
-                  + " and hold. The \"other cores\" column in section 3 shows how much the rest"
-                  + " took.\n\n");
+              " cores when the run started: the one-minute average still counts what ran just"
+                  + " before (another run, a build), and it may still be running. Speed figures"
+                  + " (latency, throughput, logins per second) may understate this server; memory"
+                  + " and CPU-time figures are per process and hold. The \"other cores\" column in"
+                  + " section 3 shows how much anything else took while the load ran.\n\n");
     }
     md.append(
         "The server, the dev mint, PostgreSQL and this load driver share the machine's cores;"
@@ -1001,8 +1001,11 @@ public final class ReportWriter {
                 ? Double.NaN
                 : walletsOf(x).fileBytesClosed(),
         Figures::bytes);
+    reproRow(
+        md, all, "cold wallet reopen p95 (server)", x -> coldOpenP95(walletsOf(x)), Figures::ms);
     reproRow(md, all, "p95, 10 clients", x -> p95(x, 10, 0), Figures::ms);
     reproRow(md, all, "p95, 200 clients", x -> p95(x, 200, 0), Figures::ms);
+    reproRow(md, all, "calls per second, 200 clients", x -> throughput(x, 200, 0), Figures::one);
     reproRow(md, all, "p95, 200 paced users", x -> p95(x, 200, 1000), Figures::ms);
     reproRow(
         md,
@@ -1114,6 +1117,29 @@ public final class ReportWriter {
   private static Trades tradesOf(RunResults run) {
     Trades t = run.trades();
     return t != null && t.unavailable() == null && t.fundedOffers() > 0 ? t : null;
+  }
+
+  private static double throughput(RunResults run, int clients, int think) {
+    if (run.load() == null) {
+      return Double.NaN;
+    }
+    return run.load().stream()
+        .filter(l -> l.clients() == clients && l.thinkMillis() == think)
+        .findFirst()
+        .map(LoadLevel::throughputPerSecond)
+        .orElse(Double.NaN);
+  }
+
+  /** The server timer's p95 of the evicted wallets' reopening (the cold pass), if measured. */
+  private static double coldOpenP95(WalletMemory w) {
+    if (w == null || w.opens() == null) {
+      return Double.NaN;
+    }
+    return w.opens().stream()
+        .filter(o -> o.source().startsWith("server timer, evicted wallets") && o.count() > 0)
+        .findFirst()
+        .map(o -> o.latency().p95Millis())
+        .orElse(Double.NaN);
   }
 
   private static double p95(RunResults run, int clients, int think) {
