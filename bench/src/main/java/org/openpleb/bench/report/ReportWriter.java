@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.openpleb.bench.report.RunResults.CreationSegment;
 import org.openpleb.bench.report.RunResults.Growth;
 import org.openpleb.bench.report.RunResults.KeepAlive;
@@ -1120,14 +1121,16 @@ public final class ReportWriter {
   }
 
   private static double throughput(RunResults run, int clients, int think) {
+    return level(run, clients, think).map(LoadLevel::throughputPerSecond).orElse(Double.NaN);
+  }
+
+  private static Optional<LoadLevel> level(RunResults run, int clients, int think) {
     if (run.load() == null) {
-      return Double.NaN;
+      return Optional.empty();
     }
     return run.load().stream()
         .filter(l -> l.clients() == clients && l.thinkMillis() == think)
-        .findFirst()
-        .map(LoadLevel::throughputPerSecond)
-        .orElse(Double.NaN);
+        .findFirst();
   }
 
   /** The server timer's p95 of the evicted wallets' reopening (the cold pass), if measured. */
@@ -1143,14 +1146,7 @@ public final class ReportWriter {
   }
 
   private static double p95(RunResults run, int clients, int think) {
-    if (run.load() == null) {
-      return Double.NaN;
-    }
-    return run.load().stream()
-        .filter(l -> l.clients() == clients && l.thinkMillis() == think)
-        .findFirst()
-        .map(l -> l.overall().p95Millis())
-        .orElse(Double.NaN);
+    return level(run, clients, think).map(l -> l.overall().p95Millis()).orElse(Double.NaN);
   }
 
   private static void profiles(StringBuilder md, RunResults r) {
