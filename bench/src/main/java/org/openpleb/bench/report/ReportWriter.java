@@ -588,7 +588,11 @@ public final class ReportWriter {
           .append(Figures.ms(w.serverCpuMillisPerColdUse()))
           .append(" when it reopened the wallet, ")
           .append(Figures.ms(w.serverCpuMillisPerWarmUse()))
-          .append(" on the open handle (process CPU time over each pass; 10 ms ticks).\n");
+          .append(
+              " on the open handle (process CPU time over each pass of one client, 10 ms ticks:"
+                  + " every thread of the server, so garbage collection, the JIT compiler and"
+                  + " timers running meanwhile are in it; an upper bound, not the request's own"
+                  + " cost).\n");
     }
     md.append("\n### Heap histogram: what one open wallet keeps\n\n");
     growthTable(md, w.growth(), "wallet");
