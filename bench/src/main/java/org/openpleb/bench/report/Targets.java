@@ -401,12 +401,9 @@ public final class Targets {
                 : "")
             + (libraryDominates
                 ? "Next step: time the library's pieces inside the container (file and WAL"
-                    + " open, schema check, recovery scan). On 2026-11-27's 2-core build machine"
-                    + " the same reopen in a plain JVM took about 1.3 ms p50, also right after"
-                    + " closing a written wallet (a side measurement with the cashu library and"
-                    + " the dev mint, not part of this benchmark), so what surrounds the call in"
-                    + " the server (its other threads, garbage collection, class loading) is the"
-                    + " suspect, not SQLite."
+                    + " open, schema check, recovery scan) and the same reopen in a plain JVM"
+                    + " beside it: what differs is what surrounds the call in the server (its"
+                    + " other threads, garbage collection), not the wallet file."
                 : "Next step: keep a pool of ready stateful beans for the handles, or open the"
                     + " file on a plain object held by the registry, and re-measure."));
   }
