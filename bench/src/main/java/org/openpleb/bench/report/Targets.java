@@ -402,8 +402,9 @@ public final class Targets {
             + (libraryDominates
                 ? "Next step: time the library's pieces inside the container (file and WAL"
                     + " open, schema check, recovery scan) and the same reopen in a plain JVM"
-                    + " beside it: what differs is what surrounds the call in the server (its"
-                    + " other threads, garbage collection), not the wallet file."
+                    + " beside it; if the plain JVM is much faster, look at what surrounds the"
+                    + " call in the server (its other threads, garbage collection), not at the"
+                    + " wallet file."
                 : "Next step: keep a pool of ready stateful beans for the handles, or open the"
                     + " file on a plain object held by the registry, and re-measure."));
   }
