@@ -97,6 +97,23 @@ public final class ConfigCheck {
   }
 
   /**
+   * A rule of the key's own for a value that may be absent or blank: {@code problem} returns what
+   * the value must be when it breaks the rule, or {@code null} when it is fine.
+   */
+  public void optionalRule(String key, Function<String, String> problem) {
+    source
+        .apply(key)
+        .filter(text -> !text.isBlank())
+        .ifPresent(
+            raw -> {
+              String expectation = problem.apply(raw);
+              if (expectation != null) {
+                violate(key, raw, expectation);
+              }
+            });
+  }
+
+  /**
    * A cross-key rule: the whole number at {@code lowerKey} must not exceed the one at {@code
    * upperKey}. Declare it after both keys' own rules: it is skipped when either value already broke
    * one, which is reported on its own.

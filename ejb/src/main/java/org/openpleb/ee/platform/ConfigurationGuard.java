@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.openpleb.ee.admission.AdmissionConfig;
 import org.openpleb.ee.pricing.PricingConfig;
 import org.openpleb.ee.session.SessionConfig;
 import org.openpleb.ee.wallet.WalletConfig;
@@ -47,6 +48,7 @@ public class ConfigurationGuard {
   public static ConfigCheck inspect(Function<String, Optional<String>> source) {
     ConfigCheck check = new ConfigCheck(source);
     PlatformConfig.validate(check);
+    AdmissionConfig.validate(check);
     PricingConfig.validate(check);
     SessionConfig.validate(check);
     WalletConfig.validate(check);
