@@ -255,6 +255,38 @@ public class TradeTestSupport {
   }
 
   /**
+   * How many rows each table of the shared database holds that a request could add to or change,
+   * with every session's and offer's state: two equal answers mean no request changed the books.
+   */
+  @GET
+  @Path("counts")
+  public Map<String, Object> counts() throws SQLException {
+    Map<String, Object> counts = new LinkedHashMap<>();
+    for (String table :
+        List.of(
+            "sessions",
+            "admin_sessions",
+            "wallets",
+            "wallet_deposits",
+            "idempotency_records",
+            "offers",
+            "offer_audit",
+            "offer_receipts",
+            "settlements",
+            "settlement_steps",
+            "treasury_withdrawals")) {
+      counts.put(table, rows("SELECT COUNT(*) AS n FROM " + table).get(0).get("n"));
+    }
+    for (Map<String, Object> r : rows("SELECT id, state FROM sessions ORDER BY id")) {
+      counts.put("session." + r.get("id"), r.get("state"));
+    }
+    for (Map<String, Object> r : rows("SELECT id, status FROM offers ORDER BY id")) {
+      counts.put("offer." + r.get("id"), r.get("status"));
+    }
+    return counts;
+  }
+
+  /**
    * The books of every wallet file of this deployment: sats by proof state, the Y of every proof
    * not spent, and the mint fees and minted sats of the journal.
    */
