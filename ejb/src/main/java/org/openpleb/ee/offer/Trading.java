@@ -233,7 +233,20 @@ public class Trading {
   }
 
   private static String provider(String fiatProvider) {
-    return fiatProvider == null || fiatProvider.isBlank() ? null : fiatProvider.trim();
+    if (fiatProvider == null || fiatProvider.isBlank()) {
+      return null;
+    }
+    String provider = fiatProvider.trim();
+    // No stored label is longer or holds a control character (PostgreSQL refuses NUL outright).
+    if (provider.length() > OfferTransitions.MAX_PROVIDER
+        || provider.chars().anyMatch(Character::isISOControl)) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED,
+          "fiatProvider must be at most "
+              + OfferTransitions.MAX_PROVIDER
+              + " characters without control characters");
+    }
+    return provider;
   }
 
   private static int pageStart(int page, int size) {
@@ -249,7 +262,11 @@ public class Trading {
 
   /** The offers a user made or took, newest first. */
   public List<Offer> ofParty(String pubkey, int limit) {
-    return offers.ofParty(pubkey, Math.min(Math.max(1, limit), MAX_PAGE));
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED, "limit must be from 1 to " + MAX_PAGE);
+    }
+    return offers.ofParty(pubkey, limit);
   }
 
   /** The offer's audit log, for its parties and the admin. */

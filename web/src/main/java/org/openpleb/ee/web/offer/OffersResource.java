@@ -148,7 +148,9 @@ public class OffersResource {
   @SecurityRequirement(name = SessionsResource.BEARER)
   @Operation(
       summary = "My offers",
-      description = "Offers the session's key made or took, newest first, as the parties see them.")
+      description =
+          "Offers the session's key made or took, newest first, as the parties see them; limit"
+              + " from 1 to 100 (50 by default), anything else is refused with 400.")
   public List<PartyView> mine(@QueryParam("limit") @DefaultValue("50") int limit) {
     return trading.ofParty(current.principal().pubkey(), limit).stream()
         .map(PartyView::of)
