@@ -6,10 +6,15 @@
 #     system property openpleb.pool.idle-timeout-seconds that config/post-boot-commands.asadmin
 #     reads (Payara wants seconds; rounded up so a short timeout never becomes 0 = "never");
 #   - DB_DATASOURCE_CLASS is derived from DB_URL when unset (PostgreSQL or H2);
-#   - NAME_FILE (Docker secrets) fills NAME for OPENPLEB_MASTER_SEED and DB_PASSWORD.
+#   - NAME_FILE (Docker secrets) fills NAME for OPENPLEB_MASTER_SEED and DB_PASSWORD;
+#   - the database password stays the reference ${ENV=DB_PASSWORD:openpleb} in domain.xml and the
+#     boot log (system property openpleb.db.password-reference, read by the post-boot file);
+#   - umask 077: Payara's runtime folder and everything the server writes is the owner's only;
+#   - no Hazelcast (nothing listens but HTTP) and no phone-home.
 # Extra arguments go to Payara Micro. PAYARA_HOME (default /opt/payara) lets .ci/run exercise this
 # script against ear/target/dist/ without a Docker engine.
 set -eu
+umask 077
 
 PAYARA_HOME=${PAYARA_HOME:-/opt/payara}
 cd "$PAYARA_HOME"
@@ -65,8 +70,10 @@ fi
 exec java -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70.0}" -Xss"${MEM_XSS:-512k}" \
   -XX:+UseContainerSupport ${JVM_ARGS:-} ${JAVA_OPTS:-} \
   ${idle_seconds:+-Dopenpleb.pool.idle-timeout-seconds=$idle_seconds} \
+  '-Dopenpleb.db.password-reference=${ENV=DB_PASSWORD:openpleb}' \
   -jar payara-micro.jar \
-  --nocluster \
+  --nohazelcast \
+  --disablephonehome \
   --addlibs lib/postgresql.jar \
   --postbootcommandfile config/post-boot-commands.asadmin \
   --deploy deployments/ROOT.war --contextroot / \

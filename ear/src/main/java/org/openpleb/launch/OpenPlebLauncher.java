@@ -1,6 +1,8 @@
 package org.openpleb.launch;
 
 import fish.payara.micro.PayaraMicro;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,7 +14,8 @@ import java.util.logging.Logger;
  * <p>The build makes this the uber jar's {@code Main-Class}, so plain {@code java -jar
  * openpleb.jar} converts {@code DATABASE_POOL_IDLE_TIMEOUT} like {@code bin/run} does. A system
  * property given on the command line ({@code -Dopenpleb.pool.idle-timeout-seconds=…}) wins over the
- * derived one.
+ * derived one. It also keeps secrets off the disk ({@link PrivateRuntime}): the database password
+ * stays a reference in domain.xml, and Payara's runtime folder is the owner's only.
  */
 public final class OpenPlebLauncher {
 
@@ -38,7 +41,9 @@ public final class OpenPlebLauncher {
       System.exit(EXIT_BAD_CONFIGURATION);
       return;
     }
-    for (Map.Entry<String, String> property : settings.systemProperties().entrySet()) {
+    Map<String, String> properties = new LinkedHashMap<>(settings.systemProperties());
+    properties.putAll(PrivateRuntime.systemProperties());
+    for (Map.Entry<String, String> property : properties.entrySet()) {
       if (System.getProperty(property.getKey()) == null) {
         System.setProperty(property.getKey(), property.getValue());
         LOG.log(
@@ -47,6 +52,13 @@ public final class OpenPlebLauncher {
             new Object[] {property.getKey(), property.getValue()});
       }
     }
-    PayaraMicro.main(args);
+    PrivateRuntime.Prepared runtime =
+        PrivateRuntime.prepare(args, Path.of(System.getProperty("java.io.tmpdir")));
+    if (runtime.runtimeDir() != null) {
+      Path dir = runtime.runtimeDir();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> PrivateRuntime.delete(dir)));
+      LOG.log(Level.INFO, "OpenPleb launcher: Payara runtime folder {0} (owner only)", dir);
+    }
+    PayaraMicro.main(runtime.args());
   }
 }

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.health.Readiness;
  * to another server while this one sheds load; UP at every other level.
  *
  * <p>It reports the level of the last check and never reads memory itself, so a probe storm cannot
- * add load. Data: {@code level}, {@code memoryRatio} (three decimals), {@code liveSessions}, {@code
- * memorySource}.
+ * add load. Data: {@code level}, {@code memoryRatio} (three decimals), {@code memorySource}. The
+ * number of live sessions is left out: health is often reachable by anyone, and how many users are
+ * online is the admin's business ({@code GET /api/admin/capacity}).
  */
 @Readiness
 @ApplicationScoped
@@ -28,7 +29,6 @@ public class CapacityReadinessCheck implements HealthCheck {
         .status(status.level() != CapacityLevel.EMERGENCY)
         .withData("level", status.level().name())
         .withData("memoryRatio", String.format(Locale.ROOT, "%.3f", status.memoryRatio()))
-        .withData("liveSessions", status.liveSessions())
         .withData("memorySource", status.reading().memory().source())
         .build();
   }

@@ -13,6 +13,12 @@ public interface EventClient {
   /** The session the stream was opened with, or empty for an anonymous stream. */
   Optional<StreamOwner> owner();
 
+  /**
+   * The key the client's address is counted under ({@code ClientAddress.limitKey()}), for the cap
+   * on anonymous streams per address.
+   */
+  String addressKey();
+
   /** Writes an event; the stage completes when it is written and fails when the client is gone. */
   CompletionStage<?> send(LiveEvent event);
 

@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,8 +24,8 @@ import java.util.logging.Logger;
  * <p>Each stream has its own bounded queue and at most one writer at a time on the shared executor,
  * so events reach a client in order and a slow client delays nobody else: a client whose queue
  * overflows, whose write fails or does not finish within the write timeout, or that leaves two
- * heartbeats unwritten is closed and its slot freed. The number of streams is capped; authenticated
- * streams end with their session.
+ * heartbeats unwritten is closed and its slot freed. The number of streams is capped ({@link
+ * StreamAdmission}); authenticated streams end with their session.
  */
 public final class LiveEventHub {
 
@@ -59,20 +58,34 @@ public final class LiveEventHub {
   /**
    * The hub's limits.
    *
-   * @param maxClients the most streams open at once
+   * @param admission the caps on streams (total, anonymous, per address, per session)
    * @param queueLimit the most events waiting for one stream
    * @param writeTimeout how long one write may take before the client counts as gone
-   * @param retryAfter what a refused client is told to wait
    */
-  public record Limits(int maxClients, int queueLimit, Duration writeTimeout, Duration retryAfter) {
+  public record Limits(StreamAdmission.Caps admission, int queueLimit, Duration writeTimeout) {
 
     /** Requires positive limits. */
     public Limits {
-      if (maxClients < 1 || queueLimit < 1) {
-        throw new IllegalArgumentException("maxClients and queueLimit must be at least 1");
+      Objects.requireNonNull(admission, "admission");
+      if (queueLimit < 1) {
+        throw new IllegalArgumentException("queueLimit must be at least 1");
       }
       Objects.requireNonNull(writeTimeout, "writeTimeout");
-      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** Only a total cap of {@code maxClients} streams, shared by everyone. */
+    public Limits(int maxClients, int queueLimit, Duration writeTimeout, Duration retryAfter) {
+      this(StreamAdmission.Caps.total(maxClients, retryAfter), queueLimit, writeTimeout);
+    }
+
+    /** The most streams open at once. */
+    public int maxClients() {
+      return admission.maxClients();
+    }
+
+    /** What a refused client is told to wait. */
+    public Duration retryAfter() {
+      return admission.retryAfter();
     }
   }
 
@@ -80,7 +93,7 @@ public final class LiveEventHub {
   private final Limits limits;
   private final Listener listener;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger open = new AtomicInteger();
+  private final StreamAdmission admission;
   private final AtomicLong sequence = new AtomicLong();
   private final Object publishing = new Object();
   private volatile boolean shutDown;
@@ -90,22 +103,24 @@ public final class LiveEventHub {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.admission = new StreamAdmission(limits.admission());
   }
 
   /**
    * Adds a client's stream and queues its greeting, the first event it receives.
    *
-   * @throws EventStreamLimitException when {@code maxClients} streams are open, or the hub stopped
+   * @throws EventStreamLimitException when a cap is reached (see {@link StreamAdmission}), or the
+   *     hub stopped
    */
   public void open(EventClient client, String greetingName, String greetingData) {
     Objects.requireNonNull(client, "client");
-    if (shutDown || open.incrementAndGet() > limits.maxClients()) {
-      if (!shutDown) {
-        open.decrementAndGet();
-      }
+    if (shutDown) {
       throw new EventStreamLimitException(limits.maxClients(), limits.retryAfter());
     }
-    Stream stream = new Stream(client);
+    StreamAdmission.Ticket ticket =
+        admission.admit(
+            client.addressKey(), client.owner().map(StreamOwner::sessionId).orElse(null));
+    Stream stream = new Stream(client, ticket);
     boolean accepted;
     synchronized (publishing) {
       // under the publishing lock the greeting is queued before any later event
@@ -163,7 +178,7 @@ public final class LiveEventHub {
 
   /** The number of open streams. */
   public int connected() {
-    return Math.max(0, open.get());
+    return admission.total();
   }
 
   /** Closes every stream and refuses new ones. */
@@ -183,7 +198,7 @@ public final class LiveEventHub {
       return;
     }
     stream.markClosed();
-    open.decrementAndGet();
+    admission.release(stream.ticket);
     try {
       stream.client.close();
     } catch (RuntimeException e) {
@@ -202,6 +217,7 @@ public final class LiveEventHub {
 
     final EventClient client;
     final StreamOwner owner;
+    final StreamAdmission.Ticket ticket;
 
     // guarded by this
     private final ArrayDeque<LiveEvent> queue = new ArrayDeque<>();
@@ -210,8 +226,9 @@ public final class LiveEventHub {
     private boolean heartbeatQueued;
     private int heartbeatsMissed;
 
-    Stream(EventClient client) {
+    Stream(EventClient client, StreamAdmission.Ticket ticket) {
       this.client = client;
+      this.ticket = ticket;
       this.owner = client.owner().orElse(null);
     }
 

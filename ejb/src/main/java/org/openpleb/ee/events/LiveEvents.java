@@ -33,7 +33,7 @@ import org.openpleb.ee.session.SessionClosed;
  * <p>Metrics (application scope, Prometheus adds {@code _total} to counters): {@code
  * openpleb_events_clients} gauge, open streams; {@code openpleb_events_sent} counter, events
  * written to clients (heartbeats excluded); {@code openpleb_events_streams_closed{reason}} counter;
- * {@code openpleb_events_streams_rejected} counter, streams refused at the cap.
+ * {@code openpleb_events_streams_rejected} counter, streams refused at a cap.
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -74,7 +74,8 @@ public class LiveEvents {
   static final Metadata REJECTED =
       Metadata.builder()
           .withName("openpleb_events_streams_rejected")
-          .withDescription("Live event streams refused at OPENPLEB_EVENTS_MAX_CLIENTS")
+          .withDescription(
+              "Live event streams refused at a cap (total, anonymous, per address or per session)")
           .withUnit(MetricUnits.NONE)
           .build();
 
@@ -106,11 +107,7 @@ public class LiveEvents {
     hub =
         new LiveEventHub(
             writers,
-            new LiveEventHub.Limits(
-                config.maxClients(),
-                config.queueLimit(),
-                config.heartbeat(),
-                config.heartbeat().multipliedBy(2)),
+            new LiveEventHub.Limits(config.caps(), config.queueLimit(), config.heartbeat()),
             new LiveEventHub.Listener() {
               @Override
               public void sent(LiveEvent event) {
@@ -144,7 +141,8 @@ public class LiveEvents {
   /**
    * Opens a client's stream; it starts with a {@code connected} event.
    *
-   * @throws EventStreamLimitException (503) when {@code OPENPLEB_EVENTS_MAX_CLIENTS} are open
+   * @throws EventStreamLimitException 503 when a shared cap is full, 429 when the client's own
+   *     share is (see {@link StreamAdmission})
    */
   public void open(EventClient client) {
     String greeting =

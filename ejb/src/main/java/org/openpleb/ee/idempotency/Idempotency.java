@@ -30,11 +30,16 @@ public class Idempotency {
 
   private static final Logger LOG = Logger.getLogger(Idempotency.class.getName());
 
+  /** The most plain-text answers sealed per cleanup run, so one run stays short. */
+  static final int SEAL_BATCH = 500;
+
   @EJB IdempotencyLedger ledger;
 
   @Inject IdempotencyConfig config;
 
   @Inject Clock clock;
+
+  @Inject AnswerSeal seal;
 
   /**
    * Claims the request for the caller.
@@ -52,7 +57,7 @@ public class Idempotency {
           Optional<StoredAnswer> answer = ledger.answer(scope);
           if (answer.isPresent()) {
             LOG.log(Level.FINE, "Replaying the answer to a retried {0}", scope.endpoint());
-            return answer;
+            return Optional.of(seal.open(scope, answer.get()));
           }
           // purged between the two reads: claim it afresh
           continue;
@@ -70,9 +75,9 @@ public class Idempotency {
     throw inProgress();
   }
 
-  /** Stores the answer every retry of the request will get. */
+  /** Stores the answer every retry of the request will get, sealed ({@link AnswerSeal}). */
   public void complete(IdempotencyScope scope, StoredAnswer answer) {
-    ledger.complete(scope, answer, now());
+    ledger.complete(scope, seal.seal(scope, answer), now());
   }
 
   /** Forgets a request that failed without moving anything. */
@@ -80,11 +85,18 @@ public class Idempotency {
     ledger.abandon(scope);
   }
 
-  /** Deletes stored answers older than {@code IDEMPOTENCY_RETENTION}; returns how many. */
+  /**
+   * Deletes stored answers older than {@code IDEMPOTENCY_RETENTION} and seals any answer still
+   * stored in plain text (kept by a version before sealing); returns how many were deleted.
+   */
   public int purgeExpired() {
     int purged = ledger.purgeBefore(now().minus(config.retention()));
     if (purged > 0) {
       LOG.log(Level.FINE, "Purged {0} stored idempotent answer(s)", purged);
+    }
+    int sealed = ledger.sealPlainAnswers(seal, SEAL_BATCH);
+    if (sealed > 0) {
+      LOG.log(Level.INFO, "Sealed {0} idempotent answer(s) stored in plain text", sealed);
     }
     return purged;
   }

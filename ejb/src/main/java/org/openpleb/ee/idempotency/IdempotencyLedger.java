@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,24 @@ public class IdempotencyLedger {
         .setParameter("idempotencyKey", scope.key())
         .setParameter("inProgress", IdempotencyRecord.IN_PROGRESS)
         .executeUpdate();
+  }
+
+  /**
+   * Seals up to {@code max} answers stored in plain text (by a version before sealing); returns how
+   * many.
+   */
+  public int sealPlainAnswers(AnswerSeal seal, int max) {
+    List<IdempotencyRecord> plain =
+        em.createQuery(
+                "SELECT r FROM IdempotencyRecord r WHERE r.state = :done"
+                    + " AND r.responseBody IS NOT NULL AND r.responseBody NOT LIKE :sealed",
+                IdempotencyRecord.class)
+            .setParameter("done", IdempotencyRecord.DONE)
+            .setParameter("sealed", AnswerSeal.PREFIX + "%")
+            .setMaxResults(max)
+            .getResultList();
+    plain.forEach(record -> record.seal(seal));
+    return plain.size();
   }
 
   /** Deletes requests started before {@code cutoff}; returns how many. */

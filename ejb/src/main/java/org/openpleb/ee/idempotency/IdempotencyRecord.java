@@ -71,6 +71,13 @@ public class IdempotencyRecord {
     return Optional.of(new StoredAnswer(responseStatus, responseType, responseBody));
   }
 
+  /** Replaces a plain-text answer by its sealed form. */
+  void seal(AnswerSeal seal) {
+    answer()
+        .filter(plain -> !AnswerSeal.sealed(plain.body()))
+        .ifPresent(plain -> responseBody = seal.seal(id.scope(), plain).body());
+  }
+
   @Override
   public String toString() {
     return "IdempotencyRecord[" + id + " " + state + "]";

@@ -29,6 +29,11 @@ public class IdempotencyRecordId implements Serializable {
     this.idempotencyKey = scope.key();
   }
 
+  /** The request this key names. */
+  IdempotencyScope scope() {
+    return new IdempotencyScope(pubkey, endpoint, idempotencyKey);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof IdempotencyRecordId id

@@ -137,6 +137,22 @@ public final class ConfigCheck {
     }
   }
 
+  /**
+   * A cross-key rule: the whole number at {@code lowerKey} must be below the one at {@code
+   * upperKey}; declared and skipped like {@link #notAbove}.
+   */
+  public void below(String lowerKey, String upperKey) {
+    if (invalidKeys.contains(lowerKey) || invalidKeys.contains(upperKey)) {
+      return;
+    }
+    Optional<Long> lower = source.apply(lowerKey).map(ConfigCheck::whole);
+    Optional<Long> upper = source.apply(upperKey).map(ConfigCheck::whole);
+    if (lower.isPresent() && upper.isPresent() && lower.get() >= upper.get()) {
+      violations.add(
+          lowerKey + " (" + lower.get() + ") must be below " + upperKey + " (" + upper.get() + ")");
+    }
+  }
+
   /** Every violation found so far, each naming its key. */
   public List<String> violations() {
     return List.copyOf(violations);

@@ -33,6 +33,9 @@ public final class MasterSeed {
   /** The fewest bytes a master secret may have. */
   public static final int MIN_BYTES = 32;
 
+  /** The label of {@link #answerKey()}; wallet ids never contain a space. */
+  static final String ANSWER_KEY_LABEL = "openpleb idempotent-answer key v1";
+
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
@@ -136,6 +139,21 @@ public final class MasterSeed {
       return mac.doFinal(walletId.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA512 is part of every Java platform", e);
+    }
+  }
+
+  /**
+   * The 32-byte key that seals stored idempotent answers: HMAC-SHA256(master, {@value
+   * #ANSWER_KEY_LABEL}). Another hash and a label no wallet id can take keep it apart from every
+   * wallet seed.
+   */
+  public byte[] answerKey() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return mac.doFinal(ANSWER_KEY_LABEL.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
     }
   }
 

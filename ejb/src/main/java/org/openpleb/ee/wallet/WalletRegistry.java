@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.ee.idempotency.AnswerSeal;
 import org.openpleb.ee.platform.PlatformEventKind;
 import org.openpleb.ee.platform.PlatformEventLog;
 
@@ -71,11 +72,13 @@ public class WalletRegistry {
   private HandleCache<String, SessionWallet> cache;
   private Path directory;
   private MasterSeed master;
+  private AnswerSeal answerSeal;
   private Duration pinWait;
 
   @PostConstruct
   void start() {
     master = loadMasterSeed();
+    answerSeal = new AnswerSeal(master.answerKey(), new SecureRandom());
     directory = prepareDirectory(config.directory());
     pinWait = config.pinWait();
     cache = new HandleCache<>(config.cacheSize(), clock, new Handles(), metrics);
@@ -91,6 +94,11 @@ public class WalletRegistry {
           String.valueOf(config.idleTimeout().toMillis()),
           String.valueOf(pinWait.toMillis())
         });
+  }
+
+  /** The seal of stored idempotent answers, keyed from the master secret. */
+  public AnswerSeal answerSeal() {
+    return answerSeal;
   }
 
   private MasterSeed loadMasterSeed() {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 final class FakeClient implements EventClient {
 
   private final StreamOwner owner;
+  volatile String addressKey = "192.0.2.1";
   final List<String> received = new CopyOnWriteArrayList<>();
   final List<LiveEvent> events = new CopyOnWriteArrayList<>();
   volatile boolean closed;
@@ -31,6 +32,11 @@ final class FakeClient implements EventClient {
   @Override
   public Optional<StreamOwner> owner() {
     return Optional.ofNullable(owner);
+  }
+
+  @Override
+  public String addressKey() {
+    return addressKey;
   }
 
   @Override

@@ -145,6 +145,67 @@ class LiveEventHubTest {
   }
 
   @Test
+  void anAnonymousFloodLeavesSignedInUsersTheirStreamsAndPrivateEvents() {
+    LiveEventHub hub =
+        new LiveEventHub(
+            executor,
+            new LiveEventHub.Limits(
+                new StreamAdmission.Caps(6, 4, 2, 2, Duration.ofSeconds(30)),
+                16,
+                Duration.ofSeconds(15)),
+            listener);
+    int flooders = 0;
+    int refused = 0;
+    for (int i = 0; i < 100; i++) {
+      FakeClient anonymous = FakeClient.anonymous();
+      anonymous.addressKey = "198.51.100." + (i % 50);
+      try {
+        hub.open(anonymous, "connected", "{}");
+        flooders++;
+      } catch (EventStreamLimitException e) {
+        refused++;
+      }
+    }
+    assertEquals(4, flooders);
+    assertEquals(96, refused);
+
+    FakeClient alice = new FakeClient(owner("alice-session", ALICE));
+    hub.open(alice, "connected", "{}");
+    hub.publish(Audience.party(ALICE), "trade", "{}");
+    executor.runAll();
+
+    assertEquals(List.of("connected", "trade"), alice.names());
+    assertEquals(5, hub.connected());
+  }
+
+  @Test
+  void closingAStreamGivesItsAddressItsSlotBack() {
+    LiveEventHub hub =
+        new LiveEventHub(
+            executor,
+            new LiveEventHub.Limits(
+                new StreamAdmission.Caps(10, 5, 1, 1, Duration.ofSeconds(30)),
+                16,
+                Duration.ofSeconds(15)),
+            listener);
+    FakeClient first = FakeClient.anonymous();
+    hub.open(first, "connected", "{}");
+    assertEquals(
+        ProblemCode.TOO_MANY_REQUESTS,
+        assertThrows(
+                EventStreamLimitException.class,
+                () -> hub.open(FakeClient.anonymous(), "connected", "{}"))
+            .code());
+
+    first.gone = true;
+    hub.publish(Audience.everyone(), "offer", "{}");
+    executor.runAll();
+
+    hub.open(FakeClient.anonymous(), "connected", "{}");
+    assertEquals(1, hub.connected());
+  }
+
+  @Test
   void aClientWhoseWriteFailsIsDroppedAndClosed() {
     LiveEventHub hub = hub(executor, 10, 16);
     FakeClient leaving = FakeClient.anonymous();

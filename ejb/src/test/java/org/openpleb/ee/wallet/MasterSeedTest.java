@@ -3,6 +3,7 @@ package org.openpleb.ee.wallet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,23 @@ class MasterSeedTest {
         "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f352"
             + "6b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598",
         HEX.formatHex(seed));
+  }
+
+  @Test
+  void theAnswerKeyIsHmacSha256OfItsOwnLabelAndNoWalletSeed() throws Exception {
+    MasterSeed master = MasterSeed.fromHex("03".repeat(32), "TEST");
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(HEX.parseHex("03".repeat(32)), "HmacSHA256"));
+
+    byte[] key = master.answerKey();
+
+    assertEquals(32, key.length);
+    assertEquals(
+        HEX.formatHex(mac.doFinal("openpleb idempotent-answer key v1".getBytes("UTF-8"))),
+        HEX.formatHex(key));
+    assertNotEquals(
+        HEX.formatHex(key),
+        HEX.formatHex(master.walletSeed("openpleb idempotent-answer key v1")).substring(0, 64));
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.openpleb.ee.events.EventStreamLimitException;
 import org.openpleb.ee.web.problem.ProblemMapper;
 
 /**
- * Answers an event stream refused at {@code OPENPLEB_EVENTS_MAX_CLIENTS} with 503
- * EVENT_STREAM_LIMIT through the one error contract, plus {@code Retry-After}.
+ * Answers a refused event stream (503 EVENT_STREAM_LIMIT at a shared cap, 429 TOO_MANY_REQUESTS
+ * over the client's own share) through the one error contract, plus {@code Retry-After}.
  */
 @Provider
 @ApplicationScoped

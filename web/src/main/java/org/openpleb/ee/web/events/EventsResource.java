@@ -20,6 +20,7 @@ import org.openpleb.ee.events.LiveEvents;
 import org.openpleb.ee.events.StreamOwner;
 import org.openpleb.ee.session.SessionAuthentication;
 import org.openpleb.ee.session.SessionPrincipal;
+import org.openpleb.ee.web.admission.CurrentClient;
 
 /**
  * The live event stream: the order book's changes for everyone, and with a session's bearer token
@@ -37,6 +38,8 @@ public class EventsResource {
 
   @Inject LiveEvents events;
 
+  @Inject CurrentClient client;
+
   /** Opens a server-sent event stream. */
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -49,8 +52,11 @@ public class EventsResource {
               + " `Authorization: Bearer <session token>`, `trade` for changes of the caller's own"
               + " trades ({offerId, previousState, state, at, role: MAKER|TAKER, offer: the party"
               + " view}). A `: heartbeat` comment comes every OPENPLEB_EVENTS_HEARTBEAT_SECONDS."
-              + " The stream ends with the session. 401 for a bad token, 503 EVENT_STREAM_LIMIT"
-              + " (with Retry-After) beyond OPENPLEB_EVENTS_MAX_CLIENTS streams.")
+              + " The stream ends with the session. 401 for a bad token. Refusals carry"
+              + " Retry-After: 503 EVENT_STREAM_LIMIT beyond OPENPLEB_EVENTS_MAX_CLIENTS streams,"
+              + " or OPENPLEB_EVENTS_MAX_ANONYMOUS anonymous ones (the rest is kept for signed-in"
+              + " streams); 429 TOO_MANY_REQUESTS beyond OPENPLEB_EVENTS_MAX_PER_ADDRESS anonymous"
+              + " streams of one address or OPENPLEB_EVENTS_MAX_PER_SESSION streams of one session.")
   public void stream(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context SseEventSink sink,
@@ -63,7 +69,7 @@ public class EventsResource {
               .map(EventsResource::owner)
               .orElseThrow(StreamUnauthorizedException::new);
     }
-    events.open(new SseEventClient(sink, sse, owner));
+    events.open(new SseEventClient(sink, sse, owner, client.limitKey()));
   }
 
   /** The token of an {@code Authorization: Bearer <token>} header, scheme in any case. */

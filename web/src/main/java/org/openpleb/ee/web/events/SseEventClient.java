@@ -23,11 +23,18 @@ final class SseEventClient implements EventClient {
   private final SseEventSink sink;
   private final Sse sse;
   private final StreamOwner owner;
+  private final String addressKey;
 
-  SseEventClient(SseEventSink sink, Sse sse, StreamOwner owner) {
+  SseEventClient(SseEventSink sink, Sse sse, StreamOwner owner, String addressKey) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.sse = Objects.requireNonNull(sse, "sse");
     this.owner = owner;
+    this.addressKey = Objects.requireNonNull(addressKey, "addressKey");
+  }
+
+  @Override
+  public String addressKey() {
+    return addressKey;
   }
 
   @Override

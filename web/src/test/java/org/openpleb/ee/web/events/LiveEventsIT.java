@@ -25,21 +25,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.web.events.EventsApiClient.User;
 
 /**
- * {@code GET /api/events} on the deployed server ({@code OPENPLEB_EVENTS_HEARTBEAT_SECONDS=1},
- * {@code OPENPLEB_EVENTS_MAX_CLIENTS=4}): the greeting, public order-book events for anyone,
- * private trade events only to the maker's and taker's sessions, nothing for a rolled-back change,
- * heartbeats, the stream cap, bad tokens, the end of a stream with its session, and the metrics.
+ * {@code GET /api/events} on the deployed server ({@code OPENPLEB_EVENTS_HEARTBEAT_SECONDS=1}, at
+ * most 6 streams of which 4 anonymous, 2 per session): the greeting, public order-book events for
+ * anyone, private trade events only to the maker's and taker's sessions, nothing for a rolled-back
+ * change, heartbeats, the stream caps (a full anonymous cap never keeps a signed-in user out), bad
+ * tokens, the end of a stream with its session, and the metrics.
  */
 @ExtendWith(ArquillianExtension.class)
 class LiveEventsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final int MAX_CLIENTS = 4;
+  private static final int MAX_CLIENTS = 6;
+  private static final int MAX_ANONYMOUS = 4;
+  private static final int MAX_PER_SESSION = 2;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
+    // every stream of this test comes from 127.0.0.1: the per-address cap is set out of the way
     return EventsApiClient.deployment(
-        "OPENPLEB_EVENTS_HEARTBEAT_SECONDS=1\nOPENPLEB_EVENTS_MAX_CLIENTS=" + MAX_CLIENTS + "\n",
+        "OPENPLEB_EVENTS_HEARTBEAT_SECONDS=1\nOPENPLEB_EVENTS_MAX_CLIENTS="
+            + MAX_CLIENTS
+            + "\nOPENPLEB_EVENTS_MAX_ANONYMOUS="
+            + MAX_ANONYMOUS
+            + "\nOPENPLEB_EVENTS_MAX_PER_ADDRESS="
+            + MAX_ANONYMOUS
+            + "\nOPENPLEB_EVENTS_MAX_PER_SESSION="
+            + MAX_PER_SESSION
+            + "\n",
         EventsTestSupport.class,
         TestOfferChanged.class);
   }
@@ -179,8 +191,8 @@ class LiveEventsIT {
   }
 
   @Test
-  void streamsBeyondTheCapGet503UntilOneLeaves() throws Exception {
-    for (int i = 0; i < MAX_CLIENTS; i++) {
+  void anonymousStreamsBeyondTheirCapGet503UntilOneLeaves() throws Exception {
+    for (int i = 0; i < MAX_ANONYMOUS; i++) {
       open(null);
     }
     double rejectedBefore =
@@ -197,8 +209,52 @@ class LiveEventsIT {
         api.metric("openpleb_events_streams_rejected_total{mp_scope=\"application\"}"));
 
     streams.remove(0).close();
-    awaitConnected(MAX_CLIENTS - 1);
+    awaitConnected(MAX_ANONYMOUS - 1);
     open(null);
+  }
+
+  @Test
+  void aFullAnonymousCapLeavesSignedInUsersTheirStreamsAndTradeEvents() throws Exception {
+    for (int i = 0; i < MAX_ANONYMOUS; i++) {
+      open(null);
+    }
+    HttpResponse<InputStream> anonymous = api.events(null);
+    String refusal = new String(anonymous.body().readAllBytes());
+    assertEquals(503, anonymous.statusCode(), refusal);
+
+    User maker = api.login();
+    User taker = api.login();
+    SseStream makerStream = open(maker);
+    SseStream takerStream = open(taker);
+    String offer = offerId();
+    api.fire(offer, "INVOICE_PAID", "CLAIMED", maker, taker, false, false);
+
+    assertEquals("trade", makerStream.nextEvent(WAIT).event());
+    assertEquals("trade", takerStream.nextEvent(WAIT).event());
+    assertEquals(MAX_CLIENTS, api.metric("openpleb_events_clients{mp_scope=\"application\"}"));
+  }
+
+  @Test
+  void oneSessionGetsAtMostItsShareOfStreamsAnd429Beyond() throws Exception {
+    User user = api.login();
+    for (int i = 0; i < MAX_PER_SESSION; i++) {
+      open(user);
+    }
+
+    HttpResponse<InputStream> refused = api.events("Bearer " + user.token());
+    String body = new String(refused.body().readAllBytes());
+
+    assertEquals(429, refused.statusCode(), body);
+    assertEquals("TOO_MANY_REQUESTS", EventsApiClient.json(body).path("code").asText());
+    assertTrue(refused.headers().firstValue("Retry-After").isPresent(), body);
+    assertTrue(
+        refused
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"),
+        body);
+    open(api.login());
   }
 
   @Test
