@@ -516,7 +516,8 @@ public final class Wallet implements AutoCloseable {
                         : store.reservedFor(owner);
                 if (opts.lockToPubkey() == null && !opts.includeReceiveFee()) {
                   Optional<List<StoredProof>> exact = CoinSelector.exact(candidates, amount);
-                  if (exact.isPresent()) {
+                  // a token of more proofs than a wallet accepts is made by a swap instead
+                  if (exact.isPresent() && exact.get().size() <= limits.maxTokenProofs()) {
                     return Optional.of(sendWithoutSwap(opId, exact.get(), source, owner, opts));
                   }
                 }
