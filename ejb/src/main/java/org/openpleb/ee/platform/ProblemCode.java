@@ -65,6 +65,11 @@ public enum ProblemCode {
    * no coin of, a total above WALLET_MAX_TOKEN_SATS, or more than WALLET_MAX_TOKEN_PROOFS proofs.
    */
   TOKEN_INVALID(400, "Token invalid"),
+  /**
+   * The receipt's image header is malformed, or the image has more pixels than
+   * OFFER_RECEIPT_MAX_PIXELS.
+   */
+  RECEIPT_INVALID(400, "Receipt invalid"),
   /** The wallet refused the operation in its current state; its funds are unchanged. */
   WALLET_OPERATION_FAILED(409, "Wallet operation failed"),
   /** The mint refused the request, e.g. an invoice already paid or outside its limits. */
