@@ -26,6 +26,7 @@ import org.openpleb.cashu.wallet.SendOptions;
 import org.openpleb.cashu.wallet.SendResult;
 import org.openpleb.cashu.wallet.Wallet;
 import org.openpleb.cashu.wallet.WalletLimits;
+import org.openpleb.ee.platform.ProblemCode;
 
 /**
  * A wallet handle: one session wallet opened from its SQLite file, holding the file's connection
@@ -206,10 +207,7 @@ public class SessionWallet {
   private <T> T guarded(boolean receiving, Supplier<T> work) {
     if (failed) {
       throw new WalletOperationException(
-          org.openpleb.ee.platform.ProblemCode.INTERNAL_ERROR,
-          "The wallet failed unexpectedly",
-          null,
-          null);
+          ProblemCode.INTERNAL_ERROR, "The wallet failed unexpectedly", null, null);
     }
     try {
       return work.get();
