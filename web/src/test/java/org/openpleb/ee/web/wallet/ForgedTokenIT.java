@@ -174,6 +174,23 @@ class ForgedTokenIT {
     assertEquals(spendable + 500 - 700, api.wallet(sender).path("spendable").asLong());
   }
 
+  @Test
+  void noInvoiceOrWithdrawalAboveTheWalletLimitIsEverStarted() throws Exception {
+    WalletApiClient api = api();
+    Session user = api.login();
+    // WALLET_MAX_TOKEN_SATS is 1 BTC: a paid invoice above it could never be minted
+    assertProblem(
+        api.post("api/wallet/deposits/lightning", user, "{\"amount\":100000001}"),
+        400,
+        "VALIDATION_FAILED");
+    api.fund(user, 1000);
+    assertProblem(
+        api.post("api/wallet/withdrawals/token", user, "{\"amount\":100000001}"),
+        400,
+        "VALIDATION_FAILED");
+    assertEquals(1000, api.wallet(user).path("spendable").asLong());
+  }
+
   /** A token of proofs the dev mint really signed: withdrawn by the sender, full keyset ids. */
   private static Token realToken(WalletApiClient api, Session sender) throws Exception {
     HttpResponse<String> withdrawn =
