@@ -11,8 +11,15 @@ import org.openpleb.cashu.model.Keyset;
  * How an amount is cut into the coin sizes a keyset signs: powers of two for the usual keysets,
  * largest first, then listed ascending (NUT-03 asks for sorted outputs so their order tells the
  * mint nothing).
+ *
+ * <p>The number of parts is counted before any is made, and an amount needing more than {@link
+ * #MAX_PARTS} is refused: the work and memory of a split stay bounded whatever the amount, even one
+ * a forged token or a lying mint chose.
  */
 final class Denominations {
+
+  /** The most outputs one split may plan (mints commonly refuse more in one request). */
+  static final int MAX_PARTS = 1_000;
 
   private Denominations() {}
 
@@ -28,18 +35,28 @@ final class Denominations {
       }
     }
     Collections.sort(sizes, Collections.reverseOrder());
-    List<Long> parts = new ArrayList<>();
+    // First count, with division: a loop per part would run as long as the amount asks.
+    long[] counts = new long[sizes.size()];
+    long total = 0;
     long rest = amount;
-    for (long size : sizes) {
-      while (rest >= size) {
-        parts.add(size);
-        rest -= size;
+    for (int i = 0; i < sizes.size(); i++) {
+      counts[i] = rest / sizes.get(i);
+      rest -= counts[i] * sizes.get(i);
+      total += counts[i];
+      if (total > MAX_PARTS) {
+        throw new WalletException(
+            amount + " sats need more than " + MAX_PARTS + " outputs of keyset " + keyset.id());
       }
     }
     if (rest != 0) {
       throw new CashuException("Keyset " + keyset.id() + " cannot represent " + amount + " sats");
     }
-    Collections.sort(parts);
+    List<Long> parts = new ArrayList<>((int) total);
+    for (int i = sizes.size() - 1; i >= 0; i--) {
+      for (long n = 0; n < counts[i]; n++) {
+        parts.add(sizes.get(i));
+      }
+    }
     return parts;
   }
 }

@@ -141,6 +141,11 @@ final class KeysetBook {
     return withKeys(best.id());
   }
 
+  /** Whether keyset {@code id} has a key for {@code amount}, i.e. signs coins of that size. */
+  boolean signs(String id, long amount) {
+    return amount > 0 && withKeys(id).keys().containsKey(BigInteger.valueOf(amount));
+  }
+
   /** The public key (compressed hex) signing {@code amount} in keyset {@code id}. */
   String key(String id, long amount) {
     String key = withKeys(id).keys().get(BigInteger.valueOf(amount));

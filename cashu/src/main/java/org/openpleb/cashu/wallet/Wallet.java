@@ -76,6 +76,7 @@ public final class Wallet implements AutoCloseable {
   private final OperationRunner runner;
   private final SecureRandom random;
   private final Clock clock;
+  private final WalletLimits limits;
 
   private Wallet(Builder b, SqliteWalletStore store) {
     this.store = store;
@@ -84,6 +85,7 @@ public final class Wallet implements AutoCloseable {
     this.unit = b.unit;
     this.random = b.random;
     this.clock = b.clock;
+    this.limits = b.limits;
     this.keysets = new KeysetBook(store, mint, unit);
     this.outputs = new OutputFactory(b.seed, store, random);
     this.runner = new OperationRunner(store, mint, keysets, b.crashPoint, mintUrl, unit);
@@ -111,6 +113,11 @@ public final class Wallet implements AutoCloseable {
     return unit;
   }
 
+  /** The most this wallet accepts from a token or moves in one operation. */
+  public WalletLimits limits() {
+    return limits;
+  }
+
   public Path file() {
     return store.file();
   }
@@ -123,7 +130,7 @@ public final class Wallet implements AutoCloseable {
 
   /** Asks the mint for a Lightning invoice of {@code sats}; nothing is minted until it is paid. */
   public MintQuote requestMintQuote(long sats) {
-    requirePositive(sats);
+    requireAmount(sats);
     MintQuoteResponse q = mint.createMintQuote(sats, unit);
     store.saveMintQuote(
         new StoredMintQuote(
@@ -189,6 +196,11 @@ public final class Wallet implements AutoCloseable {
       }
       if (amount <= 0 || !unit.equals(q.unit())) {
         throw new WalletException("Quote is not for a positive amount in " + unit);
+      }
+      if (amount > limits.maxAmount()) {
+        // the amount is the mint's word; outputs are planned from it, so it is bounded too
+        throw new WalletException(
+            "Quote is for " + amount + " sats, more than the " + limits.maxAmount() + " allowed");
       }
       try {
         return withKeysetRetry(() -> mintOnce(quoteId, amount, reserveFor));
@@ -300,7 +312,7 @@ public final class Wallet implements AutoCloseable {
     for (Proof p : token.proofs()) {
       proofs.add(unlocked(checkedDleq(p), opts.p2pkPrivateKey()));
     }
-    long total = proofs.stream().mapToLong(Proof::amount).sum();
+    long total = totalOf(proofs);
     long fee = fees().forKeysets(proofs.stream().map(Proof::id).toList());
     long net = total - fee;
     if (net <= 0) {
@@ -342,6 +354,7 @@ public final class Wallet implements AutoCloseable {
       keysets.refresh();
       token = TokenCodec.decode(text, keysets.ids());
     }
+    requireWithinLimits(token);
     if (!mintUrl.equals(HttpMintClient.normalizeUrl(token.mint()))) {
       throw new WalletException("Token is from another mint");
     }
@@ -355,8 +368,53 @@ public final class Wallet implements AutoCloseable {
       if (!keysets.knows(p.id())) {
         throw new WalletException("Token uses keyset " + p.id() + " unknown to the mint");
       }
+      if (!keysets.signs(p.id(), p.amount())) {
+        throw new TokenInvalidException(
+            "Token claims a proof of "
+                + p.amount()
+                + " sats, which keyset "
+                + p.id()
+                + " never"
+                + " signs");
+      }
     }
     return token;
+  }
+
+  /**
+   * Refuses a token whose size alone rules it out: too many proofs, or a total beyond the limit or
+   * beyond a long. Needs no keyset and no mint, so it runs first.
+   */
+  private void requireWithinLimits(Token token) {
+    if (token.proofs().size() > limits.maxTokenProofs()) {
+      throw new TokenInvalidException(
+          "Token holds "
+              + token.proofs().size()
+              + " proofs; at most "
+              + limits.maxTokenProofs()
+              + " are accepted");
+    }
+    long total;
+    try {
+      total = totalOf(token.proofs());
+    } catch (ArithmeticException overflow) {
+      throw new TokenInvalidException("Token amounts add up to more than any wallet holds");
+    }
+    if (total > limits.maxAmount()) {
+      throw new TokenInvalidException(
+          "Token is worth " + total + " sats; at most " + limits.maxAmount() + " are accepted");
+    }
+  }
+
+  private static long totalOf(List<Proof> proofs) {
+    long total = 0;
+    for (Proof p : proofs) {
+      if (p.amount() <= 0) {
+        throw new TokenInvalidException("Token holds a proof of no positive amount");
+      }
+      total = Math.addExact(total, p.amount());
+    }
+    return total;
   }
 
   private Proof checkedDleq(Proof p) {
@@ -406,7 +464,7 @@ public final class Wallet implements AutoCloseable {
    * @throws OperationInDoubtException if the mint stopped answering mid-way (recovery finishes it)
    */
   public SendResult send(long amount, SendOptions options) {
-    requirePositive(amount);
+    requireAmount(amount);
     SendOptions opts = options == null ? SendOptions.defaults() : options;
     return withKeysetRetry(() -> sendOnce(ProofState.READY, null, amount, opts));
   }
@@ -439,7 +497,7 @@ public final class Wallet implements AutoCloseable {
    */
   public SendResult sendReserved(String owner, long amount, SendOptions options) {
     Objects.requireNonNull(owner, "owner");
-    requirePositive(amount);
+    requireAmount(amount);
     SendOptions opts = options == null ? SendOptions.defaults() : options;
     return withKeysetRetry(() -> sendOnce(ProofState.RESERVED, owner, amount, opts));
   }
@@ -458,7 +516,8 @@ public final class Wallet implements AutoCloseable {
                         : store.reservedFor(owner);
                 if (opts.lockToPubkey() == null && !opts.includeReceiveFee()) {
                   Optional<List<StoredProof>> exact = CoinSelector.exact(candidates, amount);
-                  if (exact.isPresent()) {
+                  // a token of more proofs than a wallet accepts is made by a swap instead
+                  if (exact.isPresent() && exact.get().size() <= limits.maxTokenProofs()) {
                     return Optional.of(sendWithoutSwap(opId, exact.get(), source, owner, opts));
                   }
                 }
@@ -692,6 +751,7 @@ public final class Wallet implements AutoCloseable {
     Objects.requireNonNull(bolt11, "bolt11");
     keysets.ensureActive();
     MeltQuoteResponse q = mint.createMeltQuote(bolt11, unit);
+    requireMeltable(q);
     store.saveMeltQuote(
         new StoredMeltQuote(
             q.quote(),
@@ -704,6 +764,30 @@ public final class Wallet implements AutoCloseable {
             q.paymentPreimage(),
             0));
     return withKeysetRetry(() -> meltOnce(q));
+  }
+
+  /**
+   * A melt quote's amount and fee reserve are the mint's word, yet the inputs and blank outputs are
+   * chosen from them: they must be sane and within the limit before anything is held.
+   */
+  private void requireMeltable(MeltQuoteResponse q) {
+    if (q.amount() <= 0 || q.feeReserve() < 0) {
+      throw new WalletException("The mint quoted no positive amount for this invoice");
+    }
+    long total;
+    try {
+      total = Math.addExact(q.amount(), q.feeReserve());
+    } catch (ArithmeticException overflow) {
+      total = Long.MAX_VALUE;
+    }
+    if (total > limits.maxAmount()) {
+      throw new WalletException(
+          "Paying this invoice takes "
+              + total
+              + " sats with the fee reserve; at most "
+              + limits.maxAmount()
+              + " may move at once");
+    }
   }
 
   private MeltResult meltOnce(MeltQuoteResponse q) {
@@ -779,7 +863,7 @@ public final class Wallet implements AutoCloseable {
    * @throws InsufficientFundsException if the spendable balance does not cover it
    */
   public Reservation reserve(long amount, String owner) {
-    requirePositive(amount);
+    requireAmount(amount);
     Objects.requireNonNull(owner, "owner");
     return withKeysetRetry(() -> reserveOnce(amount, owner));
   }
@@ -1061,9 +1145,12 @@ public final class Wallet implements AutoCloseable {
     }
   }
 
-  private static void requirePositive(long sats) {
+  private void requireAmount(long sats) {
     if (sats <= 0) {
       throw new IllegalArgumentException("amount must be positive");
+    }
+    if (sats > limits.maxAmount()) {
+      throw new IllegalArgumentException("amount must be at most " + limits.maxAmount() + " sats");
     }
   }
 
@@ -1072,7 +1159,11 @@ public final class Wallet implements AutoCloseable {
   }
 
   private static long sum(List<StoredProof> proofs) {
-    return proofs.stream().mapToLong(StoredProof::amount).sum();
+    long total = 0;
+    for (StoredProof p : proofs) {
+      total = Math.addExact(total, p.amount());
+    }
+    return total;
   }
 
   private static List<String> secretsOf(List<StoredProof> proofs) {
@@ -1098,6 +1189,7 @@ public final class Wallet implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private boolean recoverOnOpen = true;
     private CrashPoint crashPoint = CrashPoint.NONE;
+    private WalletLimits limits = WalletLimits.defaults();
 
     private Builder(Path file, String mintUrl, byte[] seed64, MintClient client) {
       this.file = Objects.requireNonNull(file, "file");
@@ -1130,6 +1222,15 @@ public final class Wallet implements AutoCloseable {
     /** Whether opening runs {@link Wallet#recover()} (default true). */
     public Builder recoverOnOpen(boolean value) {
       this.recoverOnOpen = value;
+      return this;
+    }
+
+    /**
+     * The most a token may carry and one operation may move (default {@link
+     * WalletLimits#defaults()}).
+     */
+    public Builder limits(WalletLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
       return this;
     }
 

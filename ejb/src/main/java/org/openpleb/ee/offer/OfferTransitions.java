@@ -399,6 +399,17 @@ public class OfferTransitions {
     return after;
   }
 
+  /**
+   * Whether {@code taker} may post a receipt now: the offer exists, the caller is its taker and it
+   * is CLAIMED within its deadline. Read without a lock, to refuse an upload before reading it.
+   */
+  public void requireReceiptExpected(String offerId, Trader taker) {
+    Offer offer = load(offerId);
+    requireParty(offer, taker, Role.TAKER);
+    requireState(offer, OfferAction.SUBMIT_RECEIPT);
+    requireBeforeDeadline(offer, now());
+  }
+
   /** The maker approves the receipt: COMPLETED, settled by the payout table. */
   public Offer approved(String offerId, Trader maker, String feedback) {
     return makerVerdict(offerId, maker, feedback, OfferAction.APPROVE);

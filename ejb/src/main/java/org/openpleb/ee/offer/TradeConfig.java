@@ -61,6 +61,9 @@ public class TradeConfig {
   /** Largest receipt image, bytes. */
   public static final String RECEIPT_MAX_BYTES = "OFFER_RECEIPT_MAX_BYTES";
 
+  /** Most pixels (width times height) a receipt image may have. */
+  public static final String RECEIPT_MAX_PIXELS = "OFFER_RECEIPT_MAX_PIXELS";
+
   /** Largest JSON body the offer API reads, bytes. */
   public static final String JSON_MAX_BYTES = "OFFER_JSON_MAX_BYTES";
 
@@ -120,6 +123,10 @@ public class TradeConfig {
   int receiptMaxBytes;
 
   @Inject
+  @ConfigProperty(name = RECEIPT_MAX_PIXELS)
+  long receiptMaxPixels;
+
+  @Inject
   @ConfigProperty(name = JSON_MAX_BYTES)
   int jsonMaxBytes;
 
@@ -168,6 +175,11 @@ public class TradeConfig {
     return receiptMaxBytes;
   }
 
+  /** The most pixels a receipt image may have, as its header states them. */
+  public long receiptMaxPixels() {
+    return receiptMaxPixels;
+  }
+
   public int jsonMaxBytes() {
     return jsonMaxBytes;
   }
@@ -210,6 +222,7 @@ public class TradeConfig {
     check.positiveInt(OPEN_OFFER_LIMIT);
     check.positiveInt(OPEN_CLAIM_LIMIT);
     check.positiveInt(RECEIPT_MAX_BYTES);
+    check.positiveLong(RECEIPT_MAX_PIXELS);
     check.positiveInt(JSON_MAX_BYTES);
   }
 }

@@ -157,6 +157,15 @@ public class Trading {
     return transitions.receiptSubmitted(offerId, taker, checked(image));
   }
 
+  /**
+   * Refuses a receipt upload before its body is read: the offer must exist (404), the caller must
+   * be its taker (403) and the offer must be CLAIMED within its deadline (409). {@link
+   * #submitReceipt} checks all of it again under the state change, so this is only the early word.
+   */
+  public void requireReceiptExpected(String offerId, Trader taker) {
+    transitions.requireReceiptExpected(offerId, taker);
+  }
+
   private ReceiptImage checked(ReceiptImage image) {
     if (image == null || image.bytes().length == 0) {
       throw new DomainException(ProblemCode.VALIDATION_FAILED, "The receipt image is empty");
@@ -172,6 +181,25 @@ public class Trading {
       throw new DomainException(
           ProblemCode.UNSUPPORTED_MEDIA_TYPE,
           "A receipt must be a PNG, JPEG or WebP image sent with its own media type");
+    }
+    ImageHeader header =
+        ImageHeader.read(image.bytes())
+            .filter(h -> h.contentType().equals(actual.get()))
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ProblemCode.RECEIPT_INVALID,
+                        "The receipt's " + actual.get() + " header is malformed"));
+    if (header.pixels() > config.receiptMaxPixels()) {
+      throw new DomainException(
+          ProblemCode.RECEIPT_INVALID,
+          "The receipt is "
+              + header.width()
+              + " x "
+              + header.height()
+              + " pixels; at most "
+              + config.receiptMaxPixels()
+              + " pixels are accepted");
     }
     return new ReceiptImage(actual.get(), image.bytes());
   }

@@ -67,6 +67,11 @@ public final class ConfigCheck {
     wholeNumber(key, 1, Integer.MAX_VALUE, "a whole number from 1 to " + Integer.MAX_VALUE);
   }
 
+  /** A whole number from {@code min} to {@code max}, both included. */
+  public void wholeNumberBetween(String key, long min, long max) {
+    wholeNumber(key, min, max, "a whole number from " + min + " to " + max);
+  }
+
   /** An ISO 4217 currency code such as {@code KRW}. */
   public void currency(String key) {
     value(key)

@@ -60,6 +60,16 @@ public enum ProblemCode {
   TOKEN_ALREADY_SPENT(409, "Token already spent"),
   /** The token cannot be received: malformed, another mint or unit, locked, or worth no more. */
   TOKEN_REJECTED(400, "Token rejected"),
+  /**
+   * The token claims what its mint never signs or more than is accepted: an amount its keyset has
+   * no coin of, a total above WALLET_MAX_TOKEN_SATS, or more than WALLET_MAX_TOKEN_PROOFS proofs.
+   */
+  TOKEN_INVALID(400, "Token invalid"),
+  /**
+   * The receipt's image header is malformed, or the image has more pixels than
+   * OFFER_RECEIPT_MAX_PIXELS.
+   */
+  RECEIPT_INVALID(400, "Receipt invalid"),
   /** The wallet refused the operation in its current state; its funds are unchanged. */
   WALLET_OPERATION_FAILED(409, "Wallet operation failed"),
   /** The mint refused the request, e.g. an invoice already paid or outside its limits. */

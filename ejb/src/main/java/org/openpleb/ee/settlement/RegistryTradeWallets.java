@@ -32,6 +32,7 @@ import org.openpleb.ee.wallet.BalanceReading;
 import org.openpleb.ee.wallet.MintConnection;
 import org.openpleb.ee.wallet.SessionWallet;
 import org.openpleb.ee.wallet.StoredWallet;
+import org.openpleb.ee.wallet.WalletConfig;
 import org.openpleb.ee.wallet.WalletLease;
 import org.openpleb.ee.wallet.WalletMetrics;
 import org.openpleb.ee.wallet.WalletOperationException;
@@ -60,12 +61,21 @@ public class RegistryTradeWallets implements TradeWallets {
 
   @Inject MintConnection mint;
 
+  @Inject WalletConfig walletConfig;
+
   @Inject WalletMetrics metrics;
 
   @Inject Clock clock;
 
   @Override
   public Invoice requestInvoice(long amount) {
+    long max = walletConfig.limits().maxAmount();
+    if (amount > max) {
+      // the wallet would refuse to mint a paid invoice above its limit: never hand one out
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED,
+          "An invoice may be for at most " + max + " sats (WALLET_MAX_TOKEN_SATS)");
+    }
     MintQuoteResponse quote;
     try {
       quote = mint.client().createMintQuote(amount, "sat");

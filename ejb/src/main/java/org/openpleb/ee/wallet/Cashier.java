@@ -49,6 +49,8 @@ public class Cashier {
 
   @Inject MintConnection mint;
 
+  @Inject WalletConfig config;
+
   @Inject WalletMetrics metrics;
 
   @Inject Clock clock;
@@ -296,10 +298,17 @@ public class Cashier {
     return refused;
   }
 
-  private static void requireAmount(long amount) {
+  private void requireAmount(long amount) {
     if (amount <= 0 || amount > MAX_SATS) {
       throw new DomainException(
           ProblemCode.VALIDATION_FAILED, "amount must be a whole number of sats above 0");
+    }
+    // an invoice the wallet may not mint afterwards must never be handed out
+    long max = config.limits().maxAmount();
+    if (amount > max) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED,
+          "amount must be at most " + max + " sats (WALLET_MAX_TOKEN_SATS)");
     }
   }
 

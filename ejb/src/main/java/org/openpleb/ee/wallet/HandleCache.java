@@ -48,7 +48,9 @@ public final class HandleCache<K, V> {
     /** Its owner ended (session closed); closed once its last lease was released. */
     RETIRED,
     /** The registry shut down or discarded it on purpose. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** It met an error and can no longer work; the next use opens it afresh. */
+    BROKEN
   }
 
   /** How handles are opened and closed; supplied by the owner of the cache. */
@@ -59,6 +61,14 @@ public final class HandleCache<K, V> {
 
     /** Closes a handle no lease holds any more. */
     void close(K key, V handle);
+
+    /**
+     * Whether a handle nobody holds can still be handed out; one that met an error is not, and is
+     * closed and opened afresh instead. Asked only for unpinned handles.
+     */
+    default boolean usable(V handle) {
+      return true;
+    }
 
     /**
      * Whether an unpinned handle is nevertheless busy (an operation runs on it outside any lease);
@@ -141,6 +151,13 @@ public final class HandleCache<K, V> {
     try {
       while (true) {
         Entry<V> entry = entries.get(key);
+        if (entry != null && entry.handle != null && !entry.broken && !stillUsable(entry)) {
+          // a dead handle is never handed out again: drop it and open the key afresh
+          entries.remove(key);
+          closeQuietly(key, entry.handle, Closing.BROKEN);
+          changed.signalAll();
+          continue;
+        }
         if (entry != null && entry.handle != null && !entry.broken) {
           entry.pins++;
           entry.lastUsed = clock.instant();
@@ -190,6 +207,21 @@ public final class HandleCache<K, V> {
     }
     events.opened(key, Duration.ofNanos(System.nanoTime() - started));
     return new Lease(key, opening);
+  }
+
+  /**
+   * Whether an entry may be handed out: a pinned one is (its users see its failures and mark it
+   * broken); an unpinned one only if its handle still works.
+   */
+  private boolean stillUsable(Entry<V> entry) {
+    if (entry.pins > 0) {
+      return true;
+    }
+    try {
+      return lifecycle.usable(entry.handle);
+    } catch (RuntimeException | Error e) {
+      return false;
+    }
   }
 
   private void awaitChange(K key, long deadline) {
@@ -376,7 +408,7 @@ public final class HandleCache<K, V> {
       boolean current = entries.get(key) == entry;
       if (entry.pins == 0 && current && (entry.retireOnRelease || entry.broken)) {
         entries.remove(key);
-        closeQuietly(key, entry.handle, entry.broken ? Closing.SHUTDOWN : Closing.RETIRED);
+        closeQuietly(key, entry.handle, entry.broken ? Closing.BROKEN : Closing.RETIRED);
       }
       changed.signalAll();
     } finally {

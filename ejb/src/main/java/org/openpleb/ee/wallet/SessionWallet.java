@@ -25,6 +25,8 @@ import org.openpleb.cashu.wallet.Reservation;
 import org.openpleb.cashu.wallet.SendOptions;
 import org.openpleb.cashu.wallet.SendResult;
 import org.openpleb.cashu.wallet.Wallet;
+import org.openpleb.cashu.wallet.WalletLimits;
+import org.openpleb.ee.platform.ProblemCode;
 
 /**
  * A wallet handle: one session wallet opened from its SQLite file, holding the file's connection
@@ -37,7 +39,10 @@ import org.openpleb.cashu.wallet.Wallet;
  * balance read after an operation is the balance that operation left.
  *
  * <p>Every failure leaves as a {@link WalletOperationException}, an application exception: any
- * other exception would make the container discard the bean without closing its file.
+ * other exception would make the container discard the bean without closing its file. A handle that
+ * met an {@link Error} or an unexpected failure closes its file and refuses all further work
+ * ({@link #usable()} turns false), so the registry discards it and reopens the file cleanly on the
+ * next use instead of handing out a dead handle.
  */
 @Stateful(passivationCapable = false)
 @StatefulTimeout(-1)
@@ -50,20 +55,36 @@ public class SessionWallet {
   private Wallet wallet;
   private String walletId;
   private Clock clock;
+  private volatile boolean failed;
 
   /**
    * Opens the wallet file (creating it when new) and recovers any operation a crash left open.
    *
    * @param seed the wallet's 64-byte NUT-13 seed; not kept by this bean
+   * @param limits the most a token may carry and one operation may move
    */
   public void open(
-      String walletId, Path file, String mintUrl, byte[] seed, MintClient mint, Clock clock) {
+      String walletId,
+      Path file,
+      String mintUrl,
+      byte[] seed,
+      MintClient mint,
+      Clock clock,
+      WalletLimits limits) {
     if (wallet != null) {
       throw new IllegalStateException("handle already open");
     }
     this.walletId = walletId;
     this.clock = clock;
-    this.wallet = guarded(false, () -> Wallet.builder(file, mintUrl, seed, mint).open());
+    this.wallet =
+        guarded(false, () -> Wallet.builder(file, mintUrl, seed, mint).limits(limits).open());
+  }
+
+  /**
+   * Whether the handle can still work: open, and never hit by an error or an unexpected failure.
+   */
+  public boolean usable() {
+    return wallet != null && !failed;
   }
 
   /** The id of the open wallet. */
@@ -184,15 +205,32 @@ public class SessionWallet {
   }
 
   private <T> T guarded(boolean receiving, Supplier<T> work) {
+    if (failed) {
+      throw new WalletOperationException(
+          ProblemCode.INTERNAL_ERROR, "The wallet failed unexpectedly", null, null);
+    }
     try {
       return work.get();
     } catch (RuntimeException e) {
       WalletOperationException refused = WalletOperationException.of(e, receiving);
       if (refused.walletFailed()) {
         LOG.log(Level.SEVERE, "Wallet " + walletId + " failed unexpectedly", e);
+        fail();
       }
       throw refused;
+    } catch (Error e) {
+      // Not rethrown: the container would discard this bean with its file open and the registry
+      // would keep handing out the dead reference. The wallet's journal makes a reopen safe.
+      fail();
+      LOG.log(Level.SEVERE, "Wallet " + walletId + " met an error; its handle is discarded", e);
+      throw WalletOperationException.crashed(e);
     }
+  }
+
+  /** Marks the handle unusable and closes its file; the registry reopens it on the next use. */
+  private void fail() {
+    failed = true;
+    release();
   }
 
   @Override

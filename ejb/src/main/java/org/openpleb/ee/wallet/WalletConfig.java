@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openpleb.cashu.wallet.WalletLimits;
 import org.openpleb.ee.idempotency.IdempotencyConfig;
 import org.openpleb.ee.platform.ConfigCheck;
 
@@ -34,6 +35,12 @@ public class WalletConfig {
 
   /** How often the deposit watcher looks for deposits due for a check, milliseconds. */
   public static final String WALLET_DEPOSIT_POLL_INTERVAL = "WALLET_DEPOSIT_POLL_INTERVAL";
+
+  /** The most sats one token may carry and one wallet operation may move. */
+  public static final String WALLET_MAX_TOKEN_SATS = "WALLET_MAX_TOKEN_SATS";
+
+  /** The most proofs one token may hold. */
+  public static final String WALLET_MAX_TOKEN_PROOFS = "WALLET_MAX_TOKEN_PROOFS";
 
   /** The master secret wallet seeds derive from (hex, at least 32 bytes); no default. */
   public static final String OPENPLEB_MASTER_SEED = "OPENPLEB_MASTER_SEED";
@@ -64,6 +71,14 @@ public class WalletConfig {
   @Inject
   @ConfigProperty(name = WALLET_DEPOSIT_POLL_INTERVAL)
   long depositPollMillis;
+
+  @Inject
+  @ConfigProperty(name = WALLET_MAX_TOKEN_SATS)
+  long maxTokenSats;
+
+  @Inject
+  @ConfigProperty(name = WALLET_MAX_TOKEN_PROOFS)
+  int maxTokenProofs;
 
   @Inject
   @ConfigProperty(name = OPENPLEB_MASTER_SEED)
@@ -103,6 +118,14 @@ public class WalletConfig {
     return Duration.ofMillis(depositPollMillis);
   }
 
+  /**
+   * What every wallet accepts from a token and moves in one operation: a token above these is
+   * refused (400 TOKEN_INVALID) before any work is done for it.
+   */
+  public WalletLimits limits() {
+    return new WalletLimits(maxTokenSats, maxTokenProofs);
+  }
+
   /** The configured master secret as hex text; a secret, never to be logged. */
   public Optional<String> masterSeedHex() {
     return masterSeed.filter(text -> !text.isBlank());
@@ -124,6 +147,8 @@ public class WalletConfig {
     check.positiveLong(WALLET_IDLE_TIMEOUT);
     check.nonNegativeLong(WALLET_PIN_WAIT_MS);
     check.positiveLong(WALLET_DEPOSIT_POLL_INTERVAL);
+    check.wholeNumberBetween(WALLET_MAX_TOKEN_SATS, 1, WalletLimits.BITCOIN_SUPPLY_SATS);
+    check.wholeNumberBetween(WALLET_MAX_TOKEN_PROOFS, 1, WalletLimits.DEFAULT_MAX_TOKEN_PROOFS);
     // the wallet API is the first user of idempotent requests
     IdempotencyConfig.validate(check);
   }

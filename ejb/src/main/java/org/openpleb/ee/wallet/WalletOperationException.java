@@ -9,6 +9,7 @@ import org.openpleb.cashu.token.TokenFormatException;
 import org.openpleb.cashu.wallet.InsufficientFundsException;
 import org.openpleb.cashu.wallet.OperationInDoubtException;
 import org.openpleb.cashu.wallet.TokenAlreadySpentException;
+import org.openpleb.cashu.wallet.TokenInvalidException;
 import org.openpleb.cashu.wallet.WalletException;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
@@ -119,6 +120,10 @@ public class WalletOperationException extends DomainException {
           failure,
           null);
     }
+    if (failure instanceof TokenInvalidException invalid) {
+      return new WalletOperationException(
+          ProblemCode.TOKEN_INVALID, invalid.getMessage(), failure, null);
+    }
     if (failure instanceof WalletException refused) {
       return new WalletOperationException(
           receiving ? ProblemCode.TOKEN_REJECTED : ProblemCode.WALLET_OPERATION_FAILED,
@@ -130,6 +135,15 @@ public class WalletOperationException extends DomainException {
       return new WalletOperationException(
           ProblemCode.VALIDATION_FAILED, invalid.getMessage(), failure, null);
     }
+    return new WalletOperationException(
+        ProblemCode.INTERNAL_ERROR, "The wallet failed unexpectedly", failure, null);
+  }
+
+  /**
+   * An error (e.g. out of memory) met while the wallet worked: the handle is unusable from then on
+   * and is reopened from its file.
+   */
+  public static WalletOperationException crashed(Error failure) {
     return new WalletOperationException(
         ProblemCode.INTERNAL_ERROR, "The wallet failed unexpectedly", failure, null);
   }

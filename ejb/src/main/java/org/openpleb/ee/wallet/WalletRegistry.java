@@ -7,6 +7,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.NoSuchEJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -27,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.cashu.wallet.WalletLimits;
 import org.openpleb.ee.idempotency.AnswerSeal;
 import org.openpleb.ee.platform.PlatformEventKind;
 import org.openpleb.ee.platform.PlatformEventLog;
@@ -74,6 +76,7 @@ public class WalletRegistry {
   private MasterSeed master;
   private AnswerSeal answerSeal;
   private Duration pinWait;
+  private WalletLimits limits;
 
   @PostConstruct
   void start() {
@@ -81,6 +84,7 @@ public class WalletRegistry {
     answerSeal = new AnswerSeal(master.answerKey(), new SecureRandom());
     directory = prepareDirectory(config.directory());
     pinWait = config.pinWait();
+    limits = config.limits();
     cache = new HandleCache<>(config.cacheSize(), clock, new Handles(), metrics);
     metrics.watch(cache::size, cache::capacity);
     LOG.log(
@@ -259,7 +263,7 @@ public class WalletRegistry {
       byte[] seed = master.walletSeed(id);
       long opening = System.nanoTime();
       try {
-        handle.open(id, file, mint.url(), seed, mint.client(), clock);
+        handle.open(id, file, mint.url(), seed, mint.client(), clock, limits);
       } catch (RuntimeException e) {
         close(id, handle);
         throw e;
@@ -282,6 +286,16 @@ public class WalletRegistry {
       } catch (NoSuchEJBException gone) {
         // the container already discarded the bean; nothing left to close
         LOG.log(Level.FINE, "Wallet handle {0} was already gone", id);
+      }
+    }
+
+    @Override
+    public boolean usable(SessionWallet handle) {
+      try {
+        return handle.usable();
+      } catch (EJBException gone) {
+        // the container discarded the bean (NoSuchEJBException is one): open the file afresh
+        return false;
       }
     }
 

@@ -299,9 +299,58 @@ class HandleCacheTest {
 
     assertFalse(cache.isOpen("a"));
     assertEquals(List.of(broken), handles.closed);
-    assertEquals(List.of(Closing.SHUTDOWN), counts.closings);
+    assertEquals(List.of(Closing.BROKEN), counts.closings);
     try (HandleCache<String, Handle>.Lease again = cache.acquire("a", NO_WAIT)) {
       assertNotSame(broken, again.handle());
+    }
+  }
+
+  @Test
+  void aHandleThatMetAnErrorIsReplacedOnTheNextUseEvenUnmarked() {
+    HandleCache<String, Handle> cache = cache(3);
+    Handle first;
+    try (HandleCache<String, Handle>.Lease lease = cache.acquire("a", NO_WAIT)) {
+      first = lease.handle();
+      // the caller's work met an Error and nobody marked the lease broken
+      assertThrows(OutOfMemoryError.class, first::work);
+    }
+    assertTrue(cache.isOpen("a"), "kept until the next use asks");
+
+    try (HandleCache<String, Handle>.Lease again = cache.acquire("a", NO_WAIT)) {
+      assertNotSame(first, again.handle());
+      assertTrue(handles.usable(again.handle()));
+    }
+    assertEquals(List.of(first), handles.closed);
+    assertEquals(List.of(Closing.BROKEN), counts.closings);
+    assertEquals(List.of("a", "a"), handles.opened);
+  }
+
+  @Test
+  void aHandleWhoseHealthCannotBeAskedIsReplaced() {
+    HandleCache<String, Handle> cache = cache(3);
+    Handle first;
+    try (HandleCache<String, Handle>.Lease lease = cache.acquire("a", NO_WAIT)) {
+      first = lease.handle();
+    }
+    first.gone = true; // the container discarded the bean behind the handle
+
+    try (HandleCache<String, Handle>.Lease again = cache.acquire("a", NO_WAIT)) {
+      assertNotSame(first, again.handle());
+    }
+    assertEquals(List.of(first), handles.closed);
+  }
+
+  @Test
+  void aPinnedHandleIsNotAskedAndStaysShared() {
+    HandleCache<String, Handle> cache = cache(3);
+    HandleCache<String, Handle>.Lease held = cache.acquire("a", NO_WAIT);
+    held.handle().dead = true;
+    try (HandleCache<String, Handle>.Lease second = cache.acquire("a", NO_WAIT)) {
+      assertSame(held.handle(), second.handle());
+    }
+    held.close();
+    try (HandleCache<String, Handle>.Lease fresh = cache.acquire("a", NO_WAIT)) {
+      assertNotSame(held.handle(), fresh.handle());
     }
   }
 
@@ -328,6 +377,14 @@ class HandleCacheTest {
   static final class Handle {
     final String key;
     volatile boolean busy;
+    volatile boolean dead;
+    volatile boolean gone;
+
+    /** Work that runs out of memory; like a session wallet, the handle is unusable after. */
+    void work() {
+      dead = true;
+      throw new OutOfMemoryError("fake");
+    }
 
     Handle(String key) {
       this.key = key;
@@ -358,6 +415,14 @@ class HandleCacheTest {
       }
       opened.add(key);
       return new Handle(key);
+    }
+
+    @Override
+    public boolean usable(Handle handle) {
+      if (handle.gone) {
+        throw new IllegalStateException("no such bean");
+      }
+      return !handle.dead;
     }
 
     @Override

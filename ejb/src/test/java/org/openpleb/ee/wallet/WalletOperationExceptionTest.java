@@ -15,6 +15,7 @@ import org.openpleb.cashu.token.TokenFormatException;
 import org.openpleb.cashu.wallet.InsufficientFundsException;
 import org.openpleb.cashu.wallet.OperationInDoubtException;
 import org.openpleb.cashu.wallet.TokenAlreadySpentException;
+import org.openpleb.cashu.wallet.TokenInvalidException;
 import org.openpleb.cashu.wallet.WalletException;
 import org.openpleb.ee.platform.ProblemCode;
 
@@ -40,6 +41,17 @@ class WalletOperationExceptionTest {
     assertEquals(
         ProblemCode.TOKEN_ALREADY_SPENT,
         WalletOperationException.of(new TokenAlreadySpentException(null), true).code());
+  }
+
+  @Test
+  void aForgedTokenIsTokenInvalidWithItsReason() {
+    WalletOperationException refused =
+        WalletOperationException.of(new TokenInvalidException("Token is worth too much"), true);
+
+    assertEquals(ProblemCode.TOKEN_INVALID, refused.code());
+    assertEquals(400, refused.code().status());
+    assertEquals("Token is worth too much", refused.getMessage());
+    assertFalse(refused.walletFailed());
   }
 
   @Test

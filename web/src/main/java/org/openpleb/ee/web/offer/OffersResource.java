@@ -278,13 +278,26 @@ public class OffersResource {
       summary = "Post the receipt",
       description =
           "The taker uploads a PNG, JPEG or WebP image of the payment confirmation, at most"
-              + " OFFER_RECEIPT_MAX_BYTES (5 MB), while the offer is CLAIMED and before its"
-              + " deadline. Only the maker, the taker and the admin can read it.")
+              + " OFFER_RECEIPT_MAX_BYTES (5 MB) and OFFER_RECEIPT_MAX_PIXELS (40 MP) as its header"
+              + " states, while the offer is CLAIMED and before its deadline; anyone else is"
+              + " refused before the image is read. Only the maker, the taker and the admin can"
+              + " read it.")
   public Response receipt(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body)
       throws IOException {
+    Trader taker = trader();
+    // Who may post is decided before the body is read: a refused body is only dropped, a buffer
+    // at a time, so the client that is still sending it receives the refusal.
+    try {
+      trading.requireReceiptExpected(id, taker);
+    } catch (DomainException refused) {
+      if (body != null) {
+        BodyLimitFilter.drain(body);
+      }
+      throw refused;
+    }
     int max = config.receiptMaxBytes();
     byte[] bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
     if (bytes.length > max) {
@@ -294,7 +307,7 @@ public class OffersResource {
     }
     Offer offer =
         trading.submitReceipt(
-            id, trader(), new ReceiptImage(contentType == null ? "" : contentType, bytes));
+            id, taker, new ReceiptImage(contentType == null ? "" : contentType, bytes));
     return Response.status(Response.Status.CREATED)
         .entity(details(offer, Role.TAKER.name()))
         .build();

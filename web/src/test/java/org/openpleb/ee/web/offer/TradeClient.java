@@ -206,12 +206,27 @@ final class TradeClient {
     return postBytes("api/offers/" + offerId + "/receipt", taker.token(), "image/png", png(64));
   }
 
-  /** A PNG-signed file of {@code size} bytes. */
+  /**
+   * A real PNG (a small random picture, so two are never equal) padded with random bytes after its
+   * end to {@code size} bytes when it is shorter.
+   */
   static byte[] png(int size) {
-    byte[] bytes = new byte[Math.max(size, 16)];
-    RANDOM.nextBytes(bytes);
-    byte[] magic = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    System.arraycopy(magic, 0, bytes, 0, magic.length);
+    java.awt.image.BufferedImage picture =
+        new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 8; x++) {
+      picture.setRGB(x, 0, RANDOM.nextInt());
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(picture, "png", out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] image = out.toByteArray();
+    byte[] bytes = java.util.Arrays.copyOf(image, Math.max(size, image.length));
+    byte[] tail = new byte[bytes.length - image.length];
+    RANDOM.nextBytes(tail);
+    System.arraycopy(tail, 0, bytes, image.length, tail.length);
     return bytes;
   }
 

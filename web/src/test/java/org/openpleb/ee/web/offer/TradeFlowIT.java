@@ -374,6 +374,31 @@ class TradeFlowIT {
         api.postBytes("api/offers/" + id + "/receipt", maker.token(), "image/png", image),
         403,
         "FORBIDDEN");
+    // the party check comes before the body: an outsized upload by anyone else is a 403, not a 413
+    byte[] outsized = TradeClient.png(6 * 1024 * 1024);
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", stranger.token(), "image/png", outsized),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", maker.token(), "image/png", outsized),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        api.postBytes("api/offers/nosuchoffer/receipt", taker.token(), "image/png", outsized),
+        404,
+        "NOT_FOUND");
+    // magic bytes alone are no image: the header is decoded
+    byte[] fakeWebp = {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'};
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", taker.token(), "image/webp", fakeWebp),
+        400,
+        "RECEIPT_INVALID");
+    assertProblem(
+        api.postBytes(
+            "api/offers/" + id + "/receipt", taker.token(), "image/png", hugePng(100_000)),
+        400,
+        "RECEIPT_INVALID");
     assertProblem(
         api.postBytes("api/offers/" + id + "/receipt", taker.token(), "text/plain", image),
         415,
@@ -729,5 +754,17 @@ class TradeFlowIT {
       assertEquals(HexFormat.of().formatHex(previous), entry.path("hash").asText());
     }
     assertEquals(HexFormat.of().formatHex(previous), audit.path("head").asText());
+  }
+
+  /** A well-formed PNG header (signature and IHDR with its CRC) claiming side x side pixels. */
+  private static byte[] hugePng(int side) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 25);
+    b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    b.putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(side).putInt(side);
+    b.put(new byte[] {8, 2, 0, 0, 0});
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(b.array(), 12, 17);
+    b.putInt((int) crc.getValue());
+    return b.array();
   }
 }
