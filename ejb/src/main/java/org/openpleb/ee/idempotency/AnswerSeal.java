@@ -1,15 +1,8 @@
 package org.openpleb.ee.idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Objects;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.openpleb.ee.platform.SecretBox;
 
 /**
  * Seals the stored answers of idempotent requests, which can hold what the request bought (a
@@ -26,14 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AnswerSeal {
 
   /** Marks a sealed body; JSON text never starts with it. */
-  static final String PREFIX = "sealed1:";
+  static final String PREFIX = SecretBox.PREFIX;
 
-  private static final int KEY_BYTES = 32;
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
-
-  private final SecretKeySpec key;
-  private final SecureRandom random;
+  private final SecretBox box;
 
   /**
    * A seal under {@code key}.
@@ -41,31 +29,15 @@ public final class AnswerSeal {
    * @param key 32 bytes, e.g. {@code MasterSeed.answerKey()}; copied
    */
   public AnswerSeal(byte[] key, SecureRandom random) {
-    Objects.requireNonNull(key, "key");
-    if (key.length != KEY_BYTES) {
-      throw new IllegalArgumentException("the answer key must have 32 bytes");
-    }
-    this.key = new SecretKeySpec(Arrays.copyOf(key, KEY_BYTES), "AES");
-    this.random = Objects.requireNonNull(random, "random");
+    this.box = new SecretBox(key, random);
   }
 
   /** The answer as it is stored: its body sealed, status and media type as they are. */
   public StoredAnswer seal(IdempotencyScope scope, StoredAnswer answer) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    byte[] sealed;
-    try {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
-      cipher.updateAAD(associatedData(scope, answer.status(), answer.mediaType()));
-      sealed = cipher.doFinal(answer.body().getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is part of every Java platform", e);
-    }
-    byte[] stored = new byte[NONCE_BYTES + sealed.length];
-    System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
-    System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
     return new StoredAnswer(
-        answer.status(), answer.mediaType(), PREFIX + Base64.getEncoder().encodeToString(stored));
+        answer.status(),
+        answer.mediaType(),
+        box.seal(answer.body(), associatedData(scope, answer.status(), answer.mediaType())));
   }
 
   /**
@@ -79,32 +51,19 @@ public final class AnswerSeal {
       return stored;
     }
     try {
-      byte[] bytes = Base64.getDecoder().decode(stored.body().substring(PREFIX.length()));
-      if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
-        throw new IllegalStateException("A sealed idempotent answer is truncated");
-      }
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES));
-      cipher.updateAAD(associatedData(scope, stored.status(), stored.mediaType()));
-      byte[] body = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
       return new StoredAnswer(
-          stored.status(), stored.mediaType(), new String(body, StandardCharsets.UTF_8));
-    } catch (AEADBadTagException | IllegalArgumentException e) {
+          stored.status(),
+          stored.mediaType(),
+          box.open(stored.body(), associatedData(scope, stored.status(), stored.mediaType())));
+    } catch (IllegalStateException e) {
       throw new IllegalStateException(
           "A sealed idempotent answer of " + scope.endpoint() + " does not open", e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is part of every Java platform", e);
     }
   }
 
   /** Whether a stored body is sealed. */
   static boolean sealed(String body) {
-    return body != null && body.startsWith(PREFIX);
-  }
-
-  private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-    return cipher;
+    return SecretBox.sealed(body);
   }
 
   private static byte[] associatedData(IdempotencyScope scope, int status, String mediaType) {

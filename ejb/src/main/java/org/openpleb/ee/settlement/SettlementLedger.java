@@ -1,5 +1,6 @@
 package org.openpleb.ee.settlement;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,10 +8,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.openpleb.ee.platform.SecretBox;
+import org.openpleb.ee.wallet.WalletRegistry;
 
 /**
  * The settlements and their steps in the shared database. Opening a settlement joins the
@@ -25,6 +29,8 @@ public class SettlementLedger {
   EntityManager em;
 
   @Inject Event<SettlementCompleted> completed;
+
+  @EJB WalletRegistry registry;
 
   /**
    * Records the settlement of {@code order} with the payout {@code table} gives it and the steps
@@ -200,7 +206,7 @@ public class SettlementLedger {
                     + " s.sentAmount = :amount, s.sendFee = :fee, s.updatedAt = :now"
                     + " WHERE s.offerId = :id AND s.seq = :seq AND s.state = :sending")
             .setParameter("sent", SettlementStep.State.SENT)
-            .setParameter("token", sent.token())
+            .setParameter("token", tokens().seal(sent.token(), tokenContext(offerId, seq)))
             .setParameter("amount", sent.amount())
             .setParameter("fee", sent.fee())
             .setParameter("now", now)
@@ -309,7 +315,20 @@ public class SettlementLedger {
       return Optional.empty();
     }
     em.refresh(step);
-    return step.token();
+    // A step recorded before tokens were sealed holds the token as it is.
+    return step.token()
+        .map(
+            token ->
+                SecretBox.sealed(token) ? tokens().open(token, tokenContext(offerId, seq)) : token);
+  }
+
+  private SecretBox tokens() {
+    return registry.settlementTokenBox();
+  }
+
+  /** Binds a sealed token to its step, so it opens in no other row. */
+  private static byte[] tokenContext(String offerId, int seq) {
+    return ("openpleb settlement token\n" + offerId + "\n" + seq).getBytes(StandardCharsets.UTF_8);
   }
 
   private static SettlementStep.Key key(String offerId, int seq) {

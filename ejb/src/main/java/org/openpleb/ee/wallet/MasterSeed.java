@@ -36,6 +36,9 @@ public final class MasterSeed {
   /** The label of {@link #answerKey()}; wallet ids never contain a space. */
   static final String ANSWER_KEY_LABEL = "openpleb idempotent-answer key v1";
 
+  /** The label of {@link #settlementTokenKey()}. */
+  static final String SETTLEMENT_TOKEN_KEY_LABEL = "openpleb settlement-token key v1";
+
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
@@ -148,10 +151,22 @@ public final class MasterSeed {
    * wallet seed.
    */
   public byte[] answerKey() {
+    return labelledKey(ANSWER_KEY_LABEL);
+  }
+
+  /**
+   * The 32-byte key that seals the token a settlement step carries between sending and receiving:
+   * HMAC-SHA256(master, {@value #SETTLEMENT_TOKEN_KEY_LABEL}), apart from every other key.
+   */
+  public byte[] settlementTokenKey() {
+    return labelledKey(SETTLEMENT_TOKEN_KEY_LABEL);
+  }
+
+  private byte[] labelledKey(String label) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(ANSWER_KEY_LABEL.getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
     }

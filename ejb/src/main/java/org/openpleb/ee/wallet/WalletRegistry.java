@@ -32,6 +32,7 @@ import org.openpleb.cashu.wallet.WalletLimits;
 import org.openpleb.ee.idempotency.AnswerSeal;
 import org.openpleb.ee.platform.PlatformEventKind;
 import org.openpleb.ee.platform.PlatformEventLog;
+import org.openpleb.ee.platform.SecretBox;
 
 /**
  * Owns every open session wallet: at most {@code WALLET_CACHE_SIZE} handles, least recently used
@@ -75,6 +76,7 @@ public class WalletRegistry {
   private Path directory;
   private MasterSeed master;
   private AnswerSeal answerSeal;
+  private SecretBox settlementTokens;
   private Duration pinWait;
   private WalletLimits limits;
 
@@ -82,6 +84,7 @@ public class WalletRegistry {
   void start() {
     master = loadMasterSeed();
     answerSeal = new AnswerSeal(master.answerKey(), new SecureRandom());
+    settlementTokens = new SecretBox(master.settlementTokenKey(), new SecureRandom());
     directory = prepareDirectory(config.directory());
     pinWait = config.pinWait();
     limits = config.limits();
@@ -103,6 +106,11 @@ public class WalletRegistry {
   /** The seal of stored idempotent answers, keyed from the master secret. */
   public AnswerSeal answerSeal() {
     return answerSeal;
+  }
+
+  /** The box that keeps settlement tokens sealed at rest, keyed from the master secret. */
+  public SecretBox settlementTokenBox() {
+    return settlementTokens;
   }
 
   private MasterSeed loadMasterSeed() {

@@ -54,6 +54,20 @@ class MasterSeedTest {
   }
 
   @Test
+  void theSettlementTokenKeyHasItsOwnLabel() throws Exception {
+    MasterSeed master = MasterSeed.fromHex("03".repeat(32), "TEST");
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(HEX.parseHex("03".repeat(32)), "HmacSHA256"));
+
+    byte[] key = master.settlementTokenKey();
+
+    assertEquals(
+        HEX.formatHex(mac.doFinal("openpleb settlement-token key v1".getBytes("UTF-8"))),
+        HEX.formatHex(key));
+    assertNotEquals(HEX.formatHex(master.answerKey()), HEX.formatHex(key));
+  }
+
+  @Test
   void eachWalletGetsItsOwnStableSixtyFourByteSeed() {
     MasterSeed master = MasterSeed.fromHex("01".repeat(32), "TEST");
 

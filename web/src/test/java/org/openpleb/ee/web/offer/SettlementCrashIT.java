@@ -3,6 +3,7 @@ package org.openpleb.ee.web.offer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openpleb.ee.web.offer.TradeClient.JSON;
 import static org.openpleb.ee.web.offer.TradeClient.json;
 
@@ -11,6 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +72,30 @@ class SettlementCrashIT {
     }
   }
 
+  /**
+   * A step that died SENT keeps its token for the resumed saga: in the database it must be sealed,
+   * never a Cashu token anyone with read access could redeem.
+   */
+  private static void assertTokensSealedAtRest(String offerId) throws Exception {
+    List<String> tokens = new ArrayList<>();
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+        PreparedStatement select =
+            db.prepareStatement(
+                "SELECT token FROM settlement_steps WHERE offer_id = ? AND token IS NOT NULL")) {
+      select.setString(1, offerId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          tokens.add(rows.getString(1));
+        }
+      }
+    }
+    assertEquals(1, tokens.size(), "the step that died SENT keeps its token");
+    assertTrue(tokens.get(0).startsWith("sealed1:"), "the token is sealed at rest");
+    assertFalse(tokens.get(0).contains("cashu"), "no Cashu token in plain text");
+  }
+
   @Test
   void aSettlementKilledAtAnyPointCompletesAfterRestart() throws Exception {
     for (SettlementProbe.Point point :
@@ -94,6 +123,9 @@ class SettlementCrashIT {
           "the server dies at " + point);
       server.awaitDeath(Duration.ofSeconds(30));
       assertFalse(Files.exists(plan), "the crash plan was used");
+      if (point == SettlementProbe.Point.SENT_RECORDED) {
+        assertTokensSealedAtRest(id);
+      }
       server.start();
 
       JsonNode settled =
