@@ -14,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admin.AdminLogin;
+import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
 import org.openpleb.ee.web.session.SessionsResource;
@@ -32,6 +34,7 @@ public class AdminSessionsResource {
 
   /** Opens an admin session. */
   @POST
+  @RateLimited(LimitName.ADMIN_LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionLogin;
+import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
 
@@ -47,6 +49,7 @@ public class SessionsResource {
   /** Issues a one-time login challenge. */
   @POST
   @Path("challenge")
+  @RateLimited(LimitName.CHALLENGE)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Get a login challenge",
@@ -60,6 +63,7 @@ public class SessionsResource {
 
   /** Opens a session for a signed challenge. */
   @POST
+  @RateLimited(LimitName.LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(

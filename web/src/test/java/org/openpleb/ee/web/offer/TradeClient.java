@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.offer;
 
+import org.openpleb.ee.web.ItAdmission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -82,6 +83,7 @@ final class TradeClient {
             + "\nCAPACITY_MEMORY_SOURCE=test\nSESSION_LIMIT=1000\n"
             + "CAPACITY_SESSIONS_WARNING=800\nCAPACITY_SESSIONS_CRITICAL=900\n"
             + "CAPACITY_SESSIONS_EMERGENCY=950\n"
+            + ItAdmission.RELAXED
             + settings;
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "trade-it-settings.jar")

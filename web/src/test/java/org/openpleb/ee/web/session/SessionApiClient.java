@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.session;
 
+import org.openpleb.ee.web.ItAdmission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -50,7 +51,7 @@ final class SessionApiClient {
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "it-settings.jar")
             .addAsResource(
-                new StringAsset("config_ordinal=500\n" + settings),
+                new StringAsset("config_ordinal=500\n" + ItAdmission.RELAXED + settings),
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(
             WebArchive.class, new java.io.File(System.getProperty("war.file")))

@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.wallet;
 
+import org.openpleb.ee.web.ItAdmission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -61,7 +62,7 @@ final class WalletApiClient {
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "wallet-it-settings.jar")
             .addAsResource(
-                new StringAsset("config_ordinal=500\n" + settings),
+                new StringAsset("config_ordinal=500\n" + ItAdmission.RELAXED + settings),
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")))
         .addClasses(classes)
