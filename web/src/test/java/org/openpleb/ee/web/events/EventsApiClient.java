@@ -1,6 +1,5 @@
 package org.openpleb.ee.web.events;
 
-import org.openpleb.ee.web.ItAdmission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
+import org.openpleb.ee.web.ItAdmission;
 
 /** The live-event IT's client: logs users in, opens event streams, fires test changes. */
 final class EventsApiClient {

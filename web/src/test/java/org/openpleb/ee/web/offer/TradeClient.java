@@ -1,6 +1,5 @@
 package org.openpleb.ee.web.offer;
 
-import org.openpleb.ee.web.ItAdmission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -27,6 +26,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.session.LoginProof;
+import org.openpleb.ee.web.ItAdmission;
 
 /**
  * Makers, takers and the admin of the trade ITs, driving the API over HTTP: logins, offers, wallet

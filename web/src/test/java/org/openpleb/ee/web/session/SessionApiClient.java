@@ -1,6 +1,5 @@
 package org.openpleb.ee.web.session;
 
-import org.openpleb.ee.web.ItAdmission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -24,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
+import org.openpleb.ee.web.ItAdmission;
 
 /**
  * A user of the session API as the session ITs drive it over HTTP: keys, challenges, signed logins,
