@@ -6,10 +6,14 @@ import static org.openpleb.ee.web.session.SessionApiClient.assertProblem;
 import static org.openpleb.ee.web.session.SessionApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +42,9 @@ class LoginFloodIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return SessionApiClient.deployment(
-        "OPENPLEB_TRUSTED_PROXIES=127.0.0.1\n"
+        "OPENPLEB_TRUSTED_PROXIES="
+            + localAddresses()
+            + "\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
             + "RATE_LIMIT_CHALLENGE_BURST=20\nRATE_LIMIT_CHALLENGE_PER_MINUTE=4\n"
             + "RATE_LIMIT_LOGIN_BURST=10\nRATE_LIMIT_LOGIN_PER_MINUTE=2\n"
@@ -47,6 +53,26 @@ class LoginFloodIT {
   }
 
   @ArquillianResource URL base;
+
+  /**
+   * Every address of this machine: the test client runs here, and Arquillian may reach the server
+   * through a non-loopback interface, which is then the connection's peer.
+   */
+  private static String localAddresses() {
+    try {
+      List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          String text = address.getHostAddress();
+          int zone = text.indexOf('%');
+          addresses.add(zone < 0 ? text : text.substring(0, zone));
+        }
+      }
+      return String.join(",", addresses);
+    } catch (SocketException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private SessionApiClient api;
 
