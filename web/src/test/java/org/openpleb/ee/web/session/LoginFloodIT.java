@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.web.session.SessionApiClient.User;
 
 /**
@@ -39,6 +40,8 @@ class LoginFloodIT {
 
   private static final String FLOOD = "203.0.113.7";
 
+  private static final String ADMIN_PASSWORD = "correct horse battery staple";
+
   @Deployment(testable = false)
   static WebArchive deployment() {
     return SessionApiClient.deployment(
@@ -49,7 +52,12 @@ class LoginFloodIT {
             + "RATE_LIMIT_CHALLENGE_BURST=20\nRATE_LIMIT_CHALLENGE_PER_MINUTE=4\n"
             + "RATE_LIMIT_LOGIN_BURST=10\nRATE_LIMIT_LOGIN_PER_MINUTE=2\n"
             + "SESSION_POW_BITS_WARNING=8\nSESSION_POW_BITS_CRITICAL=12\n"
-            + "SESSION_POW_BITS_EMERGENCY=16\n");
+            + "SESSION_POW_BITS_EMERGENCY=16\n"
+            + "RATE_LIMIT_ADMIN_LOGIN_BURST=10\nRATE_LIMIT_ADMIN_LOGIN_PER_MINUTE=2\n"
+            + "OPENPLEB_ADMIN_USER=operator\n"
+            + "OPENPLEB_ADMIN_PASSWORD_HASH="
+            + AdminPasswordHasher.hash(ADMIN_PASSWORD.toCharArray())
+            + "\n");
   }
 
   @ArquillianResource URL base;
@@ -199,6 +207,29 @@ class LoginFloodIT {
     assertEquals("EMERGENCY", api.support("POST", "capacity?ratio=0.97").path("level").asText());
     assertEquals("LIVE", state(active.path("sessionId").asText()));
     assertEquals("LIVE", state(json(worked).path("sessionId").asText()));
+  }
+
+  @Test
+  void adminPasswordGuessesBackOffBeforeAnyHashingAndOtherAddressesStillGetIn() throws Exception {
+    SessionApiClient guesser = api.from("203.0.113.99");
+    for (int i = 0; i < 4; i++) {
+      assertProblem(
+          guesser.postJson("api/admin/sessions", "{\"user\":\"root\",\"password\":\"guess\"}"),
+          401,
+          "BAD_CREDENTIALS");
+    }
+
+    HttpResponse<String> backedOff =
+        guesser.postJson("api/admin/sessions", "{\"user\":\"root\",\"password\":\"guess\"}");
+    assertProblem(backedOff, 429, "TOO_MANY_REQUESTS");
+    assertTrue(backedOff.headers().firstValue("Retry-After").isPresent(), backedOff::toString);
+
+    HttpResponse<String> operator =
+        api.from("198.51.100.77")
+            .postJson(
+                "api/admin/sessions",
+                "{\"user\":\"operator\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+    assertEquals(201, operator.statusCode(), operator::body);
   }
 
   private String state(String sessionId) throws Exception {
