@@ -29,6 +29,9 @@ public final class RateLimiter {
 
   private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
+  /** The most time a bucket can owe, far from overflowing a long when added to the clock. */
+  private static final long MAX_DEBT_NANOS = Long.MAX_VALUE / 4;
+
   private final RateLimit limit;
   private final int maxTracked;
   private final LongSupplier nanoClock;
@@ -53,7 +56,11 @@ public final class RateLimiter {
     this.maxTracked = maxTracked;
     this.nanoClock = nanoClock;
     this.nanosPerToken = limit.nanosPerToken();
-    this.burstNanos = nanosPerToken * limit.burst();
+    // saturate instead of overflowing: a bucket that large is as good as no limit anyway
+    this.burstNanos =
+        limit.burst() > MAX_DEBT_NANOS / nanosPerToken
+            ? MAX_DEBT_NANOS
+            : nanosPerToken * limit.burst();
   }
 
   /**

@@ -103,4 +103,14 @@ class RateLimiterTest {
             });
     assertEquals(100, allowed.get());
   }
+
+  @Test
+  void theLargestSettingsDoNotOverflow() {
+    RateLimiter slow = limiter(Integer.MAX_VALUE, 1, 10);
+    for (int i = 0; i < 1000; i++) {
+      assertTrue(slow.tryAcquire("a").isEmpty());
+    }
+    RateLimiter fast = limiter(1, Long.MAX_VALUE, 10);
+    assertTrue(fast.tryAcquire("a").isEmpty());
+  }
 }

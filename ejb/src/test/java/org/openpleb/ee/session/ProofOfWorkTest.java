@@ -43,6 +43,14 @@ class ProofOfWorkTest {
   }
 
   @Test
+  void theDocumentedExampleHolds() {
+    // the README's example, computed independently with Node's crypto module
+    String challenge = "10" + "ab".repeat(31);
+    assertEquals(17, ProofOfWork.leadingZeroBits(challenge, "35564"));
+    assertEquals("35564", ProofOfWork.solve(challenge, 16));
+  }
+
+  @Test
   void theFirstNonceThatSolvesIsTheFirstWithEnoughZeros() {
     String challenge = "08" + "cd".repeat(31);
     String nonce = ProofOfWork.solve(challenge, 8);
