@@ -23,6 +23,27 @@ public class AdminConfig {
   /** Lifetime of an admin session, seconds. */
   public static final String ADMIN_SESSION_EXPIRY = "OPENPLEB_ADMIN_SESSION_EXPIRY";
 
+  /** Longest backoff after failed admin logins from one address, seconds. */
+  public static final String ADMIN_LOGIN_BACKOFF_MAX = "OPENPLEB_ADMIN_LOGIN_BACKOFF_MAX";
+
+  /** Longest backoff after failed admin logins for the configured user, seconds. */
+  public static final String ADMIN_LOGIN_USER_BACKOFF_MAX = "OPENPLEB_ADMIN_LOGIN_USER_BACKOFF_MAX";
+
+  /** How many admin password checks may run at once. */
+  public static final String ADMIN_LOGIN_HASH_PERMITS = "OPENPLEB_ADMIN_LOGIN_HASH_PERMITS";
+
+  @Inject
+  @ConfigProperty(name = ADMIN_LOGIN_BACKOFF_MAX)
+  long backoffMaxSeconds;
+
+  @Inject
+  @ConfigProperty(name = ADMIN_LOGIN_USER_BACKOFF_MAX)
+  long userBackoffMaxSeconds;
+
+  @Inject
+  @ConfigProperty(name = ADMIN_LOGIN_HASH_PERMITS)
+  int hashPermits;
+
   @Inject
   @ConfigProperty(name = ADMIN_USER)
   Optional<String> user;
@@ -55,6 +76,21 @@ public class AdminConfig {
     return Duration.ofSeconds(sessionExpirySeconds);
   }
 
+  /** The longest an address waits after failed admin logins. */
+  public Duration backoffMax() {
+    return Duration.ofSeconds(backoffMaxSeconds);
+  }
+
+  /** The longest the configured user waits after failed admin logins from anywhere. */
+  public Duration userBackoffMax() {
+    return Duration.ofSeconds(userBackoffMaxSeconds);
+  }
+
+  /** How many password checks may run at once; more are refused before hashing. */
+  public int hashPermits() {
+    return hashPermits;
+  }
+
   /**
    * Problems with these settings, each naming its key and never quoting the hash; empty when they
    * are usable.
@@ -62,6 +98,15 @@ public class AdminConfig {
   public Optional<String> problem() {
     if (sessionExpirySeconds < 1) {
       return Optional.of(ADMIN_SESSION_EXPIRY + " must be a whole number of at least 1");
+    }
+    if (backoffMaxSeconds < 1) {
+      return Optional.of(ADMIN_LOGIN_BACKOFF_MAX + " must be a whole number of at least 1");
+    }
+    if (userBackoffMaxSeconds < 1) {
+      return Optional.of(ADMIN_LOGIN_USER_BACKOFF_MAX + " must be a whole number of at least 1");
+    }
+    if (hashPermits < 1 || hashPermits > 64) {
+      return Optional.of(ADMIN_LOGIN_HASH_PERMITS + " must be a whole number from 1 to 64");
     }
     if (user().isPresent() != passwordHash().isPresent()) {
       return Optional.of(

@@ -35,6 +35,8 @@ public class AdminLogin {
 
   @Inject AdminConfig config;
 
+  @Inject AdminLoginGuard guard;
+
   @Inject Clock clock;
 
   @PostConstruct
@@ -47,9 +49,10 @@ public class AdminLogin {
    *
    * @throws DomainException {@code ADMIN_LOGIN_DISABLED} while no credentials are configured,
    *     {@code VALIDATION_FAILED} without a user or password, {@code BAD_CREDENTIALS} when they are
-   *     wrong
+   *     wrong, {@code TOO_MANY_REQUESTS} while failures from this address or for this user back
+   *     off, {@code SERVICE_UNAVAILABLE} while every password check slot is busy
    */
-  public AdminGrant login(String user, String password) {
+  public AdminGrant login(String user, String password, String addressKey) {
     if (!config.enabled()) {
       throw new DomainException(
           ProblemCode.ADMIN_LOGIN_DISABLED,
@@ -66,12 +69,21 @@ public class AdminLogin {
         MessageDigest.isEqual(
             user.getBytes(StandardCharsets.UTF_8),
             config.user().orElseThrow().getBytes(StandardCharsets.UTF_8));
-    boolean passwordMatches =
-        passwordHash.verify(password.toCharArray(), config.passwordHash().orElseThrow());
+    guard.admit(addressKey, userMatches);
+    guard.acquireHashing();
+    boolean passwordMatches;
+    try {
+      passwordMatches =
+          passwordHash.verify(password.toCharArray(), config.passwordHash().orElseThrow());
+    } finally {
+      guard.releaseHashing();
+    }
     if (!(userMatches && passwordMatches)) {
+      guard.failed(addressKey, userMatches);
       LOG.warning("Admin login refused: wrong user name or password");
       throw new DomainException(ProblemCode.BAD_CREDENTIALS, "Wrong user name or password");
     }
+    guard.succeeded(addressKey);
     SessionToken token = SessionToken.generate();
     AdminSession session =
         AdminSession.open(user, token.hash(), OffsetDateTime.now(clock), config.sessionExpiry());

@@ -48,6 +48,12 @@ public enum ProblemCode {
   SESSION_LIMIT_REACHED(503, "Session limit reached"),
   /** The server is at capacity level EMERGENCY and admits no new sessions for now. */
   CAPACITY_EMERGENCY(503, "Capacity emergency"),
+  /**
+   * The login's proof of work is missing or has fewer leading zero bits than its challenge asks.
+   */
+  PROOF_OF_WORK_INVALID(401, "Proof of work missing or insufficient"),
+  /** The server issued as many login challenges as it allows within one challenge lifetime. */
+  CHALLENGE_LIMIT_REACHED(503, "Too many login challenges outstanding"),
   /** The operator configured no admin credentials, so admin login is switched off. */
   ADMIN_LOGIN_DISABLED(403, "Admin login disabled"),
   /** The admin user name or password is wrong. */

@@ -99,10 +99,23 @@ public class JpaSessionRepository implements SessionRepository {
   }
 
   @Override
+  public List<UserSession> findUnused(OffsetDateTime now, int max) {
+    return em.createQuery(
+            "SELECT s FROM UserSession s WHERE s.state = :live AND s.expiresAt > :now"
+                + " AND s.lastSeenAt <= s.createdAt ORDER BY s.createdAt DESC",
+            UserSession.class)
+        .setParameter("live", SessionState.LIVE)
+        .setParameter("now", now)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Override
   public boolean touch(String id, OffsetDateTime now, OffsetDateTime notBefore) {
     return em.createQuery(
                 "UPDATE UserSession s SET s.lastSeenAt = :now WHERE s.id = :id"
-                    + " AND s.state = :live AND s.lastSeenAt < :notBefore")
+                    + " AND s.state = :live AND (s.lastSeenAt < :notBefore"
+                    + " OR s.lastSeenAt <= s.createdAt)")
             .setParameter("now", now)
             .setParameter("id", id)
             .setParameter("live", SessionState.LIVE)

@@ -13,9 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A one-time login challenge: 32 random bytes, as 64 lowercase hex characters, that a user signs to
- * prove they hold a key. It is stored in the shared database, so any server can accept a login for
- * a challenge another server issued; a successful login marks it used, in its own transaction.
+ * A one-time login challenge: 32 bytes, as 64 lowercase hex characters, that a user signs to prove
+ * they hold a key. The first byte is the proof-of-work difficulty in bits (see {@link
+ * ProofOfWork}), the other 31 are random. It is stored in the shared database, so any server can
+ * accept a login for a challenge another server issued; a successful login marks it used, in its
+ * own transaction.
  */
 @Entity
 @Cacheable(false)
@@ -46,15 +48,24 @@ public class LoginChallenge {
     this.expiresAt = now.plus(ttl);
   }
 
-  /** A fresh random challenge issued at {@code now}, usable for {@code ttl}. */
+  /** A fresh random challenge issued at {@code now}, usable for {@code ttl}, without work. */
   public static LoginChallenge issue(OffsetDateTime now, Duration ttl) {
+    return issue(now, ttl, 0);
+  }
+
+  /**
+   * A fresh random challenge issued at {@code now}, usable for {@code ttl}, that asks for a proof
+   * of work of {@code powBits} (0 to {@link ProofOfWork#MAX_BITS}).
+   */
+  public static LoginChallenge issue(OffsetDateTime now, Duration ttl, int powBits) {
     Objects.requireNonNull(now, "now");
     if (ttl == null || ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("ttl must be positive");
     }
-    byte[] bytes = new byte[32];
+    String prefix = ProofOfWork.prefix(powBits);
+    byte[] bytes = new byte[31];
     RANDOM.nextBytes(bytes);
-    return new LoginChallenge(HexFormat.of().formatHex(bytes), now, ttl);
+    return new LoginChallenge(prefix + HexFormat.of().formatHex(bytes), now, ttl);
   }
 
   /**
@@ -74,6 +85,11 @@ public class LoginChallenge {
   /** The challenge text a client signs (as SHA-256 of its UTF-8 bytes). */
   public String challenge() {
     return challenge;
+  }
+
+  /** The proof-of-work difficulty, in bits, fixed when it was issued. */
+  public int powBits() {
+    return ProofOfWork.difficultyOf(challenge);
   }
 
   /** When it was issued. */

@@ -18,9 +18,11 @@ public enum LoginRefusal {
   CHALLENGE_USED(ProblemCode.CHALLENGE_USED),
   /** The challenge expired before the login arrived. */
   CHALLENGE_EXPIRED(ProblemCode.CHALLENGE_EXPIRED),
+  /** The proof of work is missing or too weak for the challenge or the capacity level. */
+  POW_INSUFFICIENT(ProblemCode.PROOF_OF_WORK_INVALID),
   /** SESSION_LIMIT sessions are live. */
   LIMIT(ProblemCode.SESSION_LIMIT_REACHED),
-  /** The capacity level is EMERGENCY. */
+  /** The capacity level is EMERGENCY and the login did not carry the EMERGENCY proof of work. */
   EMERGENCY(ProblemCode.CAPACITY_EMERGENCY);
 
   private final ProblemCode code;

@@ -31,8 +31,9 @@ public class SessionAuthentication {
     session.ifPresent(
         s -> {
           OffsetDateTime notBefore = now.minus(config.touchInterval());
-          // checked in memory first: most requests of a busy session write nothing
-          if (s.lastSeenAt().isBefore(notBefore)) {
+          // checked in memory first: most requests of a busy session write nothing; the first
+          // request after login always writes, so relief knows the session was used
+          if (s.lastSeenAt().isBefore(notBefore) || !s.lastSeenAt().isAfter(s.createdAt())) {
             sessions.touch(s.id(), now, notBefore);
           }
         });

@@ -6,9 +6,9 @@ import org.openpleb.ee.capacity.CapacityActions;
 
 /**
  * What sessions contribute when capacity runs short: at CRITICAL the expiry sweep runs at once
- * instead of waiting for its timer; at EMERGENCY idle sessions without open trades are closed (see
- * {@link OpenTradeCheck} and {@code SESSION_IDLE_LIMIT}). Closed sessions announce {@link
- * SessionClosed}, so the wallet registry releases their wallets.
+ * instead of waiting for its timer; at EMERGENCY sessions are closed in the order of (see {@link
+ * ReliefOrder}). Closed sessions announce {@link SessionClosed}, so the wallet registry releases
+ * their wallets.
  */
 @ApplicationScoped
 public class SessionCapacityRelief implements CapacityActions {

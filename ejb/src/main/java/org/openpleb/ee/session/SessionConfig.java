@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openpleb.ee.capacity.CapacityLevel;
 import org.openpleb.ee.platform.ConfigCheck;
 
 /**
@@ -30,6 +31,34 @@ public class SessionConfig {
 
   /** Inactivity after which EMERGENCY relief may force-close a session, seconds. */
   public static final String SESSION_IDLE_LIMIT = "SESSION_IDLE_LIMIT";
+
+  /** Proof-of-work bits a login challenge asks for at capacity level WARNING. */
+  public static final String SESSION_POW_BITS_WARNING = "SESSION_POW_BITS_WARNING";
+
+  /** Proof-of-work bits at CRITICAL. */
+  public static final String SESSION_POW_BITS_CRITICAL = "SESSION_POW_BITS_CRITICAL";
+
+  /** Proof-of-work bits at EMERGENCY, where only a login with this much work is admitted. */
+  public static final String SESSION_POW_BITS_EMERGENCY = "SESSION_POW_BITS_EMERGENCY";
+
+  /** The most login challenges this server issues within one SESSION_CHALLENGE_TTL. */
+  public static final String SESSION_CHALLENGE_LIMIT = "SESSION_CHALLENGE_LIMIT";
+
+  @Inject
+  @ConfigProperty(name = SESSION_POW_BITS_WARNING)
+  int powBitsWarning;
+
+  @Inject
+  @ConfigProperty(name = SESSION_POW_BITS_CRITICAL)
+  int powBitsCritical;
+
+  @Inject
+  @ConfigProperty(name = SESSION_POW_BITS_EMERGENCY)
+  int powBitsEmergency;
+
+  @Inject
+  @ConfigProperty(name = SESSION_CHALLENGE_LIMIT)
+  int challengeLimit;
 
   @Inject
   @ConfigProperty(name = SESSION_EXPIRY)
@@ -88,6 +117,21 @@ public class SessionConfig {
     return Duration.ofSeconds(idleLimitSeconds);
   }
 
+  /** The proof-of-work difficulty a login needs at {@code level}: none at NORMAL. */
+  public int powBits(CapacityLevel level) {
+    return switch (level) {
+      case NORMAL -> 0;
+      case WARNING -> powBitsWarning;
+      case CRITICAL -> powBitsCritical;
+      case EMERGENCY -> powBitsEmergency;
+    };
+  }
+
+  /** How many challenges this server may issue within one challenge lifetime. */
+  public int challengeLimit() {
+    return challengeLimit;
+  }
+
   /** Declares the rules for this feature's settings. */
   public static void validate(ConfigCheck check) {
     check.positiveLong(SESSION_EXPIRY);
@@ -96,5 +140,25 @@ public class SessionConfig {
     check.positiveLong(SESSION_RETRY_AFTER);
     check.nonNegativeLong(SESSION_TOUCH_INTERVAL);
     check.positiveLong(SESSION_IDLE_LIMIT);
+    check.positiveInt(SESSION_CHALLENGE_LIMIT);
+    for (String key :
+        new String[] {
+          SESSION_POW_BITS_WARNING, SESSION_POW_BITS_CRITICAL, SESSION_POW_BITS_EMERGENCY
+        }) {
+      check.optionalRule(
+          key,
+          raw -> {
+            try {
+              int bits = Integer.parseInt(raw.trim());
+              return bits >= 0 && bits <= ProofOfWork.MAX_BITS
+                  ? null
+                  : "a whole number from 0 to 32";
+            } catch (NumberFormatException e) {
+              return "a whole number from 0 to 32";
+            }
+          });
+    }
+    check.notAbove(SESSION_POW_BITS_WARNING, SESSION_POW_BITS_CRITICAL);
+    check.notAbove(SESSION_POW_BITS_CRITICAL, SESSION_POW_BITS_EMERGENCY);
   }
 }

@@ -11,18 +11,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.ee.admission.RetryLaterException;
+import org.openpleb.ee.capacity.CapacityLevel;
 import org.openpleb.ee.capacity.CapacityMonitor;
+import org.openpleb.ee.platform.ProblemCode;
 
 /**
  * The challenge login: a user proves they hold a secp256k1 key by signing a one-time challenge, and
  * gets a bearer token for a session of bounded lifetime.
  *
- * <p>A login runs in one transaction, in this order: the shape of the request, the BIP-340
- * signature (no database work yet), the challenge (consumed by a conditional update), the capacity
- * level, then the admission lock, the live count against {@code SESSION_LIMIT} and the insert. Any
- * refusal rolls the whole transaction back, so a refused login consumes nothing: its challenge
- * stays usable until it expires, whatever the refusal was. Only a login that opens a session uses
- * its challenge, and a second use of it is refused as {@link LoginRefusal#CHALLENGE_USED}.
+ * <p>A login runs in one transaction, in this order: the shape of the request, the proof of work
+ * (one hash, see {@link ProofOfWork}), the BIP-340 signature (no database work yet), the challenge
+ * (consumed by a conditional update), the capacity level, then the admission lock, the live count
+ * against {@code SESSION_LIMIT} and the insert. Any refusal rolls the whole transaction back, so a
+ * refused login consumes nothing: its challenge stays usable until it expires, whatever the refusal
+ * was. Only a login that opens a session uses its challenge, and a second use of it is refused as
+ * {@link LoginRefusal#CHALLENGE_USED}.
  */
 @Stateless
 public class SessionLogin {
@@ -45,11 +49,34 @@ public class SessionLogin {
 
   @Inject Event<SessionTransitions.Pending> transitions;
 
-  /** Issues a fresh challenge, valid for {@code SESSION_CHALLENGE_TTL}. */
+  @Inject ChallengeIssuance issuance;
+
+  /**
+   * Issues a fresh challenge, valid for {@code SESSION_CHALLENGE_TTL}, asking for the proof of work
+   * of the current capacity level.
+   *
+   * @throws org.openpleb.ee.admission.RetryLaterException {@code CHALLENGE_LIMIT_REACHED} when this
+   *     server issued {@code SESSION_CHALLENGE_LIMIT} challenges within the last challenge lifetime
+   */
   public IssuedChallenge issueChallenge() {
-    LoginChallenge challenge = LoginChallenge.issue(now(), config.challengeTtl());
+    OffsetDateTime now = now();
+    Optional<Duration> full = issuance.tryIssue(now.toEpochSecond());
+    if (full.isPresent()) {
+      LOG.log(Level.FINE, "Login challenge refused: SESSION_CHALLENGE_LIMIT reached");
+      throw new RetryLaterException(
+          ProblemCode.CHALLENGE_LIMIT_REACHED,
+          "The server has issued as many login challenges as it allows for now; try again later",
+          full.get());
+    }
+    int bits = config.powBits(capacity.current());
+    LoginChallenge challenge = LoginChallenge.issue(now, config.challengeTtl(), bits);
     challenges.add(challenge);
-    return new IssuedChallenge(challenge.challenge(), challenge.expiresAt());
+    return new IssuedChallenge(challenge.challenge(), challenge.expiresAt(), bits);
+  }
+
+  /** Opens a session for a signed challenge without a proof of work (enough at NORMAL). */
+  public SessionGrant login(String pubkey, String challenge, String signature) {
+    return login(pubkey, challenge, signature, null);
   }
 
   /**
@@ -58,15 +85,50 @@ public class SessionLogin {
    * @param pubkey x-only public key, 64 hex characters
    * @param challenge a challenge from {@link #issueChallenge()}, 64 hex characters
    * @param signature BIP-340 signature over SHA-256 of the challenge's UTF-8 text, 128 hex
+   * @param powNonce the proof-of-work nonce, or null when the challenge asks for none
    * @return the session id, its bearer token and its expiry
    * @throws LoginRefusedException with the reason, which the client sees as a problem code
    */
-  public SessionGrant login(String pubkey, String challenge, String signature) {
+  public SessionGrant login(String pubkey, String challenge, String signature, String powNonce) {
     LoginProof proof;
     try {
       proof = new LoginProof(pubkey, challenge, signature);
     } catch (LoginRefusedException e) {
       throw counted(e);
+    }
+    if (powNonce != null && !ProofOfWork.isWellFormedNonce(powNonce)) {
+      throw refuse(
+          LoginRefusal.BAD_INPUT, "powNonce must be 1 to 64 characters of A-Z, a-z, 0-9, - and _");
+    }
+    int issuedBits = ProofOfWork.difficultyOf(proof.challenge());
+    if (issuedBits > ProofOfWork.MAX_BITS) {
+      // no challenge asking for that much work is ever issued
+      throw refuse(
+          LoginRefusal.CHALLENGE_UNKNOWN, challengeMessage(LoginRefusal.CHALLENGE_UNKNOWN));
+    }
+    CapacityLevel level = capacity.current();
+    int workBits = powNonce == null ? 0 : ProofOfWork.leadingZeroBits(proof.challenge(), powNonce);
+    int emergencyBits = config.powBits(CapacityLevel.EMERGENCY);
+    boolean emergencyWorkDone = workBits >= Math.max(issuedBits, emergencyBits);
+    if (level == CapacityLevel.EMERGENCY && !emergencyWorkDone) {
+      throw counted(
+          new LoginRefusedException(
+              LoginRefusal.EMERGENCY,
+              "The server is overloaded and admits only logins with a proof of work of "
+                  + emergencyBits
+                  + " bits; ask for a new challenge and solve its proof of work",
+              config.retryAfter()));
+    }
+    int requiredBits = Math.max(issuedBits, config.powBits(level));
+    if (workBits < requiredBits) {
+      throw refuse(
+          LoginRefusal.POW_INSUFFICIENT,
+          "This login needs a proof of work of "
+              + requiredBits
+              + " leading zero bits; "
+              + (requiredBits > issuedBits
+                  ? "ask for a new challenge, which says how much"
+                  : "see the challenge's pow field"));
     }
     if (!proof.verifies()) {
       throw refuse(LoginRefusal.BAD_SIGNATURE, "The signature does not verify for this key");
@@ -84,6 +146,7 @@ public class SessionLogin {
     Optional<LoginRefusal> refusal =
         SessionAdmission.judge(
             capacity.admitsNewSessions(),
+            emergencyWorkDone,
             () -> {
               sessions.lockAdmission();
               return sessions.countLive(now);

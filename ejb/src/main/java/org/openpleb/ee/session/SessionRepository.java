@@ -44,8 +44,15 @@ public interface SessionRepository {
   List<UserSession> findIdle(OffsetDateTime idleSince, OffsetDateTime now, int max);
 
   /**
-   * Records activity at {@code now} unless it was recorded at or after {@code notBefore}: a
-   * conditional update, so a busy session costs one write per interval, not one per request.
+   * LIVE, unexpired sessions that made no request since login (last activity not after creation),
+   * newest first.
+   */
+  List<UserSession> findUnused(OffsetDateTime now, int max);
+
+  /**
+   * Records activity at {@code now} unless it was recorded at or after {@code notBefore} (the first
+   * activity after login is always recorded, so relief can tell a used session from an unused one):
+   * a conditional update, so a busy session costs one write per interval, not one per request.
    *
    * @return whether a write happened
    */

@@ -8,15 +8,19 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Closes sessions that must end: expired ones at every cleanup, idle ones without open trades when
- * capacity relief asks for it. Every session is closed in its own transaction, so one failure is
- * logged and skipped and the rest go on; running it twice, or on two servers at once, closes each
- * session once. It also deletes login challenges that expired long enough ago.
+ * Closes sessions that must end: expired ones at every cleanup, and when capacity relief asks for
+ * it the ones {@link ReliefOrder} puts first (never one in a trade). Every session is closed in its
+ * own transaction, so one failure is logged and skipped and the rest go on; running it twice, or on
+ * two servers at once, closes each session once. It also deletes login challenges that expired long
+ * enough ago.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -27,6 +31,9 @@ public class SessionSweeper {
   /** Sessions taken per query; a sweep repeats until a batch comes back short. */
   static final int BATCH = 200;
 
+  /** Batches one relief call works through at most; the next capacity check goes on. */
+  static final int MAX_RELIEF_ROUNDS = 20;
+
   @EJB SessionRepository sessions;
 
   @EJB LoginChallengeRepository challenges;
@@ -36,6 +43,8 @@ public class SessionSweeper {
   @Inject SessionConfig config;
 
   @Inject Instance<OpenTradeCheck> tradeChecks;
+
+  @Inject Instance<SessionHoldings> holdings;
 
   @Inject Clock clock;
 
@@ -79,8 +88,9 @@ public class SessionSweeper {
   }
 
   /**
-   * Force-closes live sessions idle longer than {@code SESSION_IDLE_LIMIT} that have no open
-   * trades, for capacity relief at EMERGENCY.
+   * Capacity relief at EMERGENCY: closes the sessions {@link ReliefOrder} names, working through
+   * one tier per call. Sessions in a trade are never closed; sessions with activity or a balance
+   * only once no unused, empty session is left.
    *
    * @return how many sessions this call closed and how many it could not
    */
@@ -89,35 +99,69 @@ public class SessionSweeper {
     OffsetDateTime idleSince = now.minus(config.idleLimit());
     int closed = 0;
     int failed = 0;
-    int kept = 0;
-    List<UserSession> batch;
-    do {
-      batch = sessions.findIdle(idleSince, now, BATCH);
-      int closedInBatch = 0;
-      for (UserSession session : batch) {
+    ReliefOrder.Tier tier = null;
+    for (int round = 0; round < MAX_RELIEF_ROUNDS; round++) {
+      Map<String, UserSession> byId = new LinkedHashMap<>();
+      sessions.findUnused(now, BATCH).forEach(s -> byId.put(s.id(), s));
+      sessions.findIdle(idleSince, now, BATCH).forEach(s -> byId.putIfAbsent(s.id(), s));
+      List<ReliefCandidate> candidates = new ArrayList<>();
+      for (UserSession session : byId.values()) {
+        candidates.add(
+            new ReliefCandidate(
+                session.id(),
+                session.createdAt(),
+                session.lastSeenAt(),
+                holdsFunds(session),
+                hasOpenTrades(session)));
+      }
+      ReliefOrder.Plan plan = ReliefOrder.plan(candidates, idleSince);
+      // the next tier waits for the next check: the level may have dropped by then
+      if (plan.sessionIds().isEmpty() || (tier != null && plan.tier() != tier)) {
+        break;
+      }
+      tier = plan.tier();
+      int closedInRound = 0;
+      for (String id : plan.sessionIds()) {
         try {
-          if (hasOpenTrades(session)) {
-            kept++;
-          } else if (closer.close(session.id(), SessionCloseReason.CAPACITY)) {
-            closedInBatch++;
+          if (closer.close(id, SessionCloseReason.CAPACITY)) {
+            closedInRound++;
           }
         } catch (RuntimeException e) {
           failed++;
-          LOG.log(Level.WARNING, "Cannot close idle session " + session.id(), e);
+          LOG.log(Level.WARNING, "Cannot close session " + id + " for capacity relief", e);
         }
       }
-      closed += closedInBatch;
-      // sessions kept for their trades come back in every batch; stop when a batch closed none
-      if (closedInBatch == 0) {
+      closed += closedInRound;
+      if (closedInRound == 0 || byId.size() < BATCH) {
         break;
       }
-    } while (batch.size() == BATCH);
+    }
     LOG.log(
         closed > 0 || failed > 0 ? Level.WARNING : Level.INFO,
-        "Capacity relief closed {0} idle session(s) (idle since before {1}); {2} kept for open"
-            + " trades, {3} failed",
-        new Object[] {closed, idleSince, kept, failed});
+        "Capacity relief closed {0} session(s) of tier {1} (unused first, then idle since before"
+            + " {2}, then idle with a balance; never in a trade), {3} failed",
+        new Object[] {closed, tier == null ? "none" : tier, idleSince, failed});
     return new SweepResult(closed, failed);
+  }
+
+  private boolean holdsFunds(UserSession session) {
+    if (holdings.isUnsatisfied()) {
+      return false;
+    }
+    for (SessionHoldings check : holdings) {
+      try {
+        if (check.holdsFunds(session.id(), session.pubkey(), session.walletId())) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Balance check failed for session " + session.id() + "; counting it as funded",
+            e);
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasOpenTrades(UserSession session) {

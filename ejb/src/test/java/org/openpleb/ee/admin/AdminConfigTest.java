@@ -16,6 +16,9 @@ class AdminConfigTest {
     config.user = Optional.ofNullable(user);
     config.passwordHash = Optional.ofNullable(hash);
     config.sessionExpirySeconds = expiry;
+    config.backoffMaxSeconds = 900;
+    config.userBackoffMaxSeconds = 60;
+    config.hashPermits = 2;
     return config;
   }
 
@@ -60,5 +63,17 @@ class AdminConfigTest {
   void theSessionExpiryMustBePositive() {
     assertTrue(
         config(null, null, 0).problem().orElseThrow().startsWith(AdminConfig.ADMIN_SESSION_EXPIRY));
+  }
+
+  @Test
+  void theLoginGuardSettingsAreChecked() {
+    AdminConfig config = config(null, null, 3600);
+    config.hashPermits = 0;
+    assertTrue(
+        config.problem().orElseThrow().contains(AdminConfig.ADMIN_LOGIN_HASH_PERMITS),
+        config.problem()::toString);
+    config.hashPermits = 2;
+    config.backoffMaxSeconds = 0;
+    assertTrue(config.problem().orElseThrow().contains(AdminConfig.ADMIN_LOGIN_BACKOFF_MAX));
   }
 }

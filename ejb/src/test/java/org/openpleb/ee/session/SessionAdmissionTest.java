@@ -11,14 +11,14 @@ class SessionAdmissionTest {
 
   @Test
   void belowTheLimitALoginIsAdmitted() {
-    assertEquals(Optional.empty(), SessionAdmission.judge(true, () -> 4, 5));
-    assertEquals(Optional.empty(), SessionAdmission.judge(true, () -> 0, 1));
+    assertEquals(Optional.empty(), SessionAdmission.judge(true, false, () -> 4, 5));
+    assertEquals(Optional.empty(), SessionAdmission.judge(true, false, () -> 0, 1));
   }
 
   @Test
   void atOrAboveTheLimitALoginIsRefused() {
-    assertEquals(Optional.of(LoginRefusal.LIMIT), SessionAdmission.judge(true, () -> 5, 5));
-    assertEquals(Optional.of(LoginRefusal.LIMIT), SessionAdmission.judge(true, () -> 9, 5));
+    assertEquals(Optional.of(LoginRefusal.LIMIT), SessionAdmission.judge(true, false, () -> 5, 5));
+    assertEquals(Optional.of(LoginRefusal.LIMIT), SessionAdmission.judge(true, false, () -> 9, 5));
   }
 
   @Test
@@ -28,6 +28,7 @@ class SessionAdmissionTest {
     Optional<LoginRefusal> refusal =
         SessionAdmission.judge(
             false,
+            false,
             () -> {
               counted.set(true);
               return 0;
@@ -36,6 +37,12 @@ class SessionAdmissionTest {
 
     assertEquals(Optional.of(LoginRefusal.EMERGENCY), refusal);
     assertFalse(counted.get(), "counting takes the admission lock and must be skipped");
+  }
+
+  @Test
+  void atEmergencyTheEmergencyProofOfWorkAdmitsButTheHardCapStaysHard() {
+    assertEquals(Optional.empty(), SessionAdmission.judge(false, true, () -> 4, 5));
+    assertEquals(Optional.of(LoginRefusal.LIMIT), SessionAdmission.judge(false, true, () -> 5, 5));
   }
 
   @Test

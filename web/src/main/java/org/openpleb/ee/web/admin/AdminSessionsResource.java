@@ -14,8 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admin.AdminLogin;
+import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.admission.CurrentClient;
+import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
 import org.openpleb.ee.web.session.SessionsResource;
@@ -30,8 +33,11 @@ public class AdminSessionsResource {
 
   @Inject CurrentAdmin current;
 
+  @Inject CurrentClient client;
+
   /** Opens an admin session. */
   @POST
+  @RateLimited(LimitName.ADMIN_LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -40,13 +46,17 @@ public class AdminSessionsResource {
           "Checks user and password against OPENPLEB_ADMIN_USER and OPENPLEB_ADMIN_PASSWORD_HASH"
               + " and answers 201 with a bearer token valid for OPENPLEB_ADMIN_SESSION_EXPIRY"
               + " seconds. BAD_CREDENTIALS (401) when wrong; ADMIN_LOGIN_DISABLED (403) while the"
-              + " operator configured no credentials.")
+              + " operator configured no credentials. After 3 failures in a row an address waits"
+              + " 1, 2, 4 ... s (at most OPENPLEB_ADMIN_LOGIN_BACKOFF_MAX) and the configured user"
+              + " at most OPENPLEB_ADMIN_LOGIN_USER_BACKOFF_MAX: 429 TOO_MANY_REQUESTS with"
+              + " Retry-After; 503 SERVICE_UNAVAILABLE with Retry-After while"
+              + " OPENPLEB_ADMIN_LOGIN_HASH_PERMITS password checks already run.")
   public Response login(AdminLoginRequest request) {
     if (request == null) {
       throw new DomainException(ProblemCode.VALIDATION_FAILED, "user and password are required");
     }
     AdminLoginResponse opened =
-        AdminLoginResponse.of(login.login(request.user(), request.password()));
+        AdminLoginResponse.of(login.login(request.user(), request.password(), client.limitKey()));
     return Response.status(Response.Status.CREATED).entity(opened).build();
   }
 

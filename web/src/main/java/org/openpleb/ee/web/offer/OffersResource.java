@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.offer.Offer;
 import org.openpleb.ee.offer.OfferView;
 import org.openpleb.ee.offer.OrderBook;
@@ -45,6 +46,7 @@ import org.openpleb.ee.offer.Trader;
 import org.openpleb.ee.offer.Trading;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
 import org.openpleb.ee.web.session.SessionsResource;
@@ -107,6 +109,7 @@ public class OffersResource {
 
   /** Creates an offer. */
   @POST
+  @RateLimited(LimitName.OFFER)
   @Authenticated
   @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionLogin;
+import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
 
@@ -47,19 +49,27 @@ public class SessionsResource {
   /** Issues a one-time login challenge. */
   @POST
   @Path("challenge")
+  @RateLimited(LimitName.CHALLENGE)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Get a login challenge",
       description =
-          "Returns 32 random bytes as 64 lowercase hex characters, usable once and only until"
-              + " expiresAt (SESSION_CHALLENGE_TTL seconds). Sign it as described for"
-              + " POST /api/sessions.")
+          "Returns 32 bytes as 64 lowercase hex characters (the first byte is the proof-of-work"
+              + " difficulty, the rest random), usable once and only until expiresAt"
+              + " (SESSION_CHALLENGE_TTL seconds), and pow: {algorithm: sha256-leading-zero-bits,"
+              + " difficulty: n}. When n > 0, find a powNonce (1 to 64 characters of A-Z a-z 0-9 -"
+              + " _) such that SHA-256(UTF-8 bytes of challenge + \":\" + powNonce) starts with n"
+              + " zero bits, and send it with the login. n is 0 at capacity NORMAL and"
+              + " SESSION_POW_BITS_WARNING/_CRITICAL/_EMERGENCY above. Sign it as described for"
+              + " POST /api/sessions. 429 TOO_MANY_REQUESTS past the per-address limit, 503"
+              + " CHALLENGE_LIMIT_REACHED past SESSION_CHALLENGE_LIMIT, both with Retry-After.")
   public ChallengeResponse challenge() {
     return ChallengeResponse.of(login.issueChallenge());
   }
 
   /** Opens a session for a signed challenge. */
   @POST
+  @RateLimited(LimitName.LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -71,10 +81,15 @@ public class SessionsResource {
               + " text is hashed as received, not hex-decoded first. Answers 201 with sessionId,"
               + " token (256 random bits, base64url, send it as Authorization: Bearer) and"
               + " expiresAt (at most SESSION_EXPIRY seconds away, less at capacity level"
-              + " CRITICAL). Refusals are problem+json: VALIDATION_FAILED (400) for missing or"
-              + " malformed hex, BAD_SIGNATURE, CHALLENGE_UNKNOWN, CHALLENGE_USED and"
-              + " CHALLENGE_EXPIRED (401), SESSION_LIMIT_REACHED and CAPACITY_EMERGENCY (503,"
-              + " with Retry-After). A refused login consumes nothing: the challenge stays usable"
+              + " CRITICAL). powNonce: the proof of work the challenge's pow asks for (omit it"
+              + " when the difficulty is 0). Refusals are problem+json: VALIDATION_FAILED (400)"
+              + " for missing or malformed hex or nonce, PROOF_OF_WORK_INVALID (401) when the"
+              + " work is missing or too weak for the challenge or for the current capacity"
+              + " level (then ask for a new challenge), BAD_SIGNATURE, CHALLENGE_UNKNOWN,"
+              + " CHALLENGE_USED and CHALLENGE_EXPIRED (401), SESSION_LIMIT_REACHED and"
+              + " CAPACITY_EMERGENCY (503, with Retry-After; at EMERGENCY a login whose work meets"
+              + " SESSION_POW_BITS_EMERGENCY is admitted), TOO_MANY_REQUESTS (429, with"
+              + " Retry-After) past the per-address login limit. A refused login consumes nothing: the challenge stays usable"
               + " until it expires; a successful one uses it up.")
   public Response login(LoginRequest request) {
     if (request == null) {
@@ -82,7 +97,9 @@ public class SessionsResource {
           ProblemCode.VALIDATION_FAILED, "pubkey, challenge and signature are required");
     }
     LoginResponse opened =
-        LoginResponse.of(login.login(request.pubkey(), request.challenge(), request.signature()));
+        LoginResponse.of(
+            login.login(
+                request.pubkey(), request.challenge(), request.signature(), request.powNonce()));
     return Response.status(Response.Status.CREATED).entity(opened).build();
   }
 

@@ -20,11 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionPrincipal;
 import org.openpleb.ee.wallet.Cashier;
 import org.openpleb.ee.wallet.MintExecutor;
+import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
 import org.openpleb.ee.web.session.SessionsResource;
@@ -79,6 +81,7 @@ public class WalletResource {
   /** Asks for a Lightning invoice that funds the wallet. */
   @POST
   @Path("deposits/lightning")
+  @RateLimited(LimitName.DEPOSIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Deposit by Lightning",
@@ -117,6 +120,7 @@ public class WalletResource {
   /** Receives a Cashu token into the wallet. */
   @POST
   @Path("deposits/token")
+  @RateLimited(LimitName.DEPOSIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Deposit a token",

@@ -26,6 +26,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.session.LoginProof;
+import org.openpleb.ee.web.ItAdmission;
 
 /**
  * Makers, takers and the admin of the trade ITs, driving the API over HTTP: logins, offers, wallet
@@ -82,6 +83,7 @@ final class TradeClient {
             + "\nCAPACITY_MEMORY_SOURCE=test\nSESSION_LIMIT=1000\n"
             + "CAPACITY_SESSIONS_WARNING=800\nCAPACITY_SESSIONS_CRITICAL=900\n"
             + "CAPACITY_SESSIONS_EMERGENCY=950\n"
+            + ItAdmission.RELAXED
             + settings;
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "trade-it-settings.jar")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +24,8 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
+import org.openpleb.ee.session.ProofOfWork;
+import org.openpleb.ee.web.ItAdmission;
 
 /**
  * A user of the session API as the session ITs drive it over HTTP: keys, challenges, signed logins,
@@ -35,11 +38,27 @@ final class SessionApiClient {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final URL base;
+
+  private final String forwardedFor;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   SessionApiClient(URL base) {
+    this(base, null);
+  }
+
+  private SessionApiClient(URL base, String forwardedFor) {
     this.base = base;
+    this.forwardedFor = forwardedFor;
+  }
+
+  /**
+   * The same client speaking for {@code address}: every request carries it as {@code
+   * X-Forwarded-For}, which the server believes only from a trusted proxy (the IT deployment that
+   * trusts 127.0.0.1).
+   */
+  SessionApiClient from(String address) {
+    return new SessionApiClient(base, address);
   }
 
   /**
@@ -50,7 +69,7 @@ final class SessionApiClient {
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "it-settings.jar")
             .addAsResource(
-                new StringAsset("config_ordinal=500\n" + settings),
+                new StringAsset("config_ordinal=500\n" + ItAdmission.RELAXED + settings),
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(
             WebArchive.class, new java.io.File(System.getProperty("war.file")))
@@ -81,13 +100,37 @@ final class SessionApiClient {
   }
 
   HttpResponse<String> login(String pubkey, String challenge, String signature) throws Exception {
-    String body =
+    return login(pubkey, challenge, signature, null);
+  }
+
+  HttpResponse<String> login(String pubkey, String challenge, String signature, String powNonce)
+      throws Exception {
+    ObjectNode body =
         JSON.createObjectNode()
             .put("pubkey", pubkey)
             .put("challenge", challenge)
-            .put("signature", signature)
-            .toString();
-    return send(post("api/sessions", body).build());
+            .put("signature", signature);
+    if (powNonce != null) {
+      body.put("powNonce", powNonce);
+    }
+    return send(post("api/sessions", body.toString()).build());
+  }
+
+  /** The raw answer of {@code POST /api/sessions/challenge}. */
+  HttpResponse<String> challengeResponse() throws Exception {
+    return send(post("api/sessions/challenge", null).build());
+  }
+
+  /** Logs {@code user} in with a fresh challenge and the proof of work that challenge asks for. */
+  HttpResponse<String> loginWithWork(User user) throws Exception {
+    HttpResponse<String> issued = challengeResponse();
+    assertEquals(200, issued.statusCode(), issued::body);
+    JsonNode challenge = json(issued);
+    assertEquals("sha256-leading-zero-bits", challenge.path("pow").path("algorithm").asText());
+    int difficulty = challenge.path("pow").path("difficulty").asInt();
+    String text = challenge.path("challenge").asText();
+    String nonce = difficulty == 0 ? null : ProofOfWork.solve(text, difficulty);
+    return login(user.pubkey(), text, user.sign(text), nonce);
   }
 
   /** Logs {@code user} in with a fresh challenge. */
@@ -194,7 +237,8 @@ final class SessionApiClient {
 
   private HttpRequest.Builder request(String path) throws URISyntaxException {
     URI uri = base.toURI().resolve(path);
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    return forwardedFor == null ? builder : builder.header("X-Forwarded-For", forwardedFor);
   }
 
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -42,6 +42,7 @@ class SessionLifecycleIT {
   static WebArchive deployment() {
     return SessionApiClient.deployment(
         "SESSION_EXPIRY=20\n"
+            + "SESSION_POW_BITS_EMERGENCY=12\n"
             + "CAPACITY_CRITICAL_SESSION_EXPIRY=10\n"
             + "WALLET_CLEANUP_INTERVAL=1000\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
@@ -122,12 +123,18 @@ class SessionLifecycleIT {
     assertEquals("CRITICAL", api.support("POST", "capacity?ratio=0.85").path("level").asText());
     JsonNode critical = api.loginOk(User.random());
     assertEquals(10, lifetimeSeconds(critical));
+    // a session that made a request since login is not among the first that relief closes
+    assertEquals(200, api.current(critical.path("token").asText()).statusCode());
 
     assertEquals("EMERGENCY", api.support("POST", "capacity?ratio=0.95").path("level").asText());
     User refusedUser = User.random();
     HttpResponse<String> refused = api.login(refusedUser);
     assertProblem(refused, 503, "CAPACITY_EMERGENCY");
     assertEquals("60", refused.headers().firstValue("Retry-After").orElse(""));
+    // ... but a login with the advertised EMERGENCY proof of work is admitted
+    HttpResponse<String> worked = api.loginWithWork(User.random());
+    assertEquals(201, worked.statusCode(), worked::body);
+    assertEquals(10, lifetimeSeconds(json(worked)));
     HttpResponse<String> ready = api.get("/health/ready", null);
     assertEquals(503, ready.statusCode(), ready::body);
     assertEquals("DOWN", check(ready, "capacity").path("status").asText());
@@ -147,6 +154,8 @@ class SessionLifecycleIT {
   void emergencyReliefClosesIdleSessionsOnly() throws Exception {
     JsonNode idle = api.loginOk(User.random());
     JsonNode busy = api.loginOk(User.random());
+    // busy has made a request since login; idle has not (and looks idle for an hour)
+    assertEquals(200, api.current(busy.path("token").asText()).statusCode());
     String idleId = idle.path("sessionId").asText();
     assertEquals(
         1, api.support("POST", "idle?id=" + idleId + "&seconds=3600").path("updated").asInt());

@@ -143,6 +143,26 @@ public class SessionTestSupport {
     return Map.of("updated", rows);
   }
 
+  /**
+   * Makes a session look opened {@code seconds} plus a minute ago, used once after login and idle
+   * for {@code seconds} since.
+   */
+  @POST
+  @Path("used-idle")
+  public Map<String, Object> usedIdle(
+      @QueryParam("id") String id, @QueryParam("seconds") long seconds) throws SQLException {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE sessions SET created_at = ?, last_seen_at = ? WHERE id = ?")) {
+      update.setObject(1, now.minusSeconds(seconds + 60));
+      update.setObject(2, now.minusSeconds(seconds));
+      update.setString(3, id);
+      return Map.of("updated", update.executeUpdate());
+    }
+  }
+
   /** A session row as stored (every column as text). */
   @GET
   @Path("session")
