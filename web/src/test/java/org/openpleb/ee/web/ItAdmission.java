@@ -1,5 +1,12 @@
 package org.openpleb.ee.web;
 
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * Admission settings for IT deployments: the ITs log in many sessions from 127.0.0.1 in seconds,
  * which the production rate limits and the proof of work at WARNING and CRITICAL are there to stop.
@@ -18,4 +25,25 @@ public final class ItAdmission {
           + "SESSION_POW_BITS_WARNING=0\nSESSION_POW_BITS_CRITICAL=0\n";
 
   private ItAdmission() {}
+
+  /**
+   * Every address of this machine, as a trusted-proxy list: the test client runs here, and
+   * Arquillian may reach the server through a non-loopback interface, which is then the
+   * connection's peer. With it, {@code X-Forwarded-For} plays distinct client addresses.
+   */
+  public static String localAddresses() {
+    try {
+      List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          String text = address.getHostAddress();
+          int zone = text.indexOf('%');
+          addresses.add(zone < 0 ? text : text.substring(0, zone));
+        }
+      }
+      return String.join(",", addresses);
+    } catch (SocketException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -33,6 +33,7 @@ import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -43,8 +44,8 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * 4xx problem document with a stable code, no answer a 5xx, readiness UP throughout, and the books
  * (sessions, offers, wallets, treasury, every table a request could write) exactly as before.
  *
- * <p>Each hostile request comes from its own address (a trusted proxy at 127.0.0.1 forwards it), so
- * the per-address limits let it through to the checks it is aimed at instead of refusing it early.
+ * <p>Each hostile request comes from its own address (this machine is trusted as a proxy), so the
+ * per-address limits let it through to the checks it is aimed at instead of refusing it early.
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
@@ -60,7 +61,9 @@ class HostileInputIT {
     Path data = TradeClient.dataDir();
     String mintUrl = TradeMint.start(data);
     return TradeClient.deployment(
-        mintUrl, data, "OPENPLEB_TRUSTED_PROXIES=127.0.0.1\nOFFER_OPEN_LIMIT=10\n");
+        mintUrl,
+        data,
+        "OPENPLEB_TRUSTED_PROXIES=" + ItAdmission.localAddresses() + "\nOFFER_OPEN_LIMIT=10\n");
   }
 
   @ArquillianResource URL base;

@@ -6,14 +6,10 @@ import static org.openpleb.ee.web.session.SessionApiClient.assertProblem;
 import static org.openpleb.ee.web.session.SessionApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.admin.AdminPasswordHasher;
+import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.session.SessionApiClient.User;
 
 /**
@@ -46,7 +43,7 @@ class LoginFloodIT {
   static WebArchive deployment() {
     return SessionApiClient.deployment(
         "OPENPLEB_TRUSTED_PROXIES="
-            + localAddresses()
+            + ItAdmission.localAddresses()
             + "\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
             + "RATE_LIMIT_CHALLENGE_BURST=20\nRATE_LIMIT_CHALLENGE_PER_MINUTE=4\n"
@@ -61,26 +58,6 @@ class LoginFloodIT {
   }
 
   @ArquillianResource URL base;
-
-  /**
-   * Every address of this machine: the test client runs here, and Arquillian may reach the server
-   * through a non-loopback interface, which is then the connection's peer.
-   */
-  private static String localAddresses() {
-    try {
-      List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
-      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          String text = address.getHostAddress();
-          int zone = text.indexOf('%');
-          addresses.add(zone < 0 ? text : text.substring(0, zone));
-        }
-      }
-      return String.join(",", addresses);
-    } catch (SocketException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private SessionApiClient api;
 
