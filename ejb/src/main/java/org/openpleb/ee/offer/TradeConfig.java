@@ -61,9 +61,6 @@ public class TradeConfig {
   /** Largest receipt image, bytes. */
   public static final String RECEIPT_MAX_BYTES = "OFFER_RECEIPT_MAX_BYTES";
 
-  /** Largest JSON body the offer API reads, bytes. */
-  public static final String JSON_MAX_BYTES = "OFFER_JSON_MAX_BYTES";
-
   /** PLATFORM or MAKER: who receives a taker's forfeited bond. */
   public static final String FORFEITED_BOND_TO = "OPENPLEB_FORFEITED_BOND_TO";
 
@@ -120,10 +117,6 @@ public class TradeConfig {
   int receiptMaxBytes;
 
   @Inject
-  @ConfigProperty(name = JSON_MAX_BYTES)
-  int jsonMaxBytes;
-
-  @Inject
   @ConfigProperty(name = FORFEITED_BOND_TO)
   String forfeitedBondTo;
 
@@ -168,10 +161,6 @@ public class TradeConfig {
     return receiptMaxBytes;
   }
 
-  public int jsonMaxBytes() {
-    return jsonMaxBytes;
-  }
-
   /** The payout table with the configured forfeited-bond policy. */
   public PayoutTable payoutTable() {
     return new PayoutTable(forfeitedBondPolicy(forfeitedBondTo).orElseThrow());
@@ -210,6 +199,5 @@ public class TradeConfig {
     check.positiveInt(OPEN_OFFER_LIMIT);
     check.positiveInt(OPEN_CLAIM_LIMIT);
     check.positiveInt(RECEIPT_MAX_BYTES);
-    check.positiveInt(JSON_MAX_BYTES);
   }
 }
