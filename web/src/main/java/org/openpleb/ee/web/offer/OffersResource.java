@@ -108,7 +108,6 @@ public class OffersResource {
   /** Creates an offer. */
   @POST
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
@@ -202,7 +201,6 @@ public class OffersResource {
   @POST
   @Path("{id}/funding")
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
@@ -241,7 +239,6 @@ public class OffersResource {
   @POST
   @Path("{id}/claim")
   @Authenticated
-  @BoundedBody
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
   @Operation(
@@ -323,7 +320,6 @@ public class OffersResource {
   @POST
   @Path("{id}/feedback")
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
@@ -351,7 +347,6 @@ public class OffersResource {
   @POST
   @Path("{id}/answer")
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
