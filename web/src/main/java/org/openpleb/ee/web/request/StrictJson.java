@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
@@ -49,7 +50,23 @@ public final class StrictJson {
                   .build())
           .build();
 
+  private static final Set<Class<?>> BINDABLE =
+      Set.of(String.class, Long.class, Boolean.class, BigDecimal.class);
+
   private StrictJson() {}
+
+  /** Whether {@code type} is a record whose every component this binder can read strictly. */
+  public static boolean canBind(Class<?> type) {
+    if (!type.isRecord()) {
+      return false;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (!BINDABLE.contains(component.getType())) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The record of {@code type} the JSON object on {@code in} describes.

@@ -35,7 +35,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   @Override
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type.isRecord() && BodyLimits.isJson(mediaType);
+    return StrictJson.canBind(type) && BodyLimits.isJson(mediaType);
   }
 
   @Override

@@ -222,6 +222,7 @@ class StrictJsonTest {
       StringBuilder json = new StringBuilder("{");
       for (var component : type.getRecordComponents()) {
         assertTrue(supported.contains(component.getType()), type + " " + component);
+        assertTrue(StrictJson.canBind(type), type::toString);
         if (json.length() > 1) {
           json.append(',');
         }
