@@ -17,7 +17,10 @@ import org.openpleb.ee.platform.ProblemCode;
  * a problem document instead of the server's HTML page. Only an exception is an unexpected failure
  * logged with a correlation id; a bare status is the container refusing the request.
  */
-@WebServlet(name = "ProblemErrorServlet", urlPatterns = ProblemErrorServlet.PATH)
+@WebServlet(
+    name = "ProblemErrorServlet",
+    urlPatterns = ProblemErrorServlet.PATH,
+    asyncSupported = true)
 public class ProblemErrorServlet extends HttpServlet {
 
   /** Where web.xml sends errors. */

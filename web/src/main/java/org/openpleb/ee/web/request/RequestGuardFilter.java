@@ -21,7 +21,8 @@ import org.openpleb.ee.web.problem.ServletProblems;
  * or not {@code type/subtype} with parameters with 415 naming what is accepted. Both as problem
  * documents; neither is an unexpected failure, so nothing is logged.
  */
-@WebFilter(filterName = "RequestGuardFilter", urlPatterns = "/*")
+// Asynchronous support is required: the event streams run asynchronously behind this filter.
+@WebFilter(filterName = "RequestGuardFilter", urlPatterns = "/*", asyncSupported = true)
 public class RequestGuardFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
