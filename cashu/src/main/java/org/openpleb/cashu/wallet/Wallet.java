@@ -345,6 +345,15 @@ public final class Wallet implements AutoCloseable {
     }
   }
 
+  /** Whether a token's mint URL names this wallet's mint; a URL that is no http(s) URL does not. */
+  private boolean isThisMint(String tokenMint) {
+    try {
+      return tokenMint != null && mintUrl.equals(HttpMintClient.normalizeUrl(tokenMint));
+    } catch (CashuException notAUrl) {
+      return false;
+    }
+  }
+
   private Token decode(String text) {
     Token token;
     try {
@@ -355,7 +364,7 @@ public final class Wallet implements AutoCloseable {
       token = TokenCodec.decode(text, keysets.ids());
     }
     requireWithinLimits(token);
-    if (!mintUrl.equals(HttpMintClient.normalizeUrl(token.mint()))) {
+    if (!isThisMint(token.mint())) {
       throw new WalletException("Token is from another mint");
     }
     if (token.unit() != null && !unit.equals(token.unit())) {

@@ -377,4 +377,16 @@ class HttpMintClientTest {
       }
     };
   }
+
+  @Test
+  void mintUrlsCompareSchemeAndHostCaseInsensitively() {
+    assertEquals(
+        "http://mint.example:3338/Cashu",
+        HttpMintClient.normalizeUrl(" HTTP://Mint.EXAMPLE:3338/Cashu/ "));
+    assertEquals("https://mint.example", HttpMintClient.normalizeUrl("HtTpS://MINT.example"));
+    assertEquals(
+        "https://User@mint.example", HttpMintClient.normalizeUrl("https://User@MINT.example"));
+    assertThrows(RuntimeException.class, () -> HttpMintClient.normalizeUrl("FTP://mint"));
+    assertThrows(RuntimeException.class, () -> HttpMintClient.normalizeUrl("mint.example"));
+  }
 }

@@ -71,6 +71,9 @@ public class OfferTransitions {
   public Offer create(
       Trader maker, long fiatAmount, String qrCode, String fiatProvider, BtcPrice price) {
     String qr = requireText("qrCode", qrCode, MAX_QR);
+    if (fiatProvider != null) {
+      refuseControlCharacters("fiatProvider", fiatProvider);
+    }
     String provider = fiatProvider == null || fiatProvider.isBlank() ? null : fiatProvider.trim();
     if (provider != null && provider.length() > MAX_PROVIDER) {
       throw invalid("fiatProvider must be at most " + MAX_PROVIDER + " characters");
@@ -659,10 +662,11 @@ public class OfferTransitions {
     return role == Role.SYSTEM ? "system" : role.name().toLowerCase() + ":" + who;
   }
 
-  private static String requireText(String field, String value, int max) {
+  static String requireText(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       throw invalid(field + " is required");
     }
+    refuseControlCharacters(field, value);
     String text = value.trim();
     if (text.length() > max) {
       throw invalid(field + " must be at most " + max + " characters");
@@ -670,7 +674,26 @@ public class OfferTransitions {
     return text;
   }
 
-  private static String optionalText(String field, String value) {
+  /**
+   * Refuses control characters other than tab, line feed and carriage return, and unpaired
+   * surrogates: the database cannot store a NUL or broken UTF-16, and {@code trim()} would quietly
+   * turn {@code "\u0000"} into an empty text. Checked before trimming, for every stored text.
+   */
+  static void refuseControlCharacters(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+      boolean broken =
+          Character.isHighSurrogate(c)
+              ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(++i))
+              : Character.isLowSurrogate(c);
+      if (control || broken) {
+        throw invalid(field + " must not contain control characters or broken Unicode");
+      }
+    }
+  }
+
+  static String optionalText(String field, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -64,9 +64,6 @@ public class TradeConfig {
   /** Most pixels (width times height) a receipt image may have. */
   public static final String RECEIPT_MAX_PIXELS = "OFFER_RECEIPT_MAX_PIXELS";
 
-  /** Largest JSON body the offer API reads, bytes. */
-  public static final String JSON_MAX_BYTES = "OFFER_JSON_MAX_BYTES";
-
   /** PLATFORM or MAKER: who receives a taker's forfeited bond. */
   public static final String FORFEITED_BOND_TO = "OPENPLEB_FORFEITED_BOND_TO";
 
@@ -127,10 +124,6 @@ public class TradeConfig {
   long receiptMaxPixels;
 
   @Inject
-  @ConfigProperty(name = JSON_MAX_BYTES)
-  int jsonMaxBytes;
-
-  @Inject
   @ConfigProperty(name = FORFEITED_BOND_TO)
   String forfeitedBondTo;
 
@@ -180,10 +173,6 @@ public class TradeConfig {
     return receiptMaxPixels;
   }
 
-  public int jsonMaxBytes() {
-    return jsonMaxBytes;
-  }
-
   /** The payout table with the configured forfeited-bond policy. */
   public PayoutTable payoutTable() {
     return new PayoutTable(forfeitedBondPolicy(forfeitedBondTo).orElseThrow());
@@ -223,6 +212,5 @@ public class TradeConfig {
     check.positiveInt(OPEN_CLAIM_LIMIT);
     check.positiveInt(RECEIPT_MAX_BYTES);
     check.positiveLong(RECEIPT_MAX_PIXELS);
-    check.positiveInt(JSON_MAX_BYTES);
   }
 }

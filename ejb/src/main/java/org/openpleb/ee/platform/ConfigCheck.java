@@ -158,6 +158,17 @@ public final class ConfigCheck {
     }
   }
 
+  /**
+   * A key that was renamed: a value for {@code oldKey} is a violation naming {@code newKey}, so a
+   * setting the operator made is never silently ignored.
+   */
+  public void renamed(String oldKey, String newKey) {
+    if (source.apply(oldKey).isPresent()) {
+      invalidKeys.add(oldKey);
+      violations.add(oldKey + " was renamed " + newKey + "; set " + newKey + " instead");
+    }
+  }
+
   /** Every violation found so far, each naming its key. */
   public List<String> violations() {
     return List.copyOf(violations);

@@ -53,6 +53,7 @@ public class ConfigurationGuard {
     SessionConfig.validate(check);
     WalletConfig.validate(check);
     DatabaseConfig.validate(check);
+    BodyLimitConfig.validate(check);
     return check;
   }
 }

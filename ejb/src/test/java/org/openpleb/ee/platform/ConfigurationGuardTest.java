@@ -107,6 +107,25 @@ class ConfigurationGuardTest {
   }
 
   @Test
+  void theApiJsonLimitMustBePositive() {
+    settings.put("API_JSON_MAX_BYTES", "0");
+
+    assertEquals(
+        List.of("API_JSON_MAX_BYTES must be a whole number from 1 to 2147483647, got '0'"),
+        violations());
+  }
+
+  @Test
+  void theRetiredOfferJsonLimitIsNotSilentlyIgnored() {
+    settings.put("OFFER_JSON_MAX_BYTES", "1024");
+
+    assertEquals(
+        List.of(
+            "OFFER_JSON_MAX_BYTES was renamed API_JSON_MAX_BYTES; set API_JSON_MAX_BYTES instead"),
+        violations());
+  }
+
+  @Test
   void aPoolThatKeepsMoreThanItMayHoldIsRefused() {
     settings.put("DATABASE_POOL_MIN", "20");
 

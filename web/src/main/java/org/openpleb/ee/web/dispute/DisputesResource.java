@@ -22,7 +22,6 @@ import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
-import org.openpleb.ee.web.offer.BoundedBody;
 import org.openpleb.ee.web.session.SessionsResource;
 
 /** Disputes for the admin: what is open and how it ends. */
@@ -56,7 +55,6 @@ public class DisputesResource {
   @POST
   @Path("{id}/resolution")
   @AdminOnly
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)

@@ -3,69 +3,79 @@ package org.openpleb.ee.web.offer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import org.openpleb.ee.offer.TradeConfig;
+import org.openpleb.ee.platform.BodyLimitConfig;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.request.BodyLimits;
+import org.openpleb.ee.web.request.BodyTooLargeException;
+import org.openpleb.ee.web.request.BoundedInputStream;
 
 /**
- * Refuses JSON bodies longer than {@code OFFER_JSON_MAX_BYTES} on {@link BoundedBody} methods with
- * 413: by their declared length, and a chunked body by reading at most one byte past the limit, so
- * a huge body never fills the heap. The rest of a refused body is read and dropped (up to {@link
- * #DRAIN_LIMIT}) so the client, still sending, receives the refusal instead of a broken connection.
+ * Bounds the request body of every API method, with no annotation to remember: JSON at most {@code
+ * API_JSON_MAX_BYTES}, receipt images at most {@code OFFER_RECEIPT_MAX_BYTES}, any other media type
+ * refused with 415 naming the accepted ones. A declared length over the limit is refused with 413
+ * at once; any other body is wrapped so that reading past the limit fails with 413 after at most
+ * limit + 1 bytes, so a chunked body of any size never fills the heap. GET, HEAD, DELETE and
+ * OPTIONS requests get an empty body: nothing a client sends with them is ever read.
  */
 @Provider
-@BoundedBody
 @Priority(Priorities.ENTITY_CODER)
 @ApplicationScoped
 public class BodyLimitFilter implements ContainerRequestFilter {
 
   /** The most bytes of a refused body read and dropped before the connection is given up. */
-  public static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+  public static final long DRAIN_LIMIT = BoundedInputStream.DRAIN_LIMIT;
 
-  @Inject TradeConfig config;
+  private static final Set<String> BODYLESS =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
+  @Inject BodyLimitConfig limits;
+
+  @Inject TradeConfig trade;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    int max = config.jsonMaxBytes();
-    if (request.getLength() > max) {
-      drain(request.getEntityStream());
-      throw tooLarge(max);
-    }
-    if (!request.hasEntity()) {
+    if (BODYLESS.contains(request.getMethod())) {
+      request.setEntityStream(InputStream.nullInputStream());
       return;
     }
-    byte[] body = readAtMost(request.getEntityStream(), max + 1);
-    if (body.length > max) {
-      drain(request.getEntityStream());
-      throw tooLarge(max);
+    MediaType type = request.getMediaType();
+    long max;
+    if (BodyLimits.isJson(type)) {
+      max = limits.jsonMaxBytes();
+    } else if (BodyLimits.isImage(type)) {
+      max = trade.receiptMaxBytes();
+    } else {
+      if (request.getLength() > 0 || (request.getLength() < 0 && request.hasEntity())) {
+        drain(request.getEntityStream());
+        throw new DomainException(
+            ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+            (type == null ? "The request has a body but no Content-Type. " : "")
+                + BodyLimits.ACCEPTED);
+      }
+      request.setEntityStream(InputStream.nullInputStream());
+      return;
     }
-    request.setEntityStream(new ByteArrayInputStream(body));
-  }
-
-  /** Reads up to {@code limit} bytes of {@code in}. */
-  static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
+    if (request.getLength() > max) {
+      drain(request.getEntityStream());
+      throw new DomainException(
+          ProblemCode.PAYLOAD_TOO_LARGE, new BodyTooLargeException(max).getMessage());
+    }
+    request.setEntityStream(new BoundedInputStream(request.getEntityStream(), max));
   }
 
   /** Reads and drops what is left of {@code in}, at most {@link #DRAIN_LIMIT} bytes. */
   public static void drain(InputStream in) throws IOException {
-    long left = DRAIN_LIMIT;
-    byte[] sink = new byte[8192];
-    int n;
-    while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-      left -= n;
-    }
-  }
-
-  private static DomainException tooLarge(int max) {
-    return new DomainException(
-        ProblemCode.PAYLOAD_TOO_LARGE, "The request body may be at most " + max + " bytes");
+    BoundedInputStream.drain(in);
   }
 }

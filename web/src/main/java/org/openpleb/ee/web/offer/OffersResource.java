@@ -111,7 +111,6 @@ public class OffersResource {
   @POST
   @RateLimited(LimitName.OFFER)
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
@@ -207,7 +206,6 @@ public class OffersResource {
   @POST
   @Path("{id}/funding")
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
@@ -246,7 +244,6 @@ public class OffersResource {
   @POST
   @Path("{id}/claim")
   @Authenticated
-  @BoundedBody
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
   @Operation(
@@ -341,7 +338,6 @@ public class OffersResource {
   @POST
   @Path("{id}/feedback")
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)
@@ -369,7 +365,6 @@ public class OffersResource {
   @POST
   @Path("{id}/answer")
   @Authenticated
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.request.BodyLimits;
+import org.openpleb.ee.web.request.BodyTooLargeException;
 
 /**
  * Decides what clients see when a request fails: every throwable becomes one {@link Problem}.
@@ -51,6 +53,14 @@ public final class ErrorContract {
     if (error instanceof DomainException domain) {
       return Problem.of(domain.code(), domain.getMessage(), instance);
     }
+    if (isReadingWrapper(error)
+        && causeOf(error, DomainException.class) instanceof DomainException d) {
+      // The strict JSON reader's refusal, wrapped by the REST runtime while reading the entity.
+      return Problem.of(d.code(), d.getMessage(), instance);
+    }
+    if (causeOf(error, BodyTooLargeException.class) instanceof BodyTooLargeException tooLarge) {
+      return Problem.of(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), instance);
+    }
     if (error instanceof ConstraintViolationException violations) {
       return validationProblem(violations, instance);
     }
@@ -80,7 +90,10 @@ public final class ErrorContract {
           Problem.of(
               code, "None of the media types in the Accept header can be produced here.", instance);
       case UNSUPPORTED_MEDIA_TYPE ->
-          Problem.of(code, "The request body's Content-Type is not accepted here.", instance);
+          Problem.of(
+              code,
+              "The request body's Content-Type is not accepted here. " + BodyLimits.ACCEPTED,
+              instance);
       case INTERNAL_ERROR -> Problem.internal(correlationIds.get(), instance);
       default ->
           // Framework messages can quote internals; the status' own title is the safe detail.
@@ -175,6 +188,20 @@ public final class ErrorContract {
       }
     }
     return false;
+  }
+
+  private static boolean isReadingWrapper(Throwable error) {
+    return error instanceof ProcessingException || error instanceof WebApplicationException;
+  }
+
+  /** The first throwable of {@code type} in the cause chain of {@code error}, or null. */
+  private static Throwable causeOf(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

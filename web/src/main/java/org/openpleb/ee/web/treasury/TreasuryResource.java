@@ -20,7 +20,6 @@ import org.openpleb.ee.treasury.TreasuryDesk;
 import org.openpleb.ee.treasury.TreasuryOverview;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
-import org.openpleb.ee.web.offer.BoundedBody;
 import org.openpleb.ee.web.session.SessionsResource;
 
 /** The platform's treasury for the admin: balance and withdrawals. */
@@ -51,7 +50,6 @@ public class TreasuryResource {
   @POST
   @Path("withdrawals")
   @AdminOnly
-  @BoundedBody
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = SessionsResource.BEARER)

@@ -342,8 +342,9 @@ class TradeFlowIT {
                 .toString()),
         400,
         "VALIDATION_FAILED");
-    // the longest answer, all control characters, still fits the audit chain escaped
-    String words = "a" + "\u0001".repeat(1_998) + "z";
+    // the longest answer, all characters the audit chain escapes (control characters other than
+    // tab, line feed and carriage return are refused since issue #11), still fits it escaped
+    String words = "a" + "\"\\\n\t".repeat(499) + "\"\"" + "z";
     HttpResponse<String> forfeit =
         api.post(
             "api/offers/" + id + "/answer",

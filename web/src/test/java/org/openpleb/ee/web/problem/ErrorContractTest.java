@@ -284,4 +284,42 @@ class ErrorContractTest {
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
   }
+
+  @Test
+  void aBodyThatWentPastItsLimitWhileReadIsPayloadTooLargeNotAnInternalError() {
+    Problem direct =
+        contract.problemFor(new org.openpleb.ee.web.request.BodyTooLargeException(10), PATH);
+    Problem wrapped =
+        contract.problemFor(
+            new ProcessingException(
+                "reading", new org.openpleb.ee.web.request.BodyTooLargeException(10)),
+            PATH);
+
+    for (Problem problem : List.of(direct, wrapped)) {
+      assertEquals(413, problem.status());
+      assertEquals("PAYLOAD_TOO_LARGE", problem.code());
+      assertNull(problem.correlationId());
+    }
+  }
+
+  @Test
+  void aStrictReaderRefusalWrappedByTheRuntimeKeepsItsCodeAndField() {
+    Problem problem =
+        contract.problemFor(
+            new ProcessingException(
+                "reading",
+                new DomainException(ProblemCode.MALFORMED_JSON, "amount: must be a JSON integer")),
+            PATH);
+
+    assertEquals("MALFORMED_JSON", problem.code());
+    assertEquals("amount: must be a JSON integer", problem.detail());
+    assertNull(problem.correlationId());
+  }
+
+  @Test
+  void anUnsupportedMediaTypeNamesTheAcceptedOnes() {
+    Problem problem = contract.problemFor(new NotSupportedException(), PATH);
+
+    assertTrue(problem.detail().contains("application/json"), problem.detail());
+  }
 }
