@@ -52,6 +52,16 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     MediaType type = request.getMediaType();
     long max;
     if (BodyLimits.isJson(type)) {
+      String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+      if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+        // JSON is UTF-8 (RFC 8259); a body that claims another encoding is not read as if it
+        // were, nor guessed at.
+        drain(request.getEntityStream());
+        throw new DomainException(
+            ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+            "JSON must be sent as UTF-8: send application/json without a charset or with"
+                + " charset=utf-8.");
+      }
       max = limits.jsonMaxBytes();
     } else if (BodyLimits.isImage(type)) {
       max = trade.receiptMaxBytes();

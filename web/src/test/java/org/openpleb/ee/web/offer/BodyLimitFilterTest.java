@@ -122,6 +122,29 @@ class BodyLimitFilterTest {
   }
 
   @Test
+  void jsonInAnyCharsetButUtf8IsUnsupported() throws IOException {
+    for (String charset : new String[] {"ebcdic", "utf-16", "ISO-8859-1"}) {
+      AtomicReference<InputStream> entity = new AtomicReference<>();
+      MediaType type = MediaType.APPLICATION_JSON_TYPE.withCharset(charset);
+      DomainException refused =
+          assertThrows(
+              DomainException.class,
+              () -> filter.filter(request("POST", type, 2, "{}".getBytes(), entity)),
+              charset);
+      assertEquals(ProblemCode.UNSUPPORTED_MEDIA_TYPE, refused.code());
+    }
+    AtomicReference<InputStream> entity = new AtomicReference<>();
+    filter.filter(
+        request(
+            "POST",
+            MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"),
+            2,
+            "{}".getBytes(),
+            entity));
+    assertEquals(2, entity.get().readAllBytes().length);
+  }
+
+  @Test
   void anEmptyPostWithoutTypeStaysAllowed() throws IOException {
     AtomicReference<InputStream> entity = new AtomicReference<>();
     filter.filter(request("POST", null, 0, new byte[0], entity));
