@@ -75,6 +75,7 @@ exec java -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70.0}" -Xss"${MEM_XSS:
   --nohazelcast \
   --disablephonehome \
   --addlibs lib/postgresql.jar \
+  --prebootcommandfile config/pre-boot-commands.asadmin \
   --postbootcommandfile config/post-boot-commands.asadmin \
   --deploy deployments/ROOT.war --contextroot / \
   "$@"

@@ -95,8 +95,20 @@ class HostileInputIT {
   /** A JSON endpoint: who calls it, a body of the right shape, and the fields of that body. */
   private record Endpoint(String path, String token, ObjectNode body, List<Field> fields) {}
 
-  /** One hostile request: a label for the report, the raw head and body. */
-  private record Attack(String label, String head, byte[] body) {}
+  /**
+   * One hostile request: a label for the report, the raw head and body, and whether it breaks HTTP
+   * itself (a head too long or malformed, a body where HTTP allows none), which Payara's HTTP
+   * listener refuses before any application code runs.
+   */
+  private record Attack(String label, String head, byte[] body, boolean malformedHttp) {
+    Attack(String label, String head, byte[] body) {
+      this(label, head, body, false);
+    }
+
+    Attack asMalformedHttp() {
+      return new Attack(label, head, body, true);
+    }
+  }
 
   @Test
   void everyHostileRequestIsRefusedCleanlyAndChangesNothing() throws Exception {
@@ -150,7 +162,7 @@ class HostileInputIT {
         try {
           RawHttp.Answer answer = http.send(attack.head(), attack.body());
           statuses.merge(answer.status(), 1, Integer::sum);
-          verdict = judge(answer);
+          verdict = judge(answer, attack.malformedHttp());
         } catch (Exception e) {
           verdict = "no answer: " + e;
         }
@@ -193,20 +205,22 @@ class HostileInputIT {
   }
 
   /** Null when the answer keeps the contract, else what is wrong with it. */
-  private static String judge(RawHttp.Answer answer) {
+  private static String judge(RawHttp.Answer answer, boolean malformedHttp) {
     if (answer.status() < 400 || answer.status() > 499) {
       return "status " + answer.status() + " " + abbreviate(answer.body());
     }
     String type = answer.header("Content-Type");
+    if (malformedHttp && type == null && answer.body().isEmpty()) {
+      // The listener's own refusal of a message that is not valid HTTP to it: a bare 4xx status
+      // line, which must still carry no banner.
+      return banner(answer);
+    }
     if (type == null || !type.split(";")[0].trim().equals("application/problem+json")) {
       return answer.status() + " with Content-Type " + type + ": " + abbreviate(answer.body());
     }
-    if (answer.header("X-Powered-By") != null) {
-      return "banner X-Powered-By: " + answer.header("X-Powered-By");
-    }
-    String server = answer.header("Server");
-    if (server != null && !server.isBlank()) {
-      return "banner Server: " + server;
+    String banner = banner(answer);
+    if (banner != null) {
+      return banner;
     }
     JsonNode problem;
     try {
@@ -223,6 +237,18 @@ class HostileInputIT {
     }
     if (answer.body().contains("Exception") || answer.body().contains("\tat ")) {
       return "internals in the body: " + abbreviate(answer.body());
+    }
+    return null;
+  }
+
+  /** What product banner the answer carries, or null. */
+  private static String banner(RawHttp.Answer answer) {
+    if (answer.header("X-Powered-By") != null) {
+      return "banner X-Powered-By: " + answer.header("X-Powered-By");
+    }
+    String server = answer.header("Server");
+    if (server != null && !server.isBlank()) {
+      return "banner Server: " + server;
     }
     return null;
   }
@@ -626,24 +652,28 @@ class HostileInputIT {
           "*/*",
           "application/json\u0001"
         }) {
-      attacks.add(
+      Attack attack =
           raw(
               path + " Content-Type " + type,
               "POST",
               path,
               token,
               type,
-              valid.getBytes(StandardCharsets.UTF_8)));
+              valid.getBytes(StandardCharsets.UTF_8));
+      // a control character in a header value is not HTTP
+      attacks.add(type != null && type.indexOf('\u0001') >= 0 ? attack.asMalformedHttp() : attack);
     }
     for (String method : List.of("PUT", "PATCH", "DELETE")) {
-      attacks.add(
+      Attack attack =
           raw(
               path + " " + method,
               method,
               path,
               token,
               "application/json",
-              valid.getBytes(StandardCharsets.UTF_8)));
+              valid.getBytes(StandardCharsets.UTF_8));
+      // the listener takes no body with a DELETE
+      attacks.add(method.equals("DELETE") ? attack.asMalformedHttp() : attack);
     }
     return attacks;
   }
@@ -922,13 +952,16 @@ class HostileInputIT {
             "api/" + "x/".repeat(2_000),
             "api/offers/" + "%41".repeat(3_000),
             "api/sessions/current/%2e%2e")) {
-      attacks.add(get("GET " + abbreviate(path), path, m));
+      Attack attack = get("GET " + abbreviate(path), path, m);
+      // an encoded NUL in the path is refused by the listener before it is decoded
+      attacks.add(path.split("\\?")[0].contains("%00") ? attack.asMalformedHttp() : attack);
     }
     attacks.add(
         new Attack(
-            "URI of 20,000 characters",
-            head("GET", "api/offers/" + "b".repeat(20_000), null, null, -1, null),
-            null));
+                "URI of 20,000 characters",
+                head("GET", "api/offers/" + "b".repeat(20_000), null, null, -1, null),
+                null)
+            .asMalformedHttp());
     attacks.add(
         new Attack(
             "events with a forged token",
@@ -999,7 +1032,7 @@ class HostileInputIT {
             "TRACE",
             "TRACE /api/info HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + forwardedFor(),
             null));
-    return attacks;
+    return attacks.stream().map(Attack::asMalformedHttp).toList();
   }
 
   /**
