@@ -261,13 +261,20 @@ public class Trading {
   }
 
   private static String provider(String fiatProvider) {
+    // No stored label holds a control character (PostgreSQL refuses NUL outright) or is longer;
+    // checked before trimming, which would strip a NUL and search for nothing.
+    if (fiatProvider != null && fiatProvider.chars().anyMatch(Character::isISOControl)) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED,
+          "fiatProvider must be at most "
+              + OfferTransitions.MAX_PROVIDER
+              + " characters without control characters");
+    }
     if (fiatProvider == null || fiatProvider.isBlank()) {
       return null;
     }
     String provider = fiatProvider.trim();
-    // No stored label is longer or holds a control character (PostgreSQL refuses NUL outright).
-    if (provider.length() > OfferTransitions.MAX_PROVIDER
-        || provider.chars().anyMatch(Character::isISOControl)) {
+    if (provider.length() > OfferTransitions.MAX_PROVIDER) {
       throw new DomainException(
           ProblemCode.VALIDATION_FAILED,
           "fiatProvider must be at most "

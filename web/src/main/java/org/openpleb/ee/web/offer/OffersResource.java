@@ -259,6 +259,12 @@ public class OffersResource {
       @PathParam("id") String id,
       ClaimRequest request) {
     String token = request == null ? null : request.bondToken();
+    if (token != null && token.isBlank()) {
+      // An empty token is not "no token": a client that meant to post one must not have its
+      // balance taken instead.
+      throw invalid(
+          "bondToken: leave it out to post the bond from your balance, or send a Cashu token");
+    }
     return once(
         key,
         "offers.claim",

@@ -884,7 +884,10 @@ class HostileInputIT {
     byte[] png = TradeClient.png(64);
     List<Attack> attacks = new ArrayList<>();
     attacks.add(raw("fake WebP", "POST", path, t, "image/webp", "RIFF\0\0\0\0WEBP".getBytes()));
-    attacks.add(raw("PNG magic only", "POST", path, t, "image/png", png));
+    byte[] magicOnly = new byte[64];
+    new Random(SEED).nextBytes(magicOnly);
+    System.arraycopy(png, 0, magicOnly, 0, 8);
+    attacks.add(raw("PNG magic only", "POST", path, t, "image/png", magicOnly));
     attacks.add(
         raw(
             "JPEG magic only",
@@ -927,8 +930,6 @@ class HostileInputIT {
             "api/offers/%2e%2e%2f%2e%2e%2fadmin",
             "api/offers/%252e%252e",
             "api/offers/%C0%AE%C0%AE",
-            "api/offers/%ZZ",
-            "api/offers/%",
             "api/offers/" + "a".repeat(4_000),
             "api/offers/not-a-uuid",
             "api/offers/" + UUID.randomUUID(),
@@ -953,8 +954,11 @@ class HostileInputIT {
             "api/offers/" + "%41".repeat(3_000),
             "api/sessions/current/%2e%2e")) {
       Attack attack = get("GET " + abbreviate(path), path, m);
-      // an encoded NUL in the path is refused by the listener before it is decoded
-      attacks.add(path.split("\\?")[0].contains("%00") ? attack.asMalformedHttp() : attack);
+      // the listener refuses a path with an encoded NUL, one that is no UTF-8 once decoded, or
+      // one over its 8 KiB request-line buffer, before any application code sees it
+      String raw = path.split("\\?")[0];
+      boolean malformed = raw.contains("%00") || raw.contains("%C0") || raw.length() > 8_000;
+      attacks.add(malformed ? attack.asMalformedHttp() : attack);
     }
     attacks.add(
         new Attack(
