@@ -375,20 +375,26 @@ class TradeFlowIT {
         api.postBytes("api/offers/" + id + "/receipt", maker.token(), "image/png", image),
         403,
         "FORBIDDEN");
-    // the party check comes before the body: an outsized upload by anyone else is a 403, not a 413
+    // the party check comes before the body is read: a large upload by anyone else is a 403
+    byte[] large = TradeClient.png(4 * 1024 * 1024);
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", stranger.token(), "image/png", large),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        api.postBytes("api/offers/" + id + "/receipt", maker.token(), "image/png", large),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        api.postBytes("api/offers/nosuchoffer/receipt", taker.token(), "image/png", large),
+        404,
+        "NOT_FOUND");
+    // and an outsized one is refused by its declared length before anything else looks at it
     byte[] outsized = TradeClient.png(6 * 1024 * 1024);
     assertProblem(
         api.postBytes("api/offers/" + id + "/receipt", stranger.token(), "image/png", outsized),
-        403,
-        "FORBIDDEN");
-    assertProblem(
-        api.postBytes("api/offers/" + id + "/receipt", maker.token(), "image/png", outsized),
-        403,
-        "FORBIDDEN");
-    assertProblem(
-        api.postBytes("api/offers/nosuchoffer/receipt", taker.token(), "image/png", outsized),
-        404,
-        "NOT_FOUND");
+        413,
+        "PAYLOAD_TOO_LARGE");
     // magic bytes alone are no image: the header is decoded
     byte[] fakeWebp = {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'};
     assertProblem(

@@ -142,7 +142,7 @@ class SealedAnswersIT {
     URI uri = base.toURI().resolve(path);
     return api.send(
         HttpRequest.newBuilder(uri)
-            .header("Content-Type", "text/plain")
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }
