@@ -3,6 +3,7 @@ package org.openpleb.ee.admission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
 
@@ -27,45 +28,8 @@ public class AdmissionConfig {
   @ConfigProperty(name = RATE_LIMIT_TRACKED)
   int maxTracked;
 
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_CHALLENGE_BURST")
-  int challengeBurst;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_CHALLENGE_PER_MINUTE")
-  long challengePerMinute;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_LOGIN_BURST")
-  int loginBurst;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_LOGIN_PER_MINUTE")
-  long loginPerMinute;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_OFFER_BURST")
-  int offerBurst;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_OFFER_PER_MINUTE")
-  long offerPerMinute;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_DEPOSIT_BURST")
-  int depositBurst;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_DEPOSIT_PER_MINUTE")
-  long depositPerMinute;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_ADMIN_LOGIN_BURST")
-  int adminLoginBurst;
-
-  @Inject
-  @ConfigProperty(name = "RATE_LIMIT_ADMIN_LOGIN_PER_MINUTE")
-  long adminLoginPerMinute;
+  /** The rate limits' own keys are named by {@link LimitName}, so they are read by those names. */
+  @Inject Config config;
 
   private volatile TrustedProxies parsed;
 
@@ -86,13 +50,9 @@ public class AdmissionConfig {
 
   /** The configured shape of one rate limit. */
   public RateLimit rateLimit(LimitName name) {
-    return switch (name) {
-      case CHALLENGE -> new RateLimit(challengeBurst, challengePerMinute);
-      case LOGIN -> new RateLimit(loginBurst, loginPerMinute);
-      case OFFER -> new RateLimit(offerBurst, offerPerMinute);
-      case DEPOSIT -> new RateLimit(depositBurst, depositPerMinute);
-      case ADMIN_LOGIN -> new RateLimit(adminLoginBurst, adminLoginPerMinute);
-    };
+    return new RateLimit(
+        config.getValue(name.burstKey(), Integer.class),
+        config.getValue(name.perMinuteKey(), Long.class));
   }
 
   /** Declares the rules for this feature's settings. */

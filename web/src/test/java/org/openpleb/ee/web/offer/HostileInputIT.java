@@ -271,9 +271,9 @@ class HostileInputIT {
     String funded = api.fundedOffer(maker, 10_000, BOOKS);
     String receiptSubmitted = claimedWithReceipt(api, maker, taker);
     String issueMarked = claimedWithReceipt(api, maker, taker);
-    feedback(api, maker, issueMarked, "ISSUE", "nothing arrived");
+    api.feedback(maker, issueMarked, "ISSUE", "nothing arrived");
     String disputed = claimedWithReceipt(api, maker, otherTaker);
-    feedback(api, maker, disputed, "ISSUE", "nothing arrived");
+    api.feedback(maker, disputed, "ISSUE", "nothing arrived");
     HttpResponse<String> counter =
         api.post(
             "api/offers/" + disputed + "/answer",
@@ -316,16 +316,6 @@ class HostileInputIT {
     api.claim(taker, id);
     assertEquals(201, api.postReceipt(taker, id).statusCode());
     return id;
-  }
-
-  private static void feedback(
-      TradeClient api, Session maker, String id, String verdict, String words) throws Exception {
-    HttpResponse<String> answer =
-        api.post(
-            "api/offers/" + id + "/feedback",
-            maker.token(),
-            JSON.createObjectNode().put("verdict", verdict).put("feedback", words).toString());
-    assertEquals(200, answer.statusCode(), answer::body);
   }
 
   /** Everything a hostile request could have changed, as the API and the database show it. */

@@ -203,6 +203,17 @@ final class TradeClient {
     return json(claimed);
   }
 
+  /** The maker's verdict ({@code APPROVE} or {@code ISSUE}) on a receipt; returns the answer. */
+  JsonNode feedback(Session maker, String offerId, String verdict, String words) throws Exception {
+    HttpResponse<String> answer =
+        post(
+            "api/offers/" + offerId + "/feedback",
+            maker.token(),
+            JSON.createObjectNode().put("verdict", verdict).put("feedback", words).toString());
+    assertEquals(200, answer.statusCode(), answer::body);
+    return json(answer);
+  }
+
   /** Posts a small PNG as the receipt. */
   HttpResponse<String> postReceipt(Session taker, String offerId) throws Exception {
     return postBytes("api/offers/" + offerId + "/receipt", taker.token(), "image/png", png(64));

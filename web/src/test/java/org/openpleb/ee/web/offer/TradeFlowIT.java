@@ -707,13 +707,7 @@ class TradeFlowIT {
 
   private static JsonNode feedback(
       TradeClient api, Session maker, String id, String verdict, String words) throws Exception {
-    HttpResponse<String> answer =
-        api.post(
-            "api/offers/" + id + "/feedback",
-            maker.token(),
-            JSON.createObjectNode().put("verdict", verdict).put("feedback", words).toString());
-    assertEquals(200, answer.statusCode(), answer::body);
-    return json(answer);
+    return api.feedback(maker, id, verdict, words);
   }
 
   private static HttpResponse<String> feedbackResponse(
