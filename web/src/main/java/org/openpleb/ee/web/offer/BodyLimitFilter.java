@@ -33,9 +33,6 @@ import org.openpleb.ee.web.request.BoundedInputStream;
 @ApplicationScoped
 public class BodyLimitFilter implements ContainerRequestFilter {
 
-  /** The most bytes of a refused body read and dropped before the connection is given up. */
-  public static final long DRAIN_LIMIT = BoundedInputStream.DRAIN_LIMIT;
-
   private static final Set<String> BODYLESS =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
@@ -56,7 +53,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
         // JSON is UTF-8 (RFC 8259); a body that claims another encoding is not read as if it
         // were, nor guessed at.
-        drain(request.getEntityStream());
+        BoundedInputStream.drain(request.getEntityStream());
         throw new DomainException(
             ProblemCode.UNSUPPORTED_MEDIA_TYPE,
             "JSON must be sent as UTF-8: send application/json without a charset or with"
@@ -67,7 +64,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       max = trade.receiptMaxBytes();
     } else {
       if (request.getLength() > 0 || (request.getLength() < 0 && request.hasEntity())) {
-        drain(request.getEntityStream());
+        BoundedInputStream.drain(request.getEntityStream());
         throw new DomainException(
             ProblemCode.UNSUPPORTED_MEDIA_TYPE,
             (type == null ? "The request has a body but no Content-Type. " : "")
@@ -77,15 +74,10 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       return;
     }
     if (request.getLength() > max) {
-      drain(request.getEntityStream());
+      BoundedInputStream.drain(request.getEntityStream());
       throw new DomainException(
           ProblemCode.PAYLOAD_TOO_LARGE, new BodyTooLargeException(max).getMessage());
     }
     request.setEntityStream(new BoundedInputStream(request.getEntityStream(), max));
-  }
-
-  /** Reads and drops what is left of {@code in}, at most {@link #DRAIN_LIMIT} bytes. */
-  public static void drain(InputStream in) throws IOException {
-    BoundedInputStream.drain(in);
   }
 }

@@ -49,6 +49,7 @@ import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
+import org.openpleb.ee.web.request.BoundedInputStream;
 import org.openpleb.ee.web.session.SessionsResource;
 import org.openpleb.ee.web.wallet.IdempotentReplies;
 
@@ -300,14 +301,14 @@ public class OffersResource {
       trading.requireReceiptExpected(id, taker);
     } catch (DomainException refused) {
       if (body != null) {
-        BodyLimitFilter.drain(body);
+        BoundedInputStream.drain(body);
       }
       throw refused;
     }
     int max = config.receiptMaxBytes();
     byte[] bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
     if (bytes.length > max) {
-      BodyLimitFilter.drain(body);
+      BoundedInputStream.drain(body);
       throw new DomainException(
           ProblemCode.PAYLOAD_TOO_LARGE, "A receipt may be at most " + max + " bytes");
     }
