@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,12 +26,19 @@ final class PayaraProcess implements AutoCloseable {
   private final Path war;
   private final Path workDir;
   private final int port;
+  private final Map<String, String> environment;
   private Process process;
   private int starts;
 
   PayaraProcess(Path war, Path workDir) throws IOException {
+    this(war, workDir, Map.of());
+  }
+
+  /** A server whose process sees {@code environment} over the build's own (e.g. its DB_URL). */
+  PayaraProcess(Path war, Path workDir, Map<String, String> environment) throws IOException {
     this.war = war;
     this.workDir = workDir;
+    this.environment = Map.copyOf(environment);
     Files.createDirectories(workDir);
     try (ServerSocket free = new ServerSocket(0)) {
       this.port = free.getLocalPort();
@@ -61,6 +69,7 @@ final class PayaraProcess implements AutoCloseable {
     command.add("--deploy");
     command.add(war.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
     builder.redirectErrorStream(true);
     File log = workDir.resolve("server-" + (++starts) + ".log").toFile();
     builder.redirectOutput(log);

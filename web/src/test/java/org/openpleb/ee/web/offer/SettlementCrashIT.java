@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -31,7 +30,8 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * calls, and starts it again on the same database and wallet files: the restarted server's sweeper
  * resumes the saga, the worked example pays out to the sat, no token is left unredeemed and the
  * conservation check passes. Runs its own Payara Micro process (Arquillian cannot kill and restart
- * one).
+ * one). Its server works in a database schema of its own, so the offers other IT classes leave in
+ * the shared database never come due under it.
  */
 class SettlementCrashIT {
 
@@ -40,6 +40,7 @@ class SettlementCrashIT {
 
   private static final Books BOOKS = new Books();
 
+  private static IsolatedSchema schema;
   private static PayaraProcess server;
   private static Path plan;
 
@@ -61,7 +62,8 @@ class SettlementCrashIT {
             CrashingProbe.class)
         .as(ZipExporter.class)
         .exportTo(war.toFile(), true);
-    server = new PayaraProcess(war, data.resolve("payara"));
+    schema = IsolatedSchema.create("settlement_crash");
+    server = new PayaraProcess(war, data.resolve("payara"), schema.environment());
     server.start();
   }
 
@@ -69,6 +71,9 @@ class SettlementCrashIT {
   static void stopServer() throws Exception {
     if (server != null) {
       server.close();
+    }
+    if (schema != null) {
+      schema.close();
     }
   }
 
@@ -78,9 +83,7 @@ class SettlementCrashIT {
    */
   private static void assertTokensSealedAtRest(String offerId) throws Exception {
     List<String> tokens = new ArrayList<>();
-    try (Connection db =
-            DriverManager.getConnection(
-                System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+    try (Connection db = schema.connect();
         PreparedStatement select =
             db.prepareStatement(
                 "SELECT token FROM settlement_steps WHERE offer_id = ? AND token IS NOT NULL")) {
