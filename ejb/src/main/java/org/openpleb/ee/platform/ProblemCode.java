@@ -36,6 +36,18 @@ public enum ProblemCode {
   INTERNAL_ERROR(500, "Internal error"),
   /** The platform is at capacity or a dependency (the mint, the database) is unavailable. */
   SERVICE_UNAVAILABLE(503, "Service unavailable"),
+  /** Written by the front proxy: the request's head or body did not arrive in time. */
+  REQUEST_TIMEOUT(408, "Request timeout"),
+  /** Written by the front proxy: the request line is longer than it accepts. */
+  URI_TOO_LONG(414, "URI too long"),
+  /** Written by the front proxy: a header line or the whole head is larger than it accepts. */
+  HEADERS_TOO_LARGE(431, "Request headers too large"),
+  /** Written by the front proxy: the request uses an HTTP feature it does not implement. */
+  NOT_IMPLEMENTED(501, "Not implemented"),
+  /** Written by the front proxy: the server behind it gave no valid answer. */
+  BAD_GATEWAY(502, "Bad gateway"),
+  /** Written by the front proxy: the server behind it did not answer in time. */
+  GATEWAY_TIMEOUT(504, "Gateway timeout"),
   /** A login named a challenge this platform never issued, or one purged after it expired. */
   CHALLENGE_UNKNOWN(401, "Unknown login challenge"),
   /** A login reused a challenge that already opened a session. */

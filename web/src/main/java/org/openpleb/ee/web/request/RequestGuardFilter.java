@@ -38,7 +38,8 @@ public class RequestGuardFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Optional<String> refusal = pathRefusal(request.getRequestURI());
+    Optional<String> refusal =
+        pathRefusal(request.getRequestURI()).or(() -> queryRefusal(request.getQueryString()));
     if (refusal.isPresent()) {
       ServletProblems.send(response, Problem.of(ProblemCode.BAD_REQUEST, refusal.get(), null));
       return;
@@ -80,6 +81,24 @@ public class RequestGuardFilter extends HttpFilter {
     for (String segment : rawPath.split("/", -1)) {
       if (segment.equals("..") || segment.equals(".")) {
         return Optional.of("The request path contains a dot segment.");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why the raw query string is refused, if it is: a {@code %} not followed by two hex digits is no
+   * URI (RFC 3986), and a parameter decoded from it would mean whatever the decoder guessed.
+   */
+  static Optional<String> queryRefusal(String rawQuery) {
+    if (rawQuery == null) {
+      return Optional.empty();
+    }
+    for (int i = rawQuery.indexOf('%'); i >= 0; i = rawQuery.indexOf('%', i + 1)) {
+      if (i + 2 >= rawQuery.length()
+          || Character.digit(rawQuery.charAt(i + 1), 16) < 0
+          || Character.digit(rawQuery.charAt(i + 2), 16) < 0) {
+        return Optional.of("The query string contains a malformed percent escape.");
       }
     }
     return Optional.empty();

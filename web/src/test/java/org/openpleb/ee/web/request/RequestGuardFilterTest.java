@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,17 @@ class RequestGuardFilterTest {
         }) {
       assertTrue(RequestGuardFilter.pathRefusal(path).isPresent(), path);
     }
+  }
+
+  @Test
+  void queriesWithMalformedEscapesAreRefused() {
+    for (String query : List.of("a=%ZZ", "a=%", "a=%4", "a=b&c=%G1", "a=%4%41")) {
+      assertTrue(RequestGuardFilter.queryRefusal(query).isPresent(), query);
+    }
+    for (String query : List.of("a=%41", "fiatProvider=%EC%B9%B4", "page=1&size=20", "")) {
+      assertTrue(RequestGuardFilter.queryRefusal(query).isEmpty(), query);
+    }
+    assertTrue(RequestGuardFilter.queryRefusal(null).isEmpty());
   }
 
   @Test
