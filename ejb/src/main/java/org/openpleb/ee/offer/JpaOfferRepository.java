@@ -195,13 +195,13 @@ public class JpaOfferRepository implements OfferRepository {
       update =
           moved(CLAIMED_JPQL, c.move())
               .setParameter("attemptId", c.attemptId())
-              .setParameter("pubkey", c.taker().pubkey())
+              .setParameter("pubkey", c.taker().pubkey().hex())
               .setParameter("sessionId", c.taker().sessionId())
-              .setParameter("walletId", c.taker().walletId())
+              .setParameter("walletId", c.taker().walletId().value())
               .setParameter("owner", c.bond().key())
               .setParameter("fee", c.fee());
     } else if (change instanceof OfferChange.ReceiptPosted c) {
-      update = moved(RECEIPT_POSTED_JPQL, c.move()).setParameter("taker", c.takerPubkey());
+      update = moved(RECEIPT_POSTED_JPQL, c.move()).setParameter("taker", c.taker().hex());
     } else if (change instanceof OfferChange.Approved c) {
       update = moved(APPROVED_JPQL, c.move()).setParameter("text", c.feedback());
     } else if (change instanceof OfferChange.IssueMarked c) {
@@ -209,12 +209,12 @@ public class JpaOfferRepository implements OfferRepository {
     } else if (change instanceof OfferChange.Countered c) {
       update =
           moved(COUNTERED_JPQL, c.move())
-              .setParameter("taker", c.takerPubkey())
+              .setParameter("taker", c.taker().hex())
               .setParameter("text", c.response());
     } else if (change instanceof OfferChange.Forfeited c) {
       update =
           moved(FORFEITED_JPQL, c.move())
-              .setParameter("taker", c.takerPubkey())
+              .setParameter("taker", c.taker().hex())
               .setParameter("text", c.response());
     } else if (change instanceof OfferChange.Resolved c) {
       update =
@@ -229,22 +229,22 @@ public class JpaOfferRepository implements OfferRepository {
           em.createQuery(ATTEMPT_STARTED_JPQL)
               .setParameter("attemptId", c.attemptId())
               .setParameter("kind", c.kind())
-              .setParameter("pubkey", c.trader().pubkey())
-              .setParameter("walletId", c.trader().walletId())
+              .setParameter("pubkey", c.trader().pubkey().hex())
+              .setParameter("walletId", c.trader().walletId().value())
               .setParameter("until", c.until())
-              .setParameter("id", c.offerId())
+              .setParameter("id", c.offerId().value())
               .setParameter("from", c.from())
               .setParameter("at", c.at());
     } else if (change instanceof OfferChange.AttemptDropped c) {
       update =
           em.createQuery(ATTEMPT_DROPPED_JPQL)
-              .setParameter("id", c.offerId())
+              .setParameter("id", c.offerId().value())
               .setParameter("attemptId", c.attemptId());
     } else if (change instanceof OfferChange.QuoteCheckTaken c) {
       update =
           em.createQuery(QUOTE_CHECK_TAKEN_JPQL)
               .setParameter("until", c.until())
-              .setParameter("id", c.offerId())
+              .setParameter("id", c.offerId().value())
               .setParameter("watching", QuoteWatch.WATCHING)
               .setParameter("dueAt", c.dueAt());
     } else if (change instanceof OfferChange.QuoteCheckRescheduled c) {
@@ -252,20 +252,20 @@ public class JpaOfferRepository implements OfferRepository {
           em.createQuery(QUOTE_CHECK_RESCHEDULED_JPQL)
               .setParameter("next", c.next())
               .setParameter("checks", c.checks())
-              .setParameter("id", c.offerId())
+              .setParameter("id", c.offerId().value())
               .setParameter("watching", QuoteWatch.WATCHING);
     } else if (change instanceof OfferChange.QuoteEnded c) {
       update =
           em.createQuery(QUOTE_ENDED_JPQL)
               .setParameter("end", c.end())
-              .setParameter("id", c.offerId())
+              .setParameter("id", c.offerId().value())
               .setParameter("watching", QuoteWatch.WATCHING);
     } else if (change instanceof OfferChange.ExpiryPutAside c) {
       update =
           em.createQuery(EXPIRY_PUT_ASIDE_JPQL)
               .setParameter("retryAt", c.retryAt())
               .setParameter("failures", c.failures())
-              .setParameter("id", c.offerId())
+              .setParameter("id", c.offerId().value())
               .setParameter("timed", List.copyOf(OfferState.withDeadline()));
     } else {
       throw new IllegalArgumentException("unknown change " + change);
@@ -277,7 +277,7 @@ public class JpaOfferRepository implements OfferRepository {
   private Query moved(String jpql, OfferChange.Move move) {
     Query update =
         em.createQuery(jpql)
-            .setParameter("id", move.offerId())
+            .setParameter("id", move.offerId().value())
             .setParameter("from", move.from())
             .setParameter("to", move.to())
             .setParameter("at", move.at());

@@ -205,9 +205,9 @@ public class Offer {
     Offer o = new Offer();
     o.id = UUID.randomUUID().toString();
     o.status = OfferState.CREATED;
-    o.makerPubkey = maker.pubkey();
+    o.makerPubkey = maker.pubkey().hex();
     o.makerSessionId = maker.sessionId();
-    o.makerWalletId = maker.walletId();
+    o.makerWalletId = maker.walletId().value();
     o.fiatAmount = fiatAmount;
     o.currency = currency.getCurrencyCode();
     o.btcPrice = btcPrice;
@@ -474,9 +474,9 @@ public class Offer {
   }
 
   void taker(Trader taker, String owner, long fee, OffsetDateTime at) {
-    takerPubkey = taker.pubkey();
+    takerPubkey = taker.pubkey().hex();
     takerSessionId = taker.sessionId();
-    takerWalletId = taker.walletId();
+    takerWalletId = taker.walletId().value();
     bondOwner = owner;
     bondFee = fee;
     claimedAt = at;

@@ -2,6 +2,7 @@ package org.openpleb.ee.offer;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.openpleb.ee.session.PubKey;
 import org.openpleb.ee.settlement.HoldOwner;
 import org.openpleb.ee.settlement.Outcome;
 
@@ -32,7 +33,7 @@ public sealed interface OfferChange
         OfferChange.ExpiryPutAside {
 
   /** The offer changed. */
-  String offerId();
+  OfferId offerId();
 
   /** Whether the offer as it stands admits this change; if not, the change does nothing. */
   boolean admits(Offer offer);
@@ -53,7 +54,7 @@ public sealed interface OfferChange
    * @param outcome how the trade ended, or null while it runs
    */
   record Move(
-      String offerId,
+      OfferId offerId,
       OfferAction action,
       OfferState from,
       OffsetDateTime at,
@@ -91,7 +92,7 @@ public sealed interface OfferChange
       Move move, String quoteId, String bolt11, OffsetDateTime quoteExpiresAt, HoldOwner escrow)
       implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -118,7 +119,7 @@ public sealed interface OfferChange
   record Funded(Move move, String attemptId, FundingMethod method, HoldOwner escrow, long fee)
       implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -138,7 +139,7 @@ public sealed interface OfferChange
   /** The watcher minted the paid invoice as escrow. */
   record InvoiceMinted(Move move) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -158,7 +159,7 @@ public sealed interface OfferChange
   record Claimed(Move move, String attemptId, Trader taker, HoldOwner bond, long fee)
       implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -176,15 +177,15 @@ public sealed interface OfferChange
   }
 
   /** The taker posted the receipt. */
-  record ReceiptPosted(Move move, String takerPubkey) implements OfferChange {
+  record ReceiptPosted(Move move, PubKey taker) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
     @Override
     public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.takerPubkey().filter(takerPubkey::equals).isPresent();
+      return move.admits(offer) && offer.takerPubkey().filter(taker::is).isPresent();
     }
 
     @Override
@@ -197,7 +198,7 @@ public sealed interface OfferChange
   /** The maker approved the receipt, with optional feedback (null for none). */
   record Approved(Move move, String feedback) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -216,7 +217,7 @@ public sealed interface OfferChange
   /** The maker reported a problem with the payment, with optional feedback (null for none). */
   record IssueMarked(Move move, String feedback) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -233,15 +234,15 @@ public sealed interface OfferChange
   }
 
   /** The taker disputed the maker's issue, with an optional message (null for none). */
-  record Countered(Move move, String takerPubkey, String response) implements OfferChange {
+  record Countered(Move move, PubKey taker, String response) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
     @Override
     public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.takerPubkey().filter(takerPubkey::equals).isPresent();
+      return move.admits(offer) && offer.takerPubkey().filter(taker::is).isPresent();
     }
 
     @Override
@@ -252,15 +253,15 @@ public sealed interface OfferChange
   }
 
   /** The taker gave up after the maker's issue, with an optional message (null for none). */
-  record Forfeited(Move move, String takerPubkey, String response) implements OfferChange {
+  record Forfeited(Move move, PubKey taker, String response) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
     @Override
     public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.takerPubkey().filter(takerPubkey::equals).isPresent();
+      return move.admits(offer) && offer.takerPubkey().filter(taker::is).isPresent();
     }
 
     @Override
@@ -274,7 +275,7 @@ public sealed interface OfferChange
   record Resolved(Move move, Resolution resolution, String reason, String admin)
       implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -293,7 +294,7 @@ public sealed interface OfferChange
   /** The deadline of the offer's state passed. */
   record Expired(Move move) implements OfferChange {
     @Override
-    public String offerId() {
+    public OfferId offerId() {
       return move.offerId();
     }
 
@@ -313,7 +314,7 @@ public sealed interface OfferChange
    * other attempt holds it.
    */
   record AttemptStarted(
-      String offerId,
+      OfferId offerId,
       OfferState from,
       OffsetDateTime at,
       String attemptId,
@@ -330,12 +331,12 @@ public sealed interface OfferChange
 
     @Override
     public void applyTo(Offer offer) {
-      offer.attempt(attemptId, kind, trader.pubkey(), trader.walletId(), until);
+      offer.attempt(attemptId, kind, trader.pubkey().hex(), trader.walletId().value(), until);
     }
   }
 
   /** An attempt that did not commit lets the offer go, if it still holds it. */
-  record AttemptDropped(String offerId, String attemptId) implements OfferChange {
+  record AttemptDropped(OfferId offerId, String attemptId) implements OfferChange {
     @Override
     public boolean admits(Offer offer) {
       return offer.attemptId().filter(attemptId::equals).isPresent();
@@ -348,7 +349,7 @@ public sealed interface OfferChange
   }
 
   /** One look takes a watched invoice still due at {@code dueAt}, until {@code until}. */
-  record QuoteCheckTaken(String offerId, OffsetDateTime dueAt, OffsetDateTime until)
+  record QuoteCheckTaken(OfferId offerId, OffsetDateTime dueAt, OffsetDateTime until)
       implements OfferChange {
     @Override
     public boolean admits(Offer offer) {
@@ -363,7 +364,7 @@ public sealed interface OfferChange
   }
 
   /** The next look at a watched, unpaid invoice, after {@code checks} looks. */
-  record QuoteCheckRescheduled(String offerId, OffsetDateTime next, int checks)
+  record QuoteCheckRescheduled(OfferId offerId, OffsetDateTime next, int checks)
       implements OfferChange {
     @Override
     public boolean admits(Offer offer) {
@@ -377,7 +378,7 @@ public sealed interface OfferChange
   }
 
   /** The watch over an invoice ends without funding the offer. */
-  record QuoteEnded(String offerId, QuoteWatch end) implements OfferChange {
+  record QuoteEnded(OfferId offerId, QuoteWatch end) implements OfferChange {
     @Override
     public boolean admits(Offer offer) {
       return offer.quoteState().orElse(null) == QuoteWatch.WATCHING;
@@ -390,7 +391,7 @@ public sealed interface OfferChange
   }
 
   /** A due offer whose expiry failed waits until {@code retryAt}. */
-  record ExpiryPutAside(String offerId, OffsetDateTime retryAt, int failures)
+  record ExpiryPutAside(OfferId offerId, OffsetDateTime retryAt, int failures)
       implements OfferChange {
     @Override
     public boolean admits(Offer offer) {

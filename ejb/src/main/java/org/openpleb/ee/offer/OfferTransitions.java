@@ -80,8 +80,8 @@ public class OfferTransitions {
       throw OfferText.invalid("fiatProvider must be at most " + MAX_PROVIDER + " characters");
     }
     PriceQuote quote = pricing.quote(fiatAmount, price.fiatPerBtc());
-    offers.lockUser(maker.pubkey());
-    if (offers.countOpenAsMaker(maker.pubkey()) >= config.openOfferLimit()) {
+    offers.lockUser(maker.pubkey().hex());
+    if (offers.countOpenAsMaker(maker.pubkey().hex()) >= config.openOfferLimit()) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           "You have "
@@ -119,7 +119,7 @@ public class OfferTransitions {
         new OfferRepository.AuditEntryDraft(
             offer.id(),
             now,
-            actor(Role.MAKER, maker.pubkey()),
+            actor(Role.MAKER, maker.pubkey().hex()),
             "CREATE",
             null,
             OfferState.CREATED,
@@ -147,7 +147,7 @@ public class OfferTransitions {
     OffsetDateTime now = now();
     return transition(
         offer,
-        actor(Role.MAKER, maker.pubkey()),
+        actor(Role.MAKER, maker.pubkey().hex()),
         move(offer, OfferAction.REQUEST_INVOICE, null, now),
         move ->
             new OfferChange.InvoiceRequested(
@@ -173,7 +173,7 @@ public class OfferTransitions {
       requireParty(offer, trader, Role.MAKER);
       from = OfferState.CREATED;
     } else {
-      if (offer.makerPubkey().equals(trader.pubkey())) {
+      if (trader.pubkey().is(offer.makerPubkey())) {
         throw new DomainException(ProblemCode.FORBIDDEN, "A maker cannot claim their own offer");
       }
       from = OfferState.INVOICE_PAID;
@@ -181,7 +181,7 @@ public class OfferTransitions {
     requireState(offer, kind == AttemptKind.FUND ? OfferAction.FUND : OfferAction.CLAIM);
     requireBeforeDeadline(offer, now);
     if (kind == AttemptKind.CLAIM
-        && offers.countOpenAsTaker(trader.pubkey()) >= config.openClaimLimit()) {
+        && offers.countOpenAsTaker(trader.pubkey().hex()) >= config.openClaimLimit()) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           "You have " + config.openClaimLimit() + " unfinished claims already; finish one first");
@@ -189,7 +189,8 @@ public class OfferTransitions {
     String attemptId = UUID.randomUUID().toString();
     OffsetDateTime until = now.plus(config.attemptTimeout());
     if (!offers.apply(
-        new OfferChange.AttemptStarted(offerId, from, now, attemptId, kind, trader, until))) {
+        new OfferChange.AttemptStarted(
+            new OfferId(offerId), from, now, attemptId, kind, trader, until))) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           kind == AttemptKind.CLAIM
@@ -201,7 +202,7 @@ public class OfferTransitions {
 
   /** Ends an attempt that did not commit, if it still holds the offer. */
   public boolean dropAttempt(String offerId, String attemptId) {
-    return offers.apply(new OfferChange.AttemptDropped(offerId, attemptId));
+    return offers.apply(new OfferChange.AttemptDropped(new OfferId(offerId), attemptId));
   }
 
   /** Commits a funding attempt: the escrow is held, CREATED becomes INVOICE_PAID. */
@@ -222,7 +223,7 @@ public class OfferTransitions {
     facts.put("mintFee", Long.toString(fee));
     return transition(
         offer,
-        actor(Role.MAKER, maker.pubkey()),
+        actor(Role.MAKER, maker.pubkey().hex()),
         move(offer, OfferAction.FUND, null, now()),
         move -> new OfferChange.Funded(move, attemptId, method, escrowOwner, fee),
         facts);
@@ -256,7 +257,7 @@ public class OfferTransitions {
    */
   public boolean quoteEnded(String offerId, QuoteWatch end, Map<String, String> facts) {
     Offer offer = load(offerId);
-    if (!offers.apply(new OfferChange.QuoteEnded(offerId, end))) {
+    if (!offers.apply(new OfferChange.QuoteEnded(new OfferId(offerId), end))) {
       return false;
     }
     offers.appendAudit(
@@ -276,12 +277,12 @@ public class OfferTransitions {
    * next look to {@code until}, so no other thread or server looks at the same time.
    */
   public boolean takeQuoteCheck(String offerId, OffsetDateTime dueAt, OffsetDateTime until) {
-    return offers.apply(new OfferChange.QuoteCheckTaken(offerId, dueAt, until));
+    return offers.apply(new OfferChange.QuoteCheckTaken(new OfferId(offerId), dueAt, until));
   }
 
   /** Schedules the next look at a watched, unpaid invoice. */
   public void rescheduleQuoteCheck(String offerId, OffsetDateTime next, int checks) {
-    offers.apply(new OfferChange.QuoteCheckRescheduled(offerId, next, checks));
+    offers.apply(new OfferChange.QuoteCheckRescheduled(new OfferId(offerId), next, checks));
   }
 
   /** Commits a claim attempt: the taker's bond is held, INVOICE_PAID becomes CLAIMED. */
@@ -291,12 +292,12 @@ public class OfferTransitions {
     OffsetDateTime now = now();
     requireLiveAttempt(offer, attemptId, now);
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("taker", taker.pubkey());
+    facts.put("taker", taker.pubkey().hex());
     facts.put("bond", Long.toString(offer.terms().bond()));
     facts.put("mintFee", Long.toString(fee));
     return transition(
         offer,
-        actor(Role.TAKER, taker.pubkey()),
+        actor(Role.TAKER, taker.pubkey().hex()),
         move(offer, OfferAction.CLAIM, null, now),
         move -> new OfferChange.Claimed(move, attemptId, taker, bondOwner, fee),
         facts);
@@ -314,11 +315,11 @@ public class OfferTransitions {
     Offer after =
         transition(
             offer,
-            actor(Role.TAKER, taker.pubkey()),
+            actor(Role.TAKER, taker.pubkey().hex()),
             move(offer, OfferAction.SUBMIT_RECEIPT, null, now),
             move -> new OfferChange.ReceiptPosted(move, taker.pubkey()),
             facts);
-    offers.addReceipt(new Receipt(offerId, taker.pubkey(), image, now));
+    offers.addReceipt(new Receipt(offerId, taker.pubkey().hex(), image, now));
     return after;
   }
 
@@ -340,7 +341,7 @@ public class OfferTransitions {
     requireParty(offer, maker, Role.MAKER);
     return transition(
         offer,
-        actor(Role.MAKER, maker.pubkey()),
+        actor(Role.MAKER, maker.pubkey().hex()),
         move(offer, OfferAction.APPROVE, null, now()),
         move -> new OfferChange.Approved(move, text),
         text == null ? Map.of() : Map.of("feedback", text));
@@ -353,7 +354,7 @@ public class OfferTransitions {
     requireParty(offer, maker, Role.MAKER);
     return transition(
         offer,
-        actor(Role.MAKER, maker.pubkey()),
+        actor(Role.MAKER, maker.pubkey().hex()),
         move(offer, OfferAction.MARK_ISSUE, null, now()),
         move -> new OfferChange.IssueMarked(move, text),
         text == null ? Map.of() : Map.of("feedback", text));
@@ -366,7 +367,7 @@ public class OfferTransitions {
     requireParty(offer, taker, Role.TAKER);
     return transition(
         offer,
-        actor(Role.TAKER, taker.pubkey()),
+        actor(Role.TAKER, taker.pubkey().hex()),
         move(offer, OfferAction.COUNTER, null, now()),
         move -> new OfferChange.Countered(move, taker.pubkey(), text),
         text == null ? Map.of() : Map.of("message", text));
@@ -379,7 +380,7 @@ public class OfferTransitions {
     requireParty(offer, taker, Role.TAKER);
     return transition(
         offer,
-        actor(Role.TAKER, taker.pubkey()),
+        actor(Role.TAKER, taker.pubkey().hex()),
         move(offer, OfferAction.FORFEIT, null, now()),
         move -> new OfferChange.Forfeited(move, taker.pubkey(), text),
         text == null ? Map.of() : Map.of("message", text));
@@ -428,7 +429,7 @@ public class OfferTransitions {
 
   /** Puts a due offer whose expiry failed aside until {@code retryAt}. */
   public void expiryFailed(String offerId, OffsetDateTime retryAt, int failures) {
-    offers.apply(new OfferChange.ExpiryPutAside(offerId, retryAt, failures));
+    offers.apply(new OfferChange.ExpiryPutAside(new OfferId(offerId), retryAt, failures));
   }
 
   /**
@@ -445,7 +446,7 @@ public class OfferTransitions {
     OfferState from = offer.status();
     Outcome outcome = chosen != null ? chosen : OfferLifecycle.outcome(action, from).orElse(null);
     OffsetDateTime deadline = config.deadlines().deadline(action.target(), now).orElse(null);
-    return new Move(offer.id(), action, from, now, deadline, outcome);
+    return new Move(new OfferId(offer.id()), action, from, now, deadline, outcome);
   }
 
   /**
@@ -556,7 +557,7 @@ public class OfferTransitions {
 
   private static void requireParty(Offer offer, Trader trader, Role role) {
     String expected = role == Role.MAKER ? offer.makerPubkey() : offer.takerPubkey().orElse(null);
-    if (!trader.pubkey().equals(expected)) {
+    if (!trader.pubkey().is(expected)) {
       throw new DomainException(
           ProblemCode.FORBIDDEN, "Only the offer's " + role.name().toLowerCase() + " may do this");
     }

@@ -18,6 +18,7 @@ import org.openpleb.ee.settlement.Settlement;
 import org.openpleb.ee.settlement.SettlementLedger;
 import org.openpleb.ee.settlement.Settler;
 import org.openpleb.ee.settlement.TradeWallets;
+import org.openpleb.ee.wallet.WalletId;
 
 /**
  * The trade as its users drive it: create, fund, claim, prove, approve or dispute an offer, and
@@ -61,7 +62,7 @@ public class Trading {
    */
   public Offer requestInvoice(String offerId, Trader maker) {
     Offer offer = visible(offerId);
-    if (!maker.pubkey().equals(offer.makerPubkey())) {
+    if (!maker.pubkey().is(offer.makerPubkey())) {
       throw new DomainException(ProblemCode.FORBIDDEN, "Only the offer's maker may do this");
     }
     if (offer.status() != OfferState.CREATED || offer.attemptId().isPresent()) {
@@ -140,9 +141,9 @@ public class Trading {
     }
   }
 
-  private void abandon(String offerId, String attempt, String walletId, HoldOwner owner) {
+  private void abandon(String offerId, String attempt, WalletId walletId, HoldOwner owner) {
     try {
-      wallets.release(walletId, owner.key());
+      wallets.release(walletId.value(), owner.key());
       transitions.dropAttempt(offerId, attempt);
     } catch (RuntimeException e) {
       // the attempt runs out of time and the sweeper releases the hold then
@@ -353,6 +354,7 @@ public class Trading {
   }
 
   private static TradeWallets.WalletRef ref(Trader trader) {
-    return new TradeWallets.WalletRef(trader.walletId(), trader.pubkey(), trader.sessionId());
+    return new TradeWallets.WalletRef(
+        trader.walletId().value(), trader.pubkey().hex(), trader.sessionId());
   }
 }

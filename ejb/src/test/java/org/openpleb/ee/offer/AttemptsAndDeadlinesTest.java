@@ -40,8 +40,9 @@ class AttemptsAndDeadlinesTest {
         assertThrows(DomainException.class, () -> desk.trading.claim(id, second, null));
 
     assertEquals(ProblemCode.CONFLICT, refused.code());
-    assertEquals(B, desk.wallets.spendable(second.walletId()), "nothing held for the loser");
-    assertEquals(first.pubkey(), desk.offer(id).attemptPubkey().orElseThrow());
+    assertEquals(
+        B, desk.wallets.spendable(second.walletId().value()), "nothing held for the loser");
+    assertEquals(first.pubkey().hex(), desk.offer(id).attemptPubkey().orElseThrow());
   }
 
   @Test
@@ -55,7 +56,7 @@ class AttemptsAndDeadlinesTest {
 
     assertEquals(ProblemCode.INSUFFICIENT_FUNDS, refused.code());
     assertTrue(desk.offer(id).attemptId().isEmpty());
-    assertEquals(B - 1, desk.wallets.spendable(poor.walletId()));
+    assertEquals(B - 1, desk.wallets.spendable(poor.walletId().value()));
     desk.trading.claim(id, desk.trader(B), null);
     assertEquals(OfferState.CLAIMED, desk.status(id));
   }
@@ -68,7 +69,7 @@ class AttemptsAndDeadlinesTest {
     HoldOwner owner = AttemptKind.FUND.holdOwner(id, attempt);
     desk.wallets.hold(
         new org.openpleb.ee.settlement.TradeWallets.WalletRef(
-            maker.walletId(), maker.pubkey(), maker.sessionId()),
+            maker.walletId().value(), maker.pubkey().hex(), maker.sessionId()),
         F,
         owner.key());
     desk.advance(TradeDesk.ATTEMPT);
@@ -85,8 +86,8 @@ class AttemptsAndDeadlinesTest {
 
     assertTrue(desk.offer(id).attemptId().isEmpty());
     assertEquals(OfferState.CREATED, desk.status(id));
-    assertEquals(F, desk.wallets.spendable(maker.walletId()));
-    assertEquals(0, desk.wallets.held(maker.walletId()));
+    assertEquals(F, desk.wallets.spendable(maker.walletId().value()));
+    assertEquals(0, desk.wallets.held(maker.walletId().value()));
   }
 
   @Test
@@ -110,7 +111,7 @@ class AttemptsAndDeadlinesTest {
         assertThrows(DomainException.class, () -> desk.trading.claim(id, maker, null));
 
     assertEquals(ProblemCode.FORBIDDEN, refused.code());
-    assertEquals(B, desk.wallets.spendable(maker.walletId()));
+    assertEquals(B, desk.wallets.spendable(maker.walletId().value()));
   }
 
   @Test
@@ -124,7 +125,7 @@ class AttemptsAndDeadlinesTest {
         assertThrows(DomainException.class, () -> desk.trading.claim(id, taker, null));
 
     assertEquals(ProblemCode.CONFLICT, late.code());
-    assertEquals(B, desk.wallets.spendable(taker.walletId()));
+    assertEquals(B, desk.wallets.spendable(taker.walletId().value()));
     assertEquals(OfferState.INVOICE_PAID, desk.status(id));
   }
 
@@ -214,8 +215,8 @@ class AttemptsAndDeadlinesTest {
     assertEquals(QuoteWatch.CREDITED, desk.watcher.check(id).orElseThrow());
 
     assertEquals(OfferState.EXPIRED, desk.status(id));
-    assertEquals(F, desk.wallets.spendable(maker.walletId()));
-    assertEquals(0, desk.wallets.held(maker.walletId()));
+    assertEquals(F, desk.wallets.spendable(maker.walletId().value()));
+    assertEquals(0, desk.wallets.held(maker.walletId().value()));
     assertEquals(
         "INVOICE_CREDITED", desk.offers.audit(id).get(desk.offer(id).auditSeq() - 1).action());
   }

@@ -65,7 +65,7 @@ public final class InMemoryOfferRepository implements OfferRepository {
 
   @Override
   public boolean apply(OfferChange change) {
-    Offer offer = offers.get(change.offerId());
+    Offer offer = offers.get(change.offerId().value());
     if (offer == null) {
       return false;
     }

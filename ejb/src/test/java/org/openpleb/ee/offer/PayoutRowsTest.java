@@ -60,11 +60,11 @@ class PayoutRowsTest {
     assertEquals(new Payout(maker, taker, platform), settlement.payout());
     assertEquals(Settlement.State.DONE, settlement.state(), settlement::toString);
     assertEquals(outcome, desk.offer(id).outcome().orElseThrow());
-    assertEquals(maker, desk.wallets.spendable(makerUser.walletId()));
-    assertEquals(taker, desk.wallets.spendable(takerUser.walletId()));
+    assertEquals(maker, desk.wallets.spendable(makerUser.walletId().value()));
+    assertEquals(taker, desk.wallets.spendable(takerUser.walletId().value()));
     assertEquals(platform, desk.wallets.spendable(TREASURY));
-    assertEquals(0, desk.wallets.held(makerUser.walletId()));
-    assertEquals(0, desk.wallets.held(takerUser.walletId()));
+    assertEquals(0, desk.wallets.held(makerUser.walletId().value()));
+    assertEquals(0, desk.wallets.held(takerUser.walletId().value()));
     assertEquals(before, desk.wallets.total(), "no sat appears or vanishes");
   }
 
@@ -121,13 +121,13 @@ class PayoutRowsTest {
     desk.watcher.watch();
     assertEquals(OfferState.INVOICE_PAID, desk.status(id));
     assertEquals("escrow:" + id + ":ln", desk.offer(id).escrowOwner().orElseThrow());
-    assertEquals(F, desk.wallets.heldFor(maker.walletId(), "escrow:" + id + ":ln"));
+    assertEquals(F, desk.wallets.heldFor(maker.walletId().value(), "escrow:" + id + ":ln"));
 
     expire(desk, TradeDesk.INVOICE_PAID);
 
     assertEquals(Outcome.UNCLAIMED, desk.ledger.find(id).orElseThrow().outcome());
-    assertEquals(F, desk.wallets.spendable(maker.walletId()));
-    assertEquals(0, desk.wallets.held(maker.walletId()));
+    assertEquals(F, desk.wallets.spendable(maker.walletId().value()));
+    assertEquals(0, desk.wallets.held(maker.walletId().value()));
   }
 
   @Test
@@ -151,8 +151,8 @@ class PayoutRowsTest {
     desk.advance(Duration.ofSeconds(5));
     assertEquals(1, desk.sweeper.sweep().resumed());
     assertTrue(desk.ledger.find(id).orElseThrow().state() == Settlement.State.DONE);
-    assertEquals(B, desk.wallets.spendable(maker.walletId()));
-    assertEquals(75_268, desk.wallets.spendable(taker.walletId()));
+    assertEquals(B, desk.wallets.spendable(maker.walletId().value()));
+    assertEquals(75_268, desk.wallets.spendable(taker.walletId().value()));
     assertEquals(767, desk.wallets.spendable(TREASURY));
   }
 }

@@ -22,12 +22,14 @@ import org.openpleb.ee.pricing.BtcPrice;
 import org.openpleb.ee.pricing.OfferPricing;
 import org.openpleb.ee.pricing.PriceQuote;
 import org.openpleb.ee.pricing.PriceService;
+import org.openpleb.ee.session.PubKey;
 import org.openpleb.ee.settlement.ForfeitedBondPolicy;
 import org.openpleb.ee.settlement.InMemorySettlementLedger;
 import org.openpleb.ee.settlement.InMemoryTradeWallets;
 import org.openpleb.ee.settlement.Settler;
 import org.openpleb.ee.settlement.TestSettlers;
 import org.openpleb.ee.treasury.Treasury;
+import org.openpleb.ee.wallet.WalletId;
 
 /**
  * The trading core wired as the container wires it, over in-memory ports and a clock the test
@@ -151,9 +153,11 @@ final class TradeDesk {
   /** A new user whose wallet holds {@code sats} spendable. */
   Trader trader(long sats) {
     users++;
-    Trader trader = new Trader("session-" + users, "pubkey-" + users, "wallet-" + users);
+    Trader trader =
+        new Trader(
+            "session-" + users, new PubKey("pubkey-" + users), new WalletId("wallet-" + users));
     if (sats > 0) {
-      wallets.deposit(trader.walletId(), sats);
+      wallets.deposit(trader.walletId().value(), sats);
     }
     return trader;
   }
