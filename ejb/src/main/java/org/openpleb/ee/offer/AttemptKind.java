@@ -1,5 +1,7 @@
 package org.openpleb.ee.offer;
 
+import org.openpleb.ee.settlement.HoldOwner;
+
 /**
  * A wallet hold being made for an offer that is not part of its state yet: the maker's escrow from
  * the balance or a token, or a taker's bond. While an attempt runs no other may start; if its
@@ -12,7 +14,7 @@ public enum AttemptKind {
   CLAIM;
 
   /** The reservation owner for this attempt in the wallet, unique to the attempt. */
-  public String holdOwner(String offerId, String attemptId) {
-    return (this == FUND ? "escrow:" : "bond:") + offerId + ":" + attemptId;
+  public HoldOwner holdOwner(String offerId, String attemptId) {
+    return this == FUND ? HoldOwner.escrow(offerId, attemptId) : HoldOwner.bond(offerId, attemptId);
   }
 }

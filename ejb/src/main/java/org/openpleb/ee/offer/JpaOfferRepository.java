@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,13 +13,121 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Offers in the shared database through JPA; the row locks in portable SQL. */
 @Stateless
 public class JpaOfferRepository implements OfferRepository {
 
-  private static final Pattern FIELD = Pattern.compile("[a-zA-Z]+");
+  // The statements of the offer changes, one fixed text each (the pieces are compile-time
+  // constants). A move sets the state, when it was entered, its deadline (NULL in a state without
+  // one) and the outcome of an end, and clears the sweep backoff; a party's move also needs the
+  // deadline of the state it leaves not passed yet.
+
+  private static final String MOVE =
+      "UPDATE Offer o SET o.status = :to, o.stateEnteredAt = :at, o.sweepFailures = 0,"
+          + " o.sweepRetryAt = NULL";
+
+  private static final String TIMED = ", o.expiresAt = :deadline";
+
+  private static final String UNTIMED = ", o.expiresAt = NULL";
+
+  private static final String ENDS = ", o.expiresAt = NULL, o.outcome = :outcome";
+
+  private static final String CLEAR_ATTEMPT =
+      ", o.attemptId = NULL, o.attemptKind = NULL, o.attemptPubkey = NULL,"
+          + " o.attemptWalletId = NULL, o.attemptUntil = NULL";
+
+  private static final String FROM = " WHERE o.id = :id AND o.status = :from";
+
+  private static final String IN_TIME = " AND (o.expiresAt IS NULL OR o.expiresAt > :at)";
+
+  private static final String INVOICE_REQUESTED_JPQL =
+      MOVE
+          + TIMED
+          + ", o.fundingMethod = :lightning, o.escrowOwner = :owner, o.quoteId = :quoteId,"
+          + " o.invoice = :invoice, o.quoteExpiresAt = :quoteExpiresAt,"
+          + " o.quoteState = :watching, o.quoteNextCheckAt = :at"
+          + FROM
+          + IN_TIME
+          + " AND o.attemptId IS NULL";
+
+  private static final String FUNDED_JPQL =
+      MOVE
+          + TIMED
+          + CLEAR_ATTEMPT
+          + ", o.fundingMethod = :method, o.escrowOwner = :owner, o.fundingFee = :fee"
+          + FROM
+          + IN_TIME
+          + " AND o.attemptId = :attemptId";
+
+  private static final String INVOICE_MINTED_JPQL =
+      MOVE
+          + TIMED
+          + ", o.quoteState = :minted, o.quoteNextCheckAt = NULL"
+          + FROM
+          + " AND o.quoteState = :watching";
+
+  private static final String CLAIMED_JPQL =
+      MOVE
+          + TIMED
+          + CLEAR_ATTEMPT
+          + ", o.takerPubkey = :pubkey, o.takerSessionId = :sessionId,"
+          + " o.takerWalletId = :walletId, o.bondOwner = :owner, o.bondFee = :fee,"
+          + " o.claimedAt = :at"
+          + FROM
+          + IN_TIME
+          + " AND o.attemptId = :attemptId";
+
+  private static final String RECEIPT_POSTED_JPQL =
+      MOVE + TIMED + ", o.receiptAt = :at" + FROM + IN_TIME + " AND o.takerPubkey = :taker";
+
+  private static final String APPROVED_JPQL =
+      MOVE + ENDS + ", o.makerFeedback = :text" + FROM + IN_TIME;
+
+  private static final String ISSUE_MARKED_JPQL =
+      MOVE + TIMED + ", o.makerFeedback = :text" + FROM + IN_TIME;
+
+  private static final String COUNTERED_JPQL =
+      MOVE + UNTIMED + ", o.takerResponse = :text" + FROM + IN_TIME + " AND o.takerPubkey = :taker";
+
+  private static final String FORFEITED_JPQL =
+      MOVE + ENDS + ", o.takerResponse = :text" + FROM + IN_TIME + " AND o.takerPubkey = :taker";
+
+  private static final String RESOLVED_JPQL =
+      MOVE
+          + ENDS
+          + ", o.resolution = :resolution, o.resolutionReason = :reason, o.resolvedBy = :admin"
+          + FROM;
+
+  private static final String EXPIRED_JPQL = MOVE + ENDS + FROM;
+
+  private static final String ATTEMPT_STARTED_JPQL =
+      "UPDATE Offer o SET o.attemptId = :attemptId, o.attemptKind = :kind,"
+          + " o.attemptPubkey = :pubkey, o.attemptWalletId = :walletId, o.attemptUntil = :until"
+          + FROM
+          + IN_TIME
+          + " AND o.attemptId IS NULL";
+
+  private static final String ATTEMPT_DROPPED_JPQL =
+      "UPDATE Offer o SET o.attemptId = NULL, o.attemptKind = NULL, o.attemptPubkey = NULL,"
+          + " o.attemptWalletId = NULL, o.attemptUntil = NULL"
+          + " WHERE o.id = :id AND o.attemptId = :attemptId";
+
+  private static final String QUOTE_CHECK_TAKEN_JPQL =
+      "UPDATE Offer o SET o.quoteNextCheckAt = :until WHERE o.id = :id"
+          + " AND o.quoteState = :watching AND o.quoteNextCheckAt = :dueAt";
+
+  private static final String QUOTE_CHECK_RESCHEDULED_JPQL =
+      "UPDATE Offer o SET o.quoteNextCheckAt = :next, o.quoteChecks = :checks"
+          + " WHERE o.id = :id AND o.quoteState = :watching";
+
+  private static final String QUOTE_ENDED_JPQL =
+      "UPDATE Offer o SET o.quoteState = :end, o.quoteNextCheckAt = NULL"
+          + " WHERE o.id = :id AND o.quoteState = :watching";
+
+  private static final String EXPIRY_PUT_ASIDE_JPQL =
+      "UPDATE Offer o SET o.sweepRetryAt = :retryAt, o.sweepFailures = :failures"
+          + " WHERE o.id = :id AND o.status IN :timed";
 
   private static final List<OfferState> OPEN = List.copyOf(OfferState.open());
 
@@ -61,62 +168,126 @@ public class JpaOfferRepository implements OfferRepository {
   }
 
   @Override
-  public boolean update(
-      String id,
-      Set<OfferState> statusIn,
-      Map<String, Object> conditions,
-      OffsetDateTime notDueAt,
-      Map<String, Object> changes) {
-    if (changes.isEmpty()) {
-      throw new IllegalArgumentException("nothing to change");
-    }
-    StringBuilder jpql = new StringBuilder("UPDATE Offer o SET ");
-    List<Object[]> parameters = new ArrayList<>();
-    int n = 0;
-    for (Map.Entry<String, Object> change : changes.entrySet()) {
-      if (n > 0) {
-        jpql.append(", ");
-      }
-      jpql.append("o.").append(field(change.getKey()));
-      if (change.getValue() == null) {
-        jpql.append(" = NULL");
-      } else {
-        jpql.append(" = :c").append(n);
-        parameters.add(new Object[] {"c" + n, change.getValue()});
-      }
-      n++;
-    }
-    jpql.append(" WHERE o.id = :id AND o.status IN :statusIn");
-    int m = 0;
-    for (Map.Entry<String, Object> condition : conditions.entrySet()) {
-      jpql.append(" AND o.").append(field(condition.getKey()));
-      if (condition.getValue() == null) {
-        jpql.append(" IS NULL");
-      } else {
-        jpql.append(" = :w").append(m);
-        parameters.add(new Object[] {"w" + m, condition.getValue()});
-      }
-      m++;
-    }
-    if (notDueAt != null) {
-      jpql.append(" AND (o.expiresAt IS NULL OR o.expiresAt > :notDueAt)");
-      parameters.add(new Object[] {"notDueAt", notDueAt});
-    }
-    Query update =
-        em.createQuery(jpql.toString())
-            .setParameter("id", id)
-            .setParameter("statusIn", List.copyOf(statusIn));
-    for (Object[] p : parameters) {
-      update.setParameter((String) p[0], p[1]);
+  public boolean apply(OfferChange change) {
+    Query update;
+    if (change instanceof OfferChange.InvoiceRequested c) {
+      update =
+          moved(INVOICE_REQUESTED_JPQL, c.move())
+              .setParameter("owner", c.escrow().key())
+              .setParameter("quoteId", c.quoteId())
+              .setParameter("invoice", c.bolt11())
+              .setParameter("quoteExpiresAt", c.quoteExpiresAt())
+              .setParameter("watching", QuoteWatch.WATCHING)
+              .setParameter("lightning", FundingMethod.LIGHTNING);
+    } else if (change instanceof OfferChange.Funded c) {
+      update =
+          moved(FUNDED_JPQL, c.move())
+              .setParameter("attemptId", c.attemptId())
+              .setParameter("method", c.method())
+              .setParameter("owner", c.escrow().key())
+              .setParameter("fee", c.fee());
+    } else if (change instanceof OfferChange.InvoiceMinted c) {
+      update =
+          moved(INVOICE_MINTED_JPQL, c.move())
+              .setParameter("watching", QuoteWatch.WATCHING)
+              .setParameter("minted", QuoteWatch.MINTED);
+    } else if (change instanceof OfferChange.Claimed c) {
+      update =
+          moved(CLAIMED_JPQL, c.move())
+              .setParameter("attemptId", c.attemptId())
+              .setParameter("pubkey", c.taker().pubkey().hex())
+              .setParameter("sessionId", c.taker().sessionId())
+              .setParameter("walletId", c.taker().walletId().value())
+              .setParameter("owner", c.bond().key())
+              .setParameter("fee", c.fee());
+    } else if (change instanceof OfferChange.ReceiptPosted c) {
+      update = moved(RECEIPT_POSTED_JPQL, c.move()).setParameter("taker", c.taker().hex());
+    } else if (change instanceof OfferChange.Approved c) {
+      update = moved(APPROVED_JPQL, c.move()).setParameter("text", c.feedback());
+    } else if (change instanceof OfferChange.IssueMarked c) {
+      update = moved(ISSUE_MARKED_JPQL, c.move()).setParameter("text", c.feedback());
+    } else if (change instanceof OfferChange.Countered c) {
+      update =
+          moved(COUNTERED_JPQL, c.move())
+              .setParameter("taker", c.taker().hex())
+              .setParameter("text", c.response());
+    } else if (change instanceof OfferChange.Forfeited c) {
+      update =
+          moved(FORFEITED_JPQL, c.move())
+              .setParameter("taker", c.taker().hex())
+              .setParameter("text", c.response());
+    } else if (change instanceof OfferChange.Resolved c) {
+      update =
+          moved(RESOLVED_JPQL, c.move())
+              .setParameter("resolution", c.resolution().name())
+              .setParameter("reason", c.reason())
+              .setParameter("admin", c.admin());
+    } else if (change instanceof OfferChange.Expired c) {
+      update = moved(EXPIRED_JPQL, c.move());
+    } else if (change instanceof OfferChange.AttemptStarted c) {
+      update =
+          em.createQuery(ATTEMPT_STARTED_JPQL)
+              .setParameter("attemptId", c.attemptId())
+              .setParameter("kind", c.kind())
+              .setParameter("pubkey", c.trader().pubkey().hex())
+              .setParameter("walletId", c.trader().walletId().value())
+              .setParameter("until", c.until())
+              .setParameter("id", c.offerId().value())
+              .setParameter("from", c.from())
+              .setParameter("at", c.at());
+    } else if (change instanceof OfferChange.AttemptDropped c) {
+      update =
+          em.createQuery(ATTEMPT_DROPPED_JPQL)
+              .setParameter("id", c.offerId().value())
+              .setParameter("attemptId", c.attemptId());
+    } else if (change instanceof OfferChange.QuoteCheckTaken c) {
+      update =
+          em.createQuery(QUOTE_CHECK_TAKEN_JPQL)
+              .setParameter("until", c.until())
+              .setParameter("id", c.offerId().value())
+              .setParameter("watching", QuoteWatch.WATCHING)
+              .setParameter("dueAt", c.dueAt());
+    } else if (change instanceof OfferChange.QuoteCheckRescheduled c) {
+      update =
+          em.createQuery(QUOTE_CHECK_RESCHEDULED_JPQL)
+              .setParameter("next", c.next())
+              .setParameter("checks", c.checks())
+              .setParameter("id", c.offerId().value())
+              .setParameter("watching", QuoteWatch.WATCHING);
+    } else if (change instanceof OfferChange.QuoteEnded c) {
+      update =
+          em.createQuery(QUOTE_ENDED_JPQL)
+              .setParameter("end", c.end())
+              .setParameter("id", c.offerId().value())
+              .setParameter("watching", QuoteWatch.WATCHING);
+    } else if (change instanceof OfferChange.ExpiryPutAside c) {
+      update =
+          em.createQuery(EXPIRY_PUT_ASIDE_JPQL)
+              .setParameter("retryAt", c.retryAt())
+              .setParameter("failures", c.failures())
+              .setParameter("id", c.offerId().value())
+              .setParameter("timed", List.copyOf(OfferState.withDeadline()));
+    } else {
+      throw new IllegalArgumentException("unknown change " + change);
     }
     return update.executeUpdate() == 1;
   }
 
-  private static String field(String name) {
-    if (!FIELD.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a field name");
+  /** A change of state: its fixed statement with the parameters every move has. */
+  private Query moved(String jpql, OfferChange.Move move) {
+    Query update =
+        em.createQuery(jpql)
+            .setParameter("id", move.offerId().value())
+            .setParameter("from", move.from())
+            .setParameter("to", move.to())
+            .setParameter("at", move.at());
+    if (move.deadline() != null) {
+      update.setParameter("deadline", move.deadline());
     }
-    return name;
+    if (move.outcome() != null) {
+      update.setParameter("outcome", move.outcome());
+    }
+    return update;
   }
 
   @Override

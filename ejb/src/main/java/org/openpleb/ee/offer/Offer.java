@@ -20,9 +20,10 @@ import org.openpleb.ee.settlement.Outcome;
  * frozen when it was created and the trade's progress: funding, the taker's claim, the deadline of
  * the current state and how it ended.
  *
- * <p>The entity is read, never written through: every change is a compare-and-set on {@code status}
- * in {@link OfferRepository}, so it is not cached anywhere. The Lightning quote id is a bearer
- * secret at the mint: it stays in this row and {@link #toString()} leaves it out.
+ * <p>The entity is read, never written through by JPA: every change is an {@link OfferChange} the
+ * repository applies as a compare-and-set on {@code status}, so it is not cached anywhere. The
+ * package-private mutators below are the in-memory form of those changes. The Lightning quote id is
+ * a bearer secret at the mint: it stays in this row and {@link #toString()} leaves it out.
  */
 @Entity
 @Cacheable(false)
@@ -204,9 +205,9 @@ public class Offer {
     Offer o = new Offer();
     o.id = UUID.randomUUID().toString();
     o.status = OfferState.CREATED;
-    o.makerPubkey = maker.pubkey();
+    o.makerPubkey = maker.pubkey().hex();
     o.makerSessionId = maker.sessionId();
-    o.makerWalletId = maker.walletId();
+    o.makerWalletId = maker.walletId().value();
     o.fiatAmount = fiatAmount;
     o.currency = currency.getCurrencyCode();
     o.btcPrice = btcPrice;
@@ -431,6 +432,88 @@ public class Offer {
       return Optional.of(Role.TAKER);
     }
     return Optional.empty();
+  }
+
+  /** Enters {@code to} at {@code at}: its deadline (or none), the outcome of an end, no backoff. */
+  void enter(OfferState to, OffsetDateTime at, OffsetDateTime deadline, Outcome end) {
+    status = to;
+    stateEnteredAt = at;
+    expiresAt = deadline;
+    sweepFailures = 0;
+    sweepRetryAt = null;
+    if (end != null) {
+      outcome = end;
+    }
+  }
+
+  /** Sets the attempt holding the offer; all null to clear it. */
+  void attempt(String id, AttemptKind kind, String pubkey, String walletId, OffsetDateTime until) {
+    attemptId = id;
+    attemptKind = kind;
+    attemptPubkey = pubkey;
+    attemptWalletId = walletId;
+    attemptUntil = until;
+  }
+
+  void funding(FundingMethod method, String owner, long fee) {
+    fundingMethod = method;
+    escrowOwner = owner;
+    fundingFee = fee;
+  }
+
+  void invoice(String quote, String bolt11, OffsetDateTime expires) {
+    quoteId = quote;
+    invoice = bolt11;
+    quoteExpiresAt = expires;
+  }
+
+  void watch(QuoteWatch state, OffsetDateTime nextCheckAt, int checks) {
+    quoteState = state;
+    quoteNextCheckAt = nextCheckAt;
+    quoteChecks = checks;
+  }
+
+  void taker(Trader taker, String owner, long fee, OffsetDateTime at) {
+    takerPubkey = taker.pubkey().hex();
+    takerSessionId = taker.sessionId();
+    takerWalletId = taker.walletId().value();
+    bondOwner = owner;
+    bondFee = fee;
+    claimedAt = at;
+  }
+
+  void receiptAt(OffsetDateTime at) {
+    receiptAt = at;
+  }
+
+  void makerFeedback(String text) {
+    makerFeedback = text;
+  }
+
+  void takerResponse(String text) {
+    takerResponse = text;
+  }
+
+  void resolution(String name, String reason, String admin) {
+    resolution = name;
+    resolutionReason = reason;
+    resolvedBy = admin;
+  }
+
+  void putAside(OffsetDateTime retryAt, int failures) {
+    sweepRetryAt = retryAt;
+    sweepFailures = failures;
+  }
+
+  /** When an offer whose expiry failed is tried again, if it was put aside. */
+  Optional<OffsetDateTime> sweepRetryAt() {
+    return Optional.ofNullable(sweepRetryAt);
+  }
+
+  /** A new line was appended to the audit chain. */
+  void audited(int seq, String head) {
+    auditSeq = seq;
+    auditHead = head;
   }
 
   @Override

@@ -65,6 +65,14 @@ public enum OfferAction {
     return EnumSet.copyOf(sources);
   }
 
+  /**
+   * Whether this action must come before the deadline of the state it leaves: a party's actions
+   * must, while the watcher, the sweeper and the admin act whenever they come.
+   */
+  public boolean beatsDeadline() {
+    return role == Role.MAKER || role == Role.TAKER;
+  }
+
   /** Whether this action may be taken in {@code state}. */
   public boolean allowedIn(OfferState state) {
     return sources.contains(state);

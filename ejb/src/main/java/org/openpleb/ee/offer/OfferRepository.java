@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Where offers, their audit logs and receipts are kept: the shared database. Every change of an
- * offer is a compare-and-set ({@code UPDATE … WHERE id = ? AND status IN (…)}) whose row count says
- * whether it happened; all methods join the caller's transaction.
+ * offer is a typed {@link OfferChange} written as a compare-and-set ({@code UPDATE … WHERE id = ?
+ * AND status = ?}) whose row count says whether it happened; all methods join the caller's
+ * transaction.
  */
 @Local
 public interface OfferRepository {
@@ -22,18 +23,12 @@ public interface OfferRepository {
   Optional<Offer> find(String id);
 
   /**
-   * Sets {@code changes} (field name to value; null writes NULL) on the offer if its status is in
-   * {@code statusIn}, every field in {@code conditions} has the given value (null: IS NULL) and,
-   * when {@code notDueAt} is given, its deadline has not passed at that time.
+   * Applies {@code change} to its offer if the offer as it stands admits it ({@link
+   * OfferChange#admits}): one compare-and-set.
    *
    * @return whether the row changed
    */
-  boolean update(
-      String id,
-      Set<OfferState> statusIn,
-      Map<String, Object> conditions,
-      OffsetDateTime notDueAt,
-      Map<String, Object> changes);
+  boolean apply(OfferChange change);
 
   /**
    * Locks the offer if it is due ({@code expires_at <= now}) in one of {@code states}, skipping it

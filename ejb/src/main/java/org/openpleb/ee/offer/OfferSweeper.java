@@ -143,7 +143,7 @@ public class OfferSweeper {
         return Result.SKIPPED;
       }
       String attempt = offer.attemptId().get();
-      String owner = offer.attemptKind().orElseThrow().holdOwner(offerId, attempt);
+      String owner = offer.attemptKind().orElseThrow().holdOwner(offerId, attempt).key();
       // the attempt can no longer commit (its time is up), so releasing its hold is safe
       long released = wallets.release(offer.attemptWalletId().orElseThrow(), owner);
       transitions.dropAttempt(offerId, attempt);

@@ -10,20 +10,21 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.ee.offer.OfferChange.Move;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.pricing.BtcPrice;
 import org.openpleb.ee.pricing.OfferPricing;
 import org.openpleb.ee.pricing.PriceQuote;
 import org.openpleb.ee.settlement.Hold;
+import org.openpleb.ee.settlement.HoldOwner;
 import org.openpleb.ee.settlement.Outcome;
 import org.openpleb.ee.settlement.Payout;
 import org.openpleb.ee.settlement.SettlementLedger;
@@ -70,17 +71,17 @@ public class OfferTransitions {
   /** Creates an offer in CREATED for {@code maker}, priced at {@code price}. */
   public Offer create(
       Trader maker, long fiatAmount, String qrCode, String fiatProvider, BtcPrice price) {
-    String qr = requireText("qrCode", qrCode, MAX_QR);
+    String qr = OfferText.requireText("qrCode", qrCode, MAX_QR);
     if (fiatProvider != null) {
-      refuseControlCharacters("fiatProvider", fiatProvider);
+      OfferText.refuseControlCharacters("fiatProvider", fiatProvider);
     }
     String provider = fiatProvider == null || fiatProvider.isBlank() ? null : fiatProvider.trim();
     if (provider != null && provider.length() > MAX_PROVIDER) {
-      throw invalid("fiatProvider must be at most " + MAX_PROVIDER + " characters");
+      throw OfferText.invalid("fiatProvider must be at most " + MAX_PROVIDER + " characters");
     }
     PriceQuote quote = pricing.quote(fiatAmount, price.fiatPerBtc());
-    offers.lockUser(maker.pubkey());
-    if (offers.countOpenAsMaker(maker.pubkey()) >= config.openOfferLimit()) {
+    offers.lockUser(maker.pubkey().hex());
+    if (offers.countOpenAsMaker(maker.pubkey().hex()) >= config.openOfferLimit()) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           "You have "
@@ -118,7 +119,7 @@ public class OfferTransitions {
         new OfferRepository.AuditEntryDraft(
             offer.id(),
             now,
-            actor(Role.MAKER, maker.pubkey()),
+            actor(Role.MAKER, maker.pubkey().hex()),
             "CREATE",
             null,
             OfferState.CREATED,
@@ -144,31 +145,18 @@ public class OfferTransitions {
     Offer offer = load(offerId);
     requireParty(offer, maker, Role.MAKER);
     OffsetDateTime now = now();
-    Map<String, Object> set = new HashMap<>();
-    set.put("fundingMethod", FundingMethod.LIGHTNING);
-    set.put("escrowOwner", lightningEscrowOwner(offerId));
-    set.put("quoteId", invoice.quoteId());
-    set.put("invoice", invoice.bolt11());
-    set.put("quoteExpiresAt", invoice.expiresAt());
-    set.put("quoteState", QuoteWatch.WATCHING);
-    set.put("quoteNextCheckAt", now);
-    Map<String, Object> when = new HashMap<>();
-    when.put("attemptId", null);
     return transition(
         offer,
-        OfferAction.REQUEST_INVOICE,
-        actor(Role.MAKER, maker.pubkey()),
-        when,
-        true,
-        set,
-        Map.of("amount", Long.toString(invoice.amount())),
-        null,
-        now);
-  }
-
-  /** The escrow owner of an offer funded by Lightning: the minted sats are reserved under it. */
-  static String lightningEscrowOwner(String offerId) {
-    return "escrow:" + offerId + ":ln";
+        actor(Role.MAKER, maker.pubkey().hex()),
+        move(offer, OfferAction.REQUEST_INVOICE, null, now),
+        move ->
+            new OfferChange.InvoiceRequested(
+                move,
+                invoice.quoteId(),
+                invoice.bolt11(),
+                invoice.expiresAt(),
+                HoldOwner.lightningEscrow(offerId)),
+        Map.of("amount", Long.toString(invoice.amount())));
   }
 
   /**
@@ -185,7 +173,7 @@ public class OfferTransitions {
       requireParty(offer, trader, Role.MAKER);
       from = OfferState.CREATED;
     } else {
-      if (offer.makerPubkey().equals(trader.pubkey())) {
+      if (trader.pubkey().is(offer.makerPubkey())) {
         throw new DomainException(ProblemCode.FORBIDDEN, "A maker cannot claim their own offer");
       }
       from = OfferState.INVOICE_PAID;
@@ -193,21 +181,16 @@ public class OfferTransitions {
     requireState(offer, kind == AttemptKind.FUND ? OfferAction.FUND : OfferAction.CLAIM);
     requireBeforeDeadline(offer, now);
     if (kind == AttemptKind.CLAIM
-        && offers.countOpenAsTaker(trader.pubkey()) >= config.openClaimLimit()) {
+        && offers.countOpenAsTaker(trader.pubkey().hex()) >= config.openClaimLimit()) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           "You have " + config.openClaimLimit() + " unfinished claims already; finish one first");
     }
     String attemptId = UUID.randomUUID().toString();
-    Map<String, Object> when = new HashMap<>();
-    when.put("attemptId", null);
-    Map<String, Object> set = new HashMap<>();
-    set.put("attemptId", attemptId);
-    set.put("attemptKind", kind);
-    set.put("attemptPubkey", trader.pubkey());
-    set.put("attemptWalletId", trader.walletId());
-    set.put("attemptUntil", now.plus(config.attemptTimeout()));
-    if (!offers.update(offerId, EnumSet.of(from), when, now, set)) {
+    OffsetDateTime until = now.plus(config.attemptTimeout());
+    if (!offers.apply(
+        new OfferChange.AttemptStarted(
+            new OfferId(offerId), from, now, attemptId, kind, trader, until))) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           kind == AttemptKind.CLAIM
@@ -219,19 +202,7 @@ public class OfferTransitions {
 
   /** Ends an attempt that did not commit, if it still holds the offer. */
   public boolean dropAttempt(String offerId, String attemptId) {
-    Map<String, Object> when = new HashMap<>();
-    when.put("attemptId", attemptId);
-    return offers.update(offerId, EnumSet.allOf(OfferState.class), when, null, clearedAttempt());
-  }
-
-  private static Map<String, Object> clearedAttempt() {
-    Map<String, Object> clear = new HashMap<>();
-    clear.put("attemptId", null);
-    clear.put("attemptKind", null);
-    clear.put("attemptPubkey", null);
-    clear.put("attemptWalletId", null);
-    clear.put("attemptUntil", null);
-    return clear;
+    return offers.apply(new OfferChange.AttemptDropped(new OfferId(offerId), attemptId));
   }
 
   /** Commits a funding attempt: the escrow is held, CREATED becomes INVOICE_PAID. */
@@ -240,32 +211,22 @@ public class OfferTransitions {
       String attemptId,
       Trader maker,
       FundingMethod method,
-      String escrowOwner,
+      HoldOwner escrowOwner,
       long fee) {
     Offer offer = load(offerId);
     requireParty(offer, maker, Role.MAKER);
     OffsetDateTime now = now();
     requireLiveAttempt(offer, attemptId, now);
-    Map<String, Object> when = new HashMap<>();
-    when.put("attemptId", attemptId);
-    Map<String, Object> set = clearedAttempt();
-    set.put("fundingMethod", method);
-    set.put("escrowOwner", escrowOwner);
-    set.put("fundingFee", fee);
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("method", method.name());
     facts.put("escrow", Long.toString(offer.funding()));
     facts.put("mintFee", Long.toString(fee));
     return transition(
         offer,
-        OfferAction.FUND,
-        actor(Role.MAKER, maker.pubkey()),
-        when,
-        true,
-        set,
-        facts,
-        null,
-        now());
+        actor(Role.MAKER, maker.pubkey().hex()),
+        move(offer, OfferAction.FUND, null, now()),
+        move -> new OfferChange.Funded(move, attemptId, method, escrowOwner, fee),
+        facts);
   }
 
   /**
@@ -277,23 +238,14 @@ public class OfferTransitions {
     if (offer.status() != OfferState.INVOICE_CREATED) {
       return Optional.empty();
     }
-    Map<String, Object> when = new HashMap<>();
-    when.put("quoteState", QuoteWatch.WATCHING);
-    Map<String, Object> set = new HashMap<>();
-    set.put("quoteState", QuoteWatch.MINTED);
-    set.put("quoteNextCheckAt", null);
     try {
       return Optional.of(
           transition(
               offer,
-              OfferAction.INVOICE_PAID,
               actor(Role.SYSTEM, null),
-              when,
-              false,
-              set,
-              Map.of("minted", Long.toString(minted), "method", FundingMethod.LIGHTNING.name()),
-              null,
-              now()));
+              move(offer, OfferAction.INVOICE_PAID, null, now()),
+              OfferChange.InvoiceMinted::new,
+              Map.of("minted", Long.toString(minted), "method", FundingMethod.LIGHTNING.name())));
     } catch (DomainException lost) {
       return Optional.empty();
     }
@@ -305,12 +257,7 @@ public class OfferTransitions {
    */
   public boolean quoteEnded(String offerId, QuoteWatch end, Map<String, String> facts) {
     Offer offer = load(offerId);
-    Map<String, Object> when = new HashMap<>();
-    when.put("quoteState", QuoteWatch.WATCHING);
-    Map<String, Object> set = new HashMap<>();
-    set.put("quoteState", end);
-    set.put("quoteNextCheckAt", null);
-    if (!offers.update(offerId, EnumSet.allOf(OfferState.class), when, null, set)) {
+    if (!offers.apply(new OfferChange.QuoteEnded(new OfferId(offerId), end))) {
       return false;
     }
     offers.appendAudit(
@@ -330,52 +277,30 @@ public class OfferTransitions {
    * next look to {@code until}, so no other thread or server looks at the same time.
    */
   public boolean takeQuoteCheck(String offerId, OffsetDateTime dueAt, OffsetDateTime until) {
-    Map<String, Object> when = new HashMap<>();
-    when.put("quoteState", QuoteWatch.WATCHING);
-    when.put("quoteNextCheckAt", dueAt);
-    Map<String, Object> set = new HashMap<>();
-    set.put("quoteNextCheckAt", until);
-    return offers.update(offerId, EnumSet.allOf(OfferState.class), when, null, set);
+    return offers.apply(new OfferChange.QuoteCheckTaken(new OfferId(offerId), dueAt, until));
   }
 
   /** Schedules the next look at a watched, unpaid invoice. */
   public void rescheduleQuoteCheck(String offerId, OffsetDateTime next, int checks) {
-    Map<String, Object> when = new HashMap<>();
-    when.put("quoteState", QuoteWatch.WATCHING);
-    Map<String, Object> set = new HashMap<>();
-    set.put("quoteNextCheckAt", next);
-    set.put("quoteChecks", checks);
-    offers.update(offerId, EnumSet.allOf(OfferState.class), when, null, set);
+    offers.apply(new OfferChange.QuoteCheckRescheduled(new OfferId(offerId), next, checks));
   }
 
   /** Commits a claim attempt: the taker's bond is held, INVOICE_PAID becomes CLAIMED. */
-  public Offer claimed(String offerId, String attemptId, Trader taker, String bondOwner, long fee) {
+  public Offer claimed(
+      String offerId, String attemptId, Trader taker, HoldOwner bondOwner, long fee) {
     Offer offer = load(offerId);
     OffsetDateTime now = now();
     requireLiveAttempt(offer, attemptId, now);
-    Map<String, Object> when = new HashMap<>();
-    when.put("attemptId", attemptId);
-    Map<String, Object> set = clearedAttempt();
-    set.put("takerPubkey", taker.pubkey());
-    set.put("takerSessionId", taker.sessionId());
-    set.put("takerWalletId", taker.walletId());
-    set.put("bondOwner", bondOwner);
-    set.put("bondFee", fee);
-    set.put("claimedAt", now);
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("taker", taker.pubkey());
+    facts.put("taker", taker.pubkey().hex());
     facts.put("bond", Long.toString(offer.terms().bond()));
     facts.put("mintFee", Long.toString(fee));
     return transition(
         offer,
-        OfferAction.CLAIM,
-        actor(Role.TAKER, taker.pubkey()),
-        when,
-        true,
-        set,
-        facts,
-        null,
-        now);
+        actor(Role.TAKER, taker.pubkey().hex()),
+        move(offer, OfferAction.CLAIM, null, now),
+        move -> new OfferChange.Claimed(move, attemptId, taker, bondOwner, fee),
+        facts);
   }
 
   /** Stores the taker's receipt: CLAIMED becomes RECEIPT_SUBMITTED, only before the deadline. */
@@ -390,15 +315,11 @@ public class OfferTransitions {
     Offer after =
         transition(
             offer,
-            OfferAction.SUBMIT_RECEIPT,
-            actor(Role.TAKER, taker.pubkey()),
-            Map.of("takerPubkey", taker.pubkey()),
-            true,
-            Map.of("receiptAt", now),
-            facts,
-            null,
-            now);
-    offers.addReceipt(new Receipt(offerId, taker.pubkey(), image, now));
+            actor(Role.TAKER, taker.pubkey().hex()),
+            move(offer, OfferAction.SUBMIT_RECEIPT, null, now),
+            move -> new OfferChange.ReceiptPosted(move, taker.pubkey()),
+            facts);
+    offers.addReceipt(new Receipt(offerId, taker.pubkey().hex(), image, now));
     return after;
   }
 
@@ -415,84 +336,72 @@ public class OfferTransitions {
 
   /** The maker approves the receipt: COMPLETED, settled by the payout table. */
   public Offer approved(String offerId, Trader maker, String feedback) {
-    return makerVerdict(offerId, maker, feedback, OfferAction.APPROVE);
+    String text = OfferText.optionalText("feedback", feedback);
+    Offer offer = load(offerId);
+    requireParty(offer, maker, Role.MAKER);
+    return transition(
+        offer,
+        actor(Role.MAKER, maker.pubkey().hex()),
+        move(offer, OfferAction.APPROVE, null, now()),
+        move -> new OfferChange.Approved(move, text),
+        text == null ? Map.of() : Map.of("feedback", text));
   }
 
   /** The maker reports a problem with the payment: MARKED_WITH_ISSUE. */
   public Offer issueMarked(String offerId, Trader maker, String feedback) {
-    return makerVerdict(offerId, maker, feedback, OfferAction.MARK_ISSUE);
-  }
-
-  private Offer makerVerdict(String offerId, Trader maker, String feedback, OfferAction action) {
-    String text = optionalText("feedback", feedback);
+    String text = OfferText.optionalText("feedback", feedback);
     Offer offer = load(offerId);
     requireParty(offer, maker, Role.MAKER);
-    Map<String, Object> set = new HashMap<>();
-    set.put("makerFeedback", text);
     return transition(
         offer,
-        action,
-        actor(Role.MAKER, maker.pubkey()),
-        Map.of(),
-        true,
-        set,
-        text == null ? Map.of() : Map.of("feedback", text),
-        null,
-        now());
+        actor(Role.MAKER, maker.pubkey().hex()),
+        move(offer, OfferAction.MARK_ISSUE, null, now()),
+        move -> new OfferChange.IssueMarked(move, text),
+        text == null ? Map.of() : Map.of("feedback", text));
   }
 
   /** The taker disputes the maker's issue: DISPUTED, for the admin to resolve. */
   public Offer countered(String offerId, Trader taker, String message) {
-    return takerAnswer(offerId, taker, message, OfferAction.COUNTER);
+    String text = OfferText.optionalText("message", message);
+    Offer offer = load(offerId);
+    requireParty(offer, taker, Role.TAKER);
+    return transition(
+        offer,
+        actor(Role.TAKER, taker.pubkey().hex()),
+        move(offer, OfferAction.COUNTER, null, now()),
+        move -> new OfferChange.Countered(move, taker.pubkey(), text),
+        text == null ? Map.of() : Map.of("message", text));
   }
 
   /** The taker gives up after the maker's issue: FORFEITED, settled at once. */
   public Offer forfeited(String offerId, Trader taker, String message) {
-    return takerAnswer(offerId, taker, message, OfferAction.FORFEIT);
-  }
-
-  private Offer takerAnswer(String offerId, Trader taker, String message, OfferAction action) {
-    String text = optionalText("message", message);
+    String text = OfferText.optionalText("message", message);
     Offer offer = load(offerId);
     requireParty(offer, taker, Role.TAKER);
-    Map<String, Object> set = new HashMap<>();
-    set.put("takerResponse", text);
     return transition(
         offer,
-        action,
-        actor(Role.TAKER, taker.pubkey()),
-        Map.of("takerPubkey", taker.pubkey()),
-        true,
-        set,
-        text == null ? Map.of() : Map.of("message", text),
-        null,
-        now());
+        actor(Role.TAKER, taker.pubkey().hex()),
+        move(offer, OfferAction.FORFEIT, null, now()),
+        move -> new OfferChange.Forfeited(move, taker.pubkey(), text),
+        text == null ? Map.of() : Map.of("message", text));
   }
 
   /** The admin decides a dispute: RESOLVED, settled by the resolution's row. */
   public Offer resolved(String offerId, String admin, Resolution resolution, String reason) {
     if (resolution == null) {
-      throw invalid("resolution must be one of MAKER_WINS, TAKER_WINS, SPLIT, RETURN");
+      throw OfferText.invalid("resolution must be one of MAKER_WINS, TAKER_WINS, SPLIT, RETURN");
     }
-    String why = requireText("reason", reason, MAX_TEXT);
+    String why = OfferText.requireText("reason", reason, MAX_TEXT);
     Offer offer = load(offerId);
-    Map<String, Object> set = new HashMap<>();
-    set.put("resolution", resolution.name());
-    set.put("resolutionReason", why);
-    set.put("resolvedBy", admin);
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("resolution", resolution.name());
     facts.put("reason", why);
     return transition(
         offer,
-        OfferAction.RESOLVE,
         actor(Role.ADMIN, admin),
-        Map.of(),
-        false,
-        set,
-        facts,
-        resolution.outcome(),
-        now());
+        move(offer, OfferAction.RESOLVE, resolution.outcome(), now()),
+        move -> new OfferChange.Resolved(move, resolution, why, admin),
+        facts);
   }
 
   /**
@@ -512,77 +421,70 @@ public class OfferTransitions {
     return Optional.of(
         transition(
             offer,
-            OfferAction.EXPIRE,
             actor(Role.SYSTEM, null),
-            Map.of(),
-            false,
-            Map.of(),
-            facts,
-            null,
-            now));
+            move(offer, OfferAction.EXPIRE, null, now),
+            OfferChange.Expired::new,
+            facts));
   }
 
   /** Puts a due offer whose expiry failed aside until {@code retryAt}. */
   public void expiryFailed(String offerId, OffsetDateTime retryAt, int failures) {
-    Map<String, Object> set = new HashMap<>();
-    set.put("sweepRetryAt", retryAt);
-    set.put("sweepFailures", failures);
-    offers.update(offerId, OfferState.withDeadline(), Map.of(), null, set);
+    offers.apply(new OfferChange.ExpiryPutAside(new OfferId(offerId), retryAt, failures));
   }
 
-  private Offer transition(
-      Offer offer,
-      OfferAction action,
-      String actor,
-      Map<String, Object> conditions,
-      boolean beforeDeadline,
-      Map<String, Object> changes,
-      Map<String, String> facts,
-      Outcome chosenOutcome,
-      OffsetDateTime now) {
-    OfferState from = offer.status();
+  /**
+   * The move {@code action} makes from the state {@code offer} was read in, with the new state's
+   * deadline and the outcome it ends with: the admin's {@code chosen} one, or the payout-table row
+   * the action settles by. Refused when the action is not possible in that state, or when a party
+   * acts after the deadline.
+   */
+  private Move move(Offer offer, OfferAction action, Outcome chosen, OffsetDateTime now) {
     requireState(offer, action);
-    if (beforeDeadline) {
+    if (action.beatsDeadline()) {
       requireBeforeDeadline(offer, now);
     }
-    OfferState to = action.target();
-    Outcome outcome =
-        chosenOutcome != null ? chosenOutcome : OfferLifecycle.outcome(action, from).orElse(null);
-    Optional<OffsetDateTime> deadline = config.deadlines().deadline(to, now);
-    Map<String, Object> set = new HashMap<>(changes);
-    set.put("status", to);
-    set.put("stateEnteredAt", now);
-    set.put("expiresAt", deadline.orElse(null));
-    set.put("sweepFailures", 0);
-    set.put("sweepRetryAt", null);
-    if (outcome != null) {
-      set.put("outcome", outcome);
-    }
-    if (!offers.update(
-        offer.id(), EnumSet.of(from), conditions, beforeDeadline ? now : null, set)) {
+    OfferState from = offer.status();
+    Outcome outcome = chosen != null ? chosen : OfferLifecycle.outcome(action, from).orElse(null);
+    OffsetDateTime deadline = config.deadlines().deadline(action.target(), now).orElse(null);
+    return new Move(new OfferId(offer.id()), action, from, now, deadline, outcome);
+  }
+
+  /**
+   * Applies the change {@code change} builds on {@code move} as one compare-and-set, settles the
+   * trade if it ends, audits it and announces it after commit.
+   */
+  private Offer transition(
+      Offer offer,
+      String actor,
+      Move move,
+      Function<Move, OfferChange> change,
+      Map<String, String> facts) {
+    if (!offers.apply(change.apply(move))) {
       throw new DomainException(
           ProblemCode.CONFLICT,
           "The offer changed meanwhile or its deadline passed; reload it and try again");
     }
     Map<String, String> audited = new LinkedHashMap<>(facts);
-    deadline.ifPresent(d -> audited.put("deadline", d.toString()));
+    if (move.deadline() != null) {
+      audited.put("deadline", move.deadline().toString());
+    }
     Offer after = offers.find(offer.id()).orElseThrow();
-    if (outcome != null) {
-      Payout payout = settle(after, outcome, now);
-      audited.put("outcome", outcome.name());
+    if (move.outcome() != null) {
+      Payout payout = settle(after, move.outcome(), move.at());
+      audited.put("outcome", move.outcome().name());
       audited.put("makerGets", Long.toString(payout.maker()));
       audited.put("takerGets", Long.toString(payout.taker()));
       audited.put("platformGets", Long.toString(payout.platform()));
     }
     offers.appendAudit(
         new OfferRepository.AuditEntryDraft(
-            offer.id(), now, actor, action.name(), from, to, audited));
+            offer.id(), move.at(), actor, move.action().name(), move.from(), move.to(), audited));
     after = offers.find(offer.id()).orElseThrow();
-    announcements.fire(OfferChanged.of(after, from));
+    announcements.fire(OfferChanged.of(after, move.from()));
     LOG.log(
         Level.INFO,
         "Offer {0}: {1} -> {2} ({3} by {4})",
-        new Object[] {offer.id(), from, to, action, actor.split(":")[0]});
+        new Object[] {offer.id(), move.from(), move.to(), move.action(), actor.split(":")[0]});
     return after;
   }
 
@@ -592,12 +494,15 @@ public class OfferTransitions {
             ? null
             : new Hold(
                 offer.makerWalletId(),
-                offer
-                    .escrowOwner()
-                    .orElseThrow(() -> new IllegalStateException("a funded offer has an escrow")));
+                new HoldOwner(
+                    offer
+                        .escrowOwner()
+                        .orElseThrow(
+                            () -> new IllegalStateException("a funded offer has an escrow"))));
     Hold taker =
         outcome.claimed()
-            ? new Hold(offer.takerWalletId().orElseThrow(), offer.bondOwner().orElseThrow())
+            ? new Hold(
+                offer.takerWalletId().orElseThrow(), new HoldOwner(offer.bondOwner().orElseThrow()))
             : null;
     SettlementOrder order =
         new SettlementOrder(
@@ -652,7 +557,7 @@ public class OfferTransitions {
 
   private static void requireParty(Offer offer, Trader trader, Role role) {
     String expected = role == Role.MAKER ? offer.makerPubkey() : offer.takerPubkey().orElse(null);
-    if (!trader.pubkey().equals(expected)) {
+    if (!trader.pubkey().is(expected)) {
       throw new DomainException(
           ProblemCode.FORBIDDEN, "Only the offer's " + role.name().toLowerCase() + " may do this");
     }
@@ -660,48 +565,6 @@ public class OfferTransitions {
 
   static String actor(Role role, String who) {
     return role == Role.SYSTEM ? "system" : role.name().toLowerCase() + ":" + who;
-  }
-
-  static String requireText(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw invalid(field + " is required");
-    }
-    refuseControlCharacters(field, value);
-    String text = value.trim();
-    if (text.length() > max) {
-      throw invalid(field + " must be at most " + max + " characters");
-    }
-    return text;
-  }
-
-  /**
-   * Refuses control characters other than tab, line feed and carriage return, and unpaired
-   * surrogates: the database cannot store a NUL or broken UTF-16, and {@code trim()} would quietly
-   * turn {@code "\u0000"} into an empty text. Checked before trimming, for every stored text.
-   */
-  static void refuseControlCharacters(String field, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
-      boolean broken =
-          Character.isHighSurrogate(c)
-              ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(++i))
-              : Character.isLowSurrogate(c);
-      if (control || broken) {
-        throw invalid(field + " must not contain control characters or broken Unicode");
-      }
-    }
-  }
-
-  static String optionalText(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    return requireText(field, value, MAX_TEXT);
-  }
-
-  private static DomainException invalid(String message) {
-    return new DomainException(ProblemCode.VALIDATION_FAILED, message);
   }
 
   private OffsetDateTime now() {

@@ -13,10 +13,12 @@ import java.util.logging.Logger;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.pricing.PriceService;
+import org.openpleb.ee.settlement.HoldOwner;
 import org.openpleb.ee.settlement.Settlement;
 import org.openpleb.ee.settlement.SettlementLedger;
 import org.openpleb.ee.settlement.Settler;
 import org.openpleb.ee.settlement.TradeWallets;
+import org.openpleb.ee.wallet.WalletId;
 
 /**
  * The trade as its users drive it: create, fund, claim, prove, approve or dispute an offer, and
@@ -60,7 +62,7 @@ public class Trading {
    */
   public Offer requestInvoice(String offerId, Trader maker) {
     Offer offer = visible(offerId);
-    if (!maker.pubkey().equals(offer.makerPubkey())) {
+    if (!maker.pubkey().is(offer.makerPubkey())) {
       throw new DomainException(ProblemCode.FORBIDDEN, "Only the offer's maker may do this");
     }
     if (offer.status() != OfferState.CREATED || offer.attemptId().isPresent()) {
@@ -84,14 +86,14 @@ public class Trading {
   private Offer fund(String offerId, Trader maker, String token) {
     Offer offer = visible(offerId);
     String attempt = transitions.startAttempt(offerId, AttemptKind.FUND, maker);
-    String owner = AttemptKind.FUND.holdOwner(offerId, attempt);
+    HoldOwner owner = AttemptKind.FUND.holdOwner(offerId, attempt);
     TradeWallets.WalletRef wallet = ref(maker);
     long fee;
     try {
       fee =
           token == null
-              ? wallets.hold(wallet, offer.funding(), owner)
-              : wallets.holdToken(wallet, token, offer.funding(), owner);
+              ? wallets.hold(wallet, offer.funding(), owner.key())
+              : wallets.holdToken(wallet, token, offer.funding(), owner.key());
     } catch (RuntimeException e) {
       abandon(offerId, attempt, maker.walletId(), owner);
       throw e;
@@ -119,14 +121,14 @@ public class Trading {
     String token = bondToken == null || bondToken.isBlank() ? null : requireToken(bondToken);
     Offer offer = visible(offerId);
     String attempt = transitions.startAttempt(offerId, AttemptKind.CLAIM, taker);
-    String owner = AttemptKind.CLAIM.holdOwner(offerId, attempt);
+    HoldOwner owner = AttemptKind.CLAIM.holdOwner(offerId, attempt);
     TradeWallets.WalletRef wallet = ref(taker);
     long fee;
     try {
       fee =
           token == null
-              ? wallets.hold(wallet, offer.terms().bond(), owner)
-              : wallets.holdToken(wallet, token, offer.terms().bond(), owner);
+              ? wallets.hold(wallet, offer.terms().bond(), owner.key())
+              : wallets.holdToken(wallet, token, offer.terms().bond(), owner.key());
     } catch (RuntimeException e) {
       abandon(offerId, attempt, taker.walletId(), owner);
       throw e;
@@ -139,9 +141,9 @@ public class Trading {
     }
   }
 
-  private void abandon(String offerId, String attempt, String walletId, String owner) {
+  private void abandon(String offerId, String attempt, WalletId walletId, HoldOwner owner) {
     try {
-      wallets.release(walletId, owner);
+      wallets.release(walletId.value(), owner.key());
       transitions.dropAttempt(offerId, attempt);
     } catch (RuntimeException e) {
       // the attempt runs out of time and the sweeper releases the hold then
@@ -352,6 +354,7 @@ public class Trading {
   }
 
   private static TradeWallets.WalletRef ref(Trader trader) {
-    return new TradeWallets.WalletRef(trader.walletId(), trader.pubkey(), trader.sessionId());
+    return new TradeWallets.WalletRef(
+        trader.walletId().value(), trader.pubkey().hex(), trader.sessionId());
   }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param walletId the wallet holding it
  * @param owner the reservation's owner label
  */
-public record Hold(String walletId, String owner) {
+public record Hold(String walletId, HoldOwner owner) {
 
   /** Requires both parts. */
   public Hold {

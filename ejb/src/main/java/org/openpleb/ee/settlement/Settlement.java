@@ -127,6 +127,31 @@ public class Settlement {
     return Optional.ofNullable(lastError);
   }
 
+  // The in-memory form of the ledger's compare-and-set statements, for a ledger kept in memory.
+
+  Optional<OffsetDateTime> leaseUntil() {
+    return Optional.ofNullable(leaseUntil);
+  }
+
+  void lease(OffsetDateTime until) {
+    leaseUntil = until;
+  }
+
+  void done(OffsetDateTime at, long fees) {
+    state = State.DONE;
+    completedAt = at;
+    leaseUntil = null;
+    mintFees = fees;
+    lastError = null;
+  }
+
+  void failed(String error, OffsetDateTime next) {
+    attempts++;
+    leaseUntil = null;
+    nextAttemptAt = next;
+    lastError = error;
+  }
+
   @Override
   public String toString() {
     return "Settlement[" + offerId + " " + outcome + " " + state + "]";

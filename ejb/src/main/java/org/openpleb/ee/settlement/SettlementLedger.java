@@ -78,7 +78,7 @@ public class SettlementLedger {
               t.from(),
               t.to(),
               from.walletId(),
-              from.owner(),
+              from.owner().key(),
               to,
               t.amount(),
               now));
@@ -99,7 +99,7 @@ public class SettlementLedger {
         party,
         party,
         hold.walletId(),
-        hold.owner(),
+        hold.owner().key(),
         hold.walletId(),
         keeps,
         now);

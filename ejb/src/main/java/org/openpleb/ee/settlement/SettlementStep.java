@@ -195,6 +195,27 @@ public class SettlementStep {
     return "settlement:" + offerId + ":" + seq;
   }
 
+  // The in-memory form of the ledger's compare-and-set statements, for a ledger kept in memory.
+
+  void advance(State to, OffsetDateTime at) {
+    state = to;
+    updatedAt = at;
+  }
+
+  void sent(String sealed, long amount, long fee, OffsetDateTime at) {
+    advance(State.SENT, at);
+    token = sealed;
+    sentAmount = amount;
+    sendFee = fee;
+  }
+
+  void done(long received, long fee, OffsetDateTime at) {
+    advance(State.DONE, at);
+    token = null;
+    receivedAmount = received;
+    receiveFee = fee;
+  }
+
   @Override
   public String toString() {
     return "SettlementStep["

@@ -15,8 +15,7 @@ class OfferTextTest {
   @Test
   void aNulAloneIsNotTrimmedIntoAnEmptyQrCode() {
     DomainException refused =
-        assertThrows(
-            DomainException.class, () -> OfferTransitions.requireText("qrCode", "\u0000", 100));
+        assertThrows(DomainException.class, () -> OfferText.requireText("qrCode", "\u0000", 100));
     assertEquals(ProblemCode.VALIDATION_FAILED, refused.code());
     assertTrue(refused.getMessage().startsWith("qrCode "), refused.getMessage());
   }
@@ -27,10 +26,8 @@ class OfferTextTest {
         new String[] {
           "a\u0000b", "x\u0001", "\u001fy", "z\u007f", "\ud800", "\udc00a", "a\ud800b"
         }) {
-      assertThrows(
-          DomainException.class, () -> OfferTransitions.requireText("reason", text, 100), text);
-      assertThrows(
-          DomainException.class, () -> OfferTransitions.optionalText("message", text), text);
+      assertThrows(DomainException.class, () -> OfferText.requireText("reason", text, 100), text);
+      assertThrows(DomainException.class, () -> OfferText.optionalText("message", text), text);
     }
   }
 
@@ -38,7 +35,7 @@ class OfferTextTest {
   void ordinaryTextWithLineBreaksTabsAndEmojiIsKept() {
     assertEquals(
         "line one\nline two\tend \ud83d\ude00",
-        OfferTransitions.requireText("reason", "  line one\nline two\tend \ud83d\ude00 ", 100));
-    assertNull(OfferTransitions.optionalText("message", "   "));
+        OfferText.requireText("reason", "  line one\nline two\tend \ud83d\ude00 ", 100));
+    assertNull(OfferText.optionalText("message", "   "));
   }
 }

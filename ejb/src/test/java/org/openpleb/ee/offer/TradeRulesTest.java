@@ -11,19 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openpleb.ee.settlement.ForfeitedBondPolicy;
+import org.openpleb.ee.settlement.HoldOwner;
 
 /** Small rules of trading: hold labels, the forfeited-bond setting, backoffs and state sets. */
 class TradeRulesTest {
 
   @Test
   void everyAttemptHoldsUnderALabelOfItsOwn() {
-    String escrow = AttemptKind.FUND.holdOwner("offer-1", "attempt-1");
-    String bond = AttemptKind.CLAIM.holdOwner("offer-1", "attempt-1");
+    String escrow = AttemptKind.FUND.holdOwner("offer-1", "attempt-1").key();
+    String bond = AttemptKind.CLAIM.holdOwner("offer-1", "attempt-1").key();
 
     assertEquals("escrow:offer-1:attempt-1", escrow);
     assertEquals("bond:offer-1:attempt-1", bond);
-    assertNotEquals(AttemptKind.CLAIM.holdOwner("offer-1", "attempt-2"), bond);
-    assertNotEquals(OfferTransitions.lightningEscrowOwner("offer-1"), escrow);
+    assertNotEquals(AttemptKind.CLAIM.holdOwner("offer-1", "attempt-2").key(), bond);
+    assertNotEquals(HoldOwner.lightningEscrow("offer-1").key(), escrow);
   }
 
   @ParameterizedTest

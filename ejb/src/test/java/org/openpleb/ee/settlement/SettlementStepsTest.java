@@ -15,8 +15,8 @@ class SettlementStepsTest {
 
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-01-01T00:00:00Z");
   private static final PriceQuote EXAMPLE = PayoutTableTest.workedExample();
-  private static final Hold ESCROW = new Hold("maker-wallet", "escrow:o1:a");
-  private static final Hold BOND = new Hold("taker-wallet", "bond:o1:b");
+  private static final Hold ESCROW = new Hold("maker-wallet", new HoldOwner("escrow:o1:a"));
+  private static final Hold BOND = new Hold("taker-wallet", new HoldOwner("bond:o1:b"));
 
   private static List<SettlementStep> steps(Outcome outcome) {
     SettlementOrder order =
@@ -83,7 +83,7 @@ class SettlementStepsTest {
       SettlementStep step, SettlementStep.Kind kind, Hold from, String toWallet, long amount) {
     assertEquals(kind, step.kind(), step::toString);
     assertEquals(from.walletId(), step.fromWalletId(), step::toString);
-    assertEquals(from.owner(), step.fromOwner(), step::toString);
+    assertEquals(from.owner().key(), step.fromOwner(), step::toString);
     assertEquals(toWallet, step.toWalletId(), step::toString);
     assertEquals(amount, step.amount(), step::toString);
   }

@@ -25,7 +25,9 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * Every state's deadline, shortened by configuration to a few seconds, leads to the payout-table
  * outcome with its exact amounts (the worked example: F = 76,035, B = 7,167), measured from the
  * moment the offer entered the state; an invoice paid after its offer expired is credited to the
- * maker's wallet; disputes wait for the admin. After every test the conservation check passes.
+ * maker's wallet; disputes wait for the admin. Where a test needs time to pass it moves the
+ * server's clock ({@link MovableClock}) instead of sleeping. After every test the conservation
+ * check passes.
  */
 @ExtendWith(ArquillianExtension.class)
 class TradeDeadlinesIT {
@@ -47,7 +49,9 @@ class TradeDeadlinesIT {
         "OFFER_TIMEOUT_CREATED=8\nOFFER_TIMEOUT_INVOICE_CREATED=5\nOFFER_TIMEOUT_INVOICE_PAID=8\n"
             + "OFFER_TIMEOUT_CLAIMED=6\nOFFER_TIMEOUT_RECEIPT_SUBMITTED=6\n"
             + "OFFER_TIMEOUT_MARKED_WITH_ISSUE=6\nOFFER_SWEEP_INTERVAL=250\n"
-            + "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_OPEN_LIMIT=50\n");
+            + "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_OPEN_LIMIT=50\n",
+        MovableClock.class,
+        ClockTestSupport.class);
   }
 
   @ArquillianResource URL base;
@@ -227,8 +231,9 @@ class TradeDeadlinesIT {
     api.deposit(taker, B, BOOKS);
     String id = api.fundedOffer(maker, FIAT, BOOKS);
     JsonNode funded = json(api.get("api/offers/" + id, maker.token())).path("offer").path("offer");
-    Thread.sleep(5_000);
+    moveClock(api, 5);
     JsonNode claimed = api.claim(taker, id).path("offer").path("offer");
+    java.time.OffsetDateTime serverNow = serverNow(api);
 
     java.time.OffsetDateTime fundedDeadline =
         java.time.OffsetDateTime.parse(funded.path("expiresAt").asText());
@@ -237,8 +242,7 @@ class TradeDeadlinesIT {
     assertTrue(
         claimDeadline.isAfter(fundedDeadline),
         "a claim late in the funded window still gets the whole claim window");
-    long window =
-        Duration.between(java.time.OffsetDateTime.now().minusSeconds(1), claimDeadline).toSeconds();
+    long window = Duration.between(serverNow.minusSeconds(1), claimDeadline).toSeconds();
     assertTrue(window >= 4 && window <= 7, () -> "claim window " + window);
     awaitSettled(api, id, maker);
   }
@@ -260,7 +264,7 @@ class TradeDeadlinesIT {
             JSON.createObjectNode().put("response", "COUNTER").toString());
     assertEquals(200, counter.statusCode(), counter::body);
 
-    Thread.sleep(9_000);
+    moveClock(api, 9);
     api.support("POST", "sweep");
 
     JsonNode disputed = json(api.get("api/offers/" + id, maker.token()));
@@ -275,6 +279,18 @@ class TradeDeadlinesIT {
             "{\"resolution\":\"TAKER_WINS\",\"reason\":\"bank confirmed the transfer\"}");
     assertEquals(200, resolved.statusCode(), resolved::body);
     assertWallet(api, taker, 82_435);
+  }
+
+  /** Moves the server's clock forward instead of sleeping until a deadline passes. */
+  private static void moveClock(TradeClient api, long seconds) throws Exception {
+    HttpResponse<String> moved = api.post("api/test-clock/advance?seconds=" + seconds, null, null);
+    assertEquals(200, moved.statusCode(), moved::body);
+  }
+
+  /** The server's now, on its moved clock. */
+  private static java.time.OffsetDateTime serverNow(TradeClient api) throws Exception {
+    return java.time.OffsetDateTime.parse(
+        json(api.get("api/test-clock/now", null)).path("now").asText());
   }
 
   private static void issue(TradeClient api, Session maker, String id) throws Exception {
