@@ -28,10 +28,10 @@ import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationRecord;
 import org.openpleb.cashu.store.OperationState;
 import org.openpleb.cashu.store.ProofState;
-import org.openpleb.cashu.store.SqliteWalletStore;
 import org.openpleb.cashu.store.StoredMeltQuote;
 import org.openpleb.cashu.store.StoredMintQuote;
 import org.openpleb.cashu.store.StoredProof;
+import org.openpleb.cashu.store.WalletStore;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
 
@@ -53,7 +53,7 @@ final class OperationRunner {
 
   private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
 
-  private final SqliteWalletStore store;
+  private final WalletStore store;
   private final MintClient mint;
   private final KeysetBook keysets;
   private final CrashPoint crash;
@@ -62,7 +62,7 @@ final class OperationRunner {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
   OperationRunner(
-      SqliteWalletStore store,
+      WalletStore store,
       MintClient mint,
       KeysetBook keysets,
       CrashPoint crash,

@@ -43,6 +43,7 @@ import org.openpleb.cashu.store.SqliteWalletStore;
 import org.openpleb.cashu.store.StoredMeltQuote;
 import org.openpleb.cashu.store.StoredMintQuote;
 import org.openpleb.cashu.store.StoredProof;
+import org.openpleb.cashu.store.WalletStore;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
 import org.openpleb.cashu.token.TokenFormatException;
@@ -67,7 +68,7 @@ public final class Wallet implements AutoCloseable {
   private static final int BATCH = 100;
   private static final int EMPTY_BATCHES_TO_STOP = 3;
 
-  private final SqliteWalletStore store;
+  private final WalletStore store;
   private final MintClient mint;
   private final String mintUrl;
   private final String unit;
@@ -78,7 +79,7 @@ public final class Wallet implements AutoCloseable {
   private final Clock clock;
   private final WalletLimits limits;
 
-  private Wallet(Builder b, SqliteWalletStore store) {
+  private Wallet(Builder b, WalletStore store) {
     this.store = store;
     this.mint = b.client;
     this.mintUrl = HttpMintClient.normalizeUrl(b.mintUrl);
@@ -122,7 +123,7 @@ public final class Wallet implements AutoCloseable {
     return store.file();
   }
 
-  SqliteWalletStore store() {
+  WalletStore store() {
     return store;
   }
 
@@ -1282,7 +1283,7 @@ public final class Wallet implements AutoCloseable {
       return wallet;
     }
 
-    private static void bind(SqliteWalletStore store, String key, String value) {
+    private static void bind(WalletStore store, String key, String value) {
       Optional<String> stored = store.meta(key);
       if (stored.isEmpty()) {
         store.putMeta(key, value);
