@@ -83,11 +83,7 @@ final class MeltOperation extends WalletOperation {
             List<JournalOutput> outs = outputs.create(ks, planned);
             store.hold(secretsOf(inputs), ProofState.READY, null, opId);
             runner.journal(
-                opId,
-                OperationKind.MELT,
-                q.quote(),
-                new JournalEntry(
-                    q.quote(), q.amount(), inputsOf(inputs), outs, null, null, null, null, fee));
+                opId, new JournalPayload.Melt(q.quote(), q.amount(), inputsOf(inputs), outs, fee));
           });
       return meltResult(runner.execute(opId));
     } finally {

@@ -102,11 +102,7 @@ final class MintOperation extends WalletOperation {
             OutputRole role = reserveFor == null ? OutputRole.KEEP : OutputRole.RESERVE;
             List<JournalOutput> outs =
                 outputs.create(ks, OutputFactory.plan(role, amount, ks, null));
-            runner.journal(
-                opId,
-                OperationKind.MINT,
-                quoteId,
-                new JournalEntry(quoteId, amount, null, outs, reserveFor, null, null, null, 0));
+            runner.journal(opId, new JournalPayload.Mint(quoteId, amount, outs, reserveFor));
           });
       OperationRecord op = runner.execute(opId);
       return mintResult(op);

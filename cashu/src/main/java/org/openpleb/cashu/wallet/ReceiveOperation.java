@@ -14,7 +14,6 @@ import org.openpleb.cashu.crypto.Secp256k1;
 import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.model.MintUrl;
 import org.openpleb.cashu.model.Proof;
-import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationRecord;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
@@ -64,10 +63,7 @@ final class ReceiveOperation extends WalletOperation {
             }
             runner.journal(
                 opId,
-                OperationKind.RECEIVE,
-                null,
-                new JournalEntry(
-                    null, net, ins, outs, opts.reserveFor(), null, token.memo(), null, fee));
+                new JournalPayload.Receive(net, ins, outs, opts.reserveFor(), token.memo(), fee));
           });
       OperationRecord op = runner.execute(opId);
       requireSucceeded(op, "Receive");

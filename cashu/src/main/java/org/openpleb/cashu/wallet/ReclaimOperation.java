@@ -99,11 +99,7 @@ final class ReclaimOperation extends WalletOperation {
                 outputs.create(ks, OutputFactory.plan(OutputRole.KEEP, net, ks, null));
             store.transfer(secretsOf(unspent), send.id(), opId);
             runner.journal(
-                opId,
-                OperationKind.RECLAIM,
-                null,
-                new JournalEntry(
-                    null, net, inputsOf(unspent), outs, null, null, null, send.id(), fee));
+                opId, new JournalPayload.Reclaim(net, inputsOf(unspent), outs, send.id(), fee));
           });
       OperationRecord op = runner.execute(opId);
       requireSucceeded(op, "Reclaim");

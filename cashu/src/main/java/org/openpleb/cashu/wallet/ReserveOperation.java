@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openpleb.cashu.model.Keyset;
-import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationRecord;
 import org.openpleb.cashu.store.ProofState;
 import org.openpleb.cashu.store.StoredProof;
@@ -53,11 +52,7 @@ final class ReserveOperation extends WalletOperation {
                 List<JournalOutput> outs = outputs.create(ks, planned);
                 store.hold(secretsOf(inputs), ProofState.READY, null, opId);
                 runner.journal(
-                    opId,
-                    OperationKind.RESERVE,
-                    null,
-                    new JournalEntry(
-                        null, amount, inputsOf(inputs), outs, owner, null, null, null, fee));
+                    opId, new JournalPayload.Reserve(amount, inputsOf(inputs), outs, owner, fee));
                 return true;
               });
       long fee = 0;

@@ -92,18 +92,8 @@ final class SendOperation extends WalletOperation {
                 store.hold(secretsOf(inputs), source, owner, opId);
                 runner.journal(
                     opId,
-                    OperationKind.SEND,
-                    null,
-                    new JournalEntry(
-                        null,
-                        sendAmount,
-                        inputsOf(inputs),
-                        outs,
-                        owner,
-                        null,
-                        opts.memo(),
-                        null,
-                        fee));
+                    new JournalPayload.Send(
+                        sendAmount, inputsOf(inputs), outs, owner, null, opts.memo(), fee));
                 return Optional.empty();
               });
       if (direct.isPresent()) {
@@ -129,20 +119,10 @@ final class SendOperation extends WalletOperation {
     store.hold(secretsOf(proofs), source, owner, opId);
     // Proofs handed out leave their owner's reservation for good; reclaimed, they are spendable.
     store.disown(secretsOf(proofs));
-    store.insertOperation(
-        new OperationRecord(
-            opId,
-            OperationKind.SEND,
-            OperationState.PENDING,
-            null,
-            new JournalEntry(
-                    null, amount, inputsOf(proofs), null, owner, token, opts.memo(), null, 0)
-                .toJson(),
-            -amount,
-            0,
-            null,
-            0,
-            0));
+    runner.journalPending(
+        opId,
+        new JournalPayload.Send(amount, inputsOf(proofs), null, owner, token, opts.memo(), 0),
+        -amount);
     LOG.log(Level.INFO, "Send operation {0}: token of exact proofs", opId);
     return new SendResult(opId, token, amount, 0);
   }
