@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -25,6 +24,7 @@ import org.openpleb.cashu.crypto.KeysetIds;
 import org.openpleb.cashu.model.BlindSignature;
 import org.openpleb.cashu.model.BlindedMessage;
 import org.openpleb.cashu.model.Keyset;
+import org.openpleb.cashu.model.MintUrl;
 import org.openpleb.cashu.model.Proof;
 
 /**
@@ -68,33 +68,9 @@ public final class HttpMintClient implements MintClient {
     return new Builder(mintUrl);
   }
 
-  /**
-   * A mint URL in the canonical form the specification asks for: no trailing slash, and scheme and
-   * host in lower case, because URLs compare them case-insensitively ({@code HTTP://Mint.example}
-   * is {@code http://mint.example}).
-   */
+  /** A mint URL in canonical form; see {@link MintUrl#normalize(String)}. */
   public static String normalizeUrl(String url) {
-    Objects.requireNonNull(url, "mint url");
-    String u = url.strip();
-    while (u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    int schemeEnd = u.indexOf("://");
-    String scheme = schemeEnd < 0 ? "" : u.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new CashuException("Mint URL must be http or https");
-    }
-    int hostStart = schemeEnd + 3;
-    int hostEnd = hostStart;
-    while (hostEnd < u.length() && "/?#".indexOf(u.charAt(hostEnd)) < 0) {
-      hostEnd++;
-    }
-    String authority = u.substring(hostStart, hostEnd);
-    int at = authority.lastIndexOf('@');
-    // User information is case-sensitive; only the host (and port) after it is not.
-    String host =
-        authority.substring(0, at + 1) + authority.substring(at + 1).toLowerCase(Locale.ROOT);
-    return scheme + "://" + host + u.substring(hostEnd);
+    return MintUrl.normalize(url);
   }
 
   @Override

@@ -22,6 +22,23 @@ public record OperationRecord(
     long createdAt,
     long updatedAt) {
 
+  /**
+   * A new journal entry, not failed; the store stamps its times.
+   *
+   * @param amount the net sats it moved so far (0 until the mint has answered, unless no mint call
+   *     is needed)
+   */
+  public static OperationRecord opened(
+      String id,
+      OperationKind kind,
+      OperationState state,
+      String quote,
+      String payloadJson,
+      long amount,
+      long fee) {
+    return new OperationRecord(id, kind, state, quote, payloadJson, amount, fee, null, 0, 0);
+  }
+
   @Override
   public String toString() {
     return "OperationRecord[id="

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.openpleb.cashu.CashuException;
 import org.openpleb.cashu.mint.MintClient;
 import org.openpleb.cashu.model.Keyset;
-import org.openpleb.cashu.store.SqliteWalletStore;
+import org.openpleb.cashu.store.WalletStore;
 
 /**
  * The wallet's knowledge of the mint's keysets in its unit: which are active, what each charges per
@@ -20,12 +20,12 @@ import org.openpleb.cashu.store.SqliteWalletStore;
  */
 final class KeysetBook {
 
-  private final SqliteWalletStore store;
+  private final WalletStore store;
   private final MintClient mint;
   private final String unit;
   private final Map<String, Keyset> byId = new ConcurrentHashMap<>();
 
-  KeysetBook(SqliteWalletStore store, MintClient mint, String unit) {
+  KeysetBook(WalletStore store, MintClient mint, String unit) {
     this.store = store;
     this.mint = mint;
     this.unit = unit;

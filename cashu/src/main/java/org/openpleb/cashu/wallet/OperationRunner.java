@@ -3,14 +3,12 @@ package org.openpleb.cashu.wallet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.mint.MeltQuoteResponse;
-import org.openpleb.cashu.mint.MeltQuoteState;
 import org.openpleb.cashu.mint.MintClient;
 import org.openpleb.cashu.mint.MintError;
 import org.openpleb.cashu.mint.MintException;
@@ -27,13 +25,8 @@ import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationRecord;
 import org.openpleb.cashu.store.OperationState;
-import org.openpleb.cashu.store.ProofState;
-import org.openpleb.cashu.store.SqliteWalletStore;
-import org.openpleb.cashu.store.StoredMeltQuote;
-import org.openpleb.cashu.store.StoredMintQuote;
 import org.openpleb.cashu.store.StoredProof;
-import org.openpleb.cashu.token.Token;
-import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.cashu.store.WalletStore;
 
 /**
  * Carries journaled operations through the mint and brings interrupted ones to an end.
@@ -53,16 +46,17 @@ final class OperationRunner {
 
   private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
 
-  private final SqliteWalletStore store;
+  private final WalletStore store;
   private final MintClient mint;
   private final KeysetBook keysets;
   private final CrashPoint crash;
   private final String mintUrl;
   private final String unit;
+  private final JournalOutcomes outcomes;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
   OperationRunner(
-      SqliteWalletStore store,
+      WalletStore store,
       MintClient mint,
       KeysetBook keysets,
       CrashPoint crash,
@@ -74,6 +68,7 @@ final class OperationRunner {
     this.crash = crash;
     this.mintUrl = mintUrl;
     this.unit = unit;
+    this.outcomes = new JournalOutcomes(store, keysets, mintUrl, unit);
   }
 
   /**
@@ -93,19 +88,34 @@ final class OperationRunner {
   }
 
   /** Writes an operation into the journal as executing; call inside the preparing transaction. */
-  void journal(String opId, OperationKind kind, String quote, JournalEntry entry) {
+  void journal(String opId, JournalPayload payload) {
+    JournalEntry entry = payload.entry();
     store.insertOperation(
-        new OperationRecord(
+        OperationRecord.opened(
             opId,
-            kind,
+            payload.kind(),
             OperationState.EXECUTING,
-            quote,
+            payload.quoteKey(),
             entry.toJson(),
             0,
-            entry.fee(),
-            null,
-            0,
-            0));
+            entry.fee()));
+  }
+
+  /**
+   * Writes an operation that needs no mint call into the journal as pending (a token of exact
+   * proofs, out until the mint says it is claimed); call inside the transaction that holds them.
+   */
+  void journalPending(String opId, JournalPayload payload, long amount) {
+    JournalEntry entry = payload.entry();
+    store.insertOperation(
+        OperationRecord.opened(
+            opId,
+            payload.kind(),
+            OperationState.PENDING,
+            payload.quoteKey(),
+            entry.toJson(),
+            amount,
+            entry.fee()));
   }
 
   OperationRecord load(String opId) {
@@ -116,15 +126,6 @@ final class OperationRunner {
 
   static JournalEntry entry(OperationRecord op) {
     return JournalEntry.fromJson(op.payloadJson());
-  }
-
-  /**
-   * The payload a finished swap or mint keeps: its proofs are stored, so the inputs and outputs
-   * (secrets and blinding factors included) leave the journal in the same transaction. About 10 KB
-   * less per 29-output deposit in the wallet file, and no secrets kept twice.
-   */
-  private static String finished(JournalEntry e) {
-    return e.withoutInputsAndOutputs().toJson();
   }
 
   /**
@@ -159,7 +160,7 @@ final class OperationRunner {
       return inDoubt(op, ex);
     }
     crash.reached(JournalStep.ANSWERED, op.kind());
-    return finish(op, e, byPosition(e.outputs(), sigs));
+    return outcomes.finish(op, e, byPosition(e.outputs(), sigs));
   }
 
   private OperationRecord executeMint(OperationRecord op, JournalEntry e) {
@@ -186,7 +187,7 @@ final class OperationRunner {
       return inDoubt(op, ex);
     }
     crash.reached(JournalStep.ANSWERED, op.kind());
-    return finish(op, e, byPosition(e.outputs(), sigs));
+    return outcomes.finish(op, e, byPosition(e.outputs(), sigs));
   }
 
   private OperationRecord executeMelt(OperationRecord op, JournalEntry e) {
@@ -196,10 +197,10 @@ final class OperationRunner {
     } catch (MintException ex) {
       crash.reached(JournalStep.ANSWERED, op.kind());
       if (ex.is(MintError.LIGHTNING_PAYMENT_FAILED)) {
-        return fail(op, e, "Lightning payment failed");
+        return outcomes.fail(op, e, "Lightning payment failed");
       }
       if (ex.is(MintError.PROOFS_PENDING) || ex.is(MintError.QUOTE_PENDING)) {
-        return markPending(op);
+        return outcomes.markPending(op);
       }
       throw rejected(op, e, ex);
     } catch (MintUnreachableException | MintProtocolException ex) {
@@ -207,9 +208,9 @@ final class OperationRunner {
     }
     crash.reached(JournalStep.ANSWERED, op.kind());
     return switch (answer.state()) {
-      case PAID -> finishMelt(op, e, byPosition(e.outputs(), answer.change()), answer);
-      case PENDING -> markPending(op);
-      case UNPAID -> fail(op, e, "Lightning payment failed");
+      case PAID -> outcomes.finishMelt(op, e, byPosition(e.outputs(), answer.change()), answer);
+      case PENDING -> outcomes.markPending(op);
+      case UNPAID -> outcomes.fail(op, e, "Lightning payment failed");
     };
   }
 
@@ -239,7 +240,7 @@ final class OperationRunner {
         new Object[] {op.kind(), op.id(), String.valueOf(ex.code())});
     if (ex.is(MintError.PROOFS_ALREADY_SPENT)) {
       if (op.kind() == OperationKind.RECEIVE) {
-        fail(op, e, "Token already spent");
+        outcomes.fail(op, e, "Token already spent");
         return new TokenAlreadySpentException(ex);
       }
       markSpentWhereMintSays(e);
@@ -251,7 +252,7 @@ final class OperationRunner {
         LOG.log(Level.FINE, "Keyset refresh after a keyset error failed", refreshFailed);
       }
     }
-    fail(op, e, "Refused by the mint: " + ex.code());
+    outcomes.fail(op, e, "Refused by the mint: " + ex.code());
     return ex;
   }
 
@@ -310,7 +311,7 @@ final class OperationRunner {
       if (op.kind() == OperationKind.RECEIVE || op.kind() == OperationKind.RECLAIM) {
         return retrySwap(op, e);
       }
-      return fail(op, e, "Not carried out by the mint");
+      return outcomes.fail(op, e, "Not carried out by the mint");
     }
     // A swap spends all its inputs or none: some spent means someone else spent them.
     List<String> spentSecrets = new ArrayList<>();
@@ -320,7 +321,7 @@ final class OperationRunner {
       }
     }
     store.markSpent(spentSecrets);
-    return fail(op, e, "Inputs partly spent elsewhere");
+    return outcomes.fail(op, e, "Inputs partly spent elsewhere");
   }
 
   private OperationRecord retrySwap(OperationRecord op, JournalEntry e) {
@@ -331,9 +332,9 @@ final class OperationRunner {
       if (ex.is(MintError.PROOFS_ALREADY_SPENT) || ex.is(MintError.OUTPUTS_ALREADY_SIGNED)) {
         return recoverOutputs(op, e);
       }
-      return fail(op, e, "Refused by the mint: " + ex.code());
+      return outcomes.fail(op, e, "Refused by the mint: " + ex.code());
     }
-    return finish(op, e, byPosition(e.outputs(), sigs));
+    return outcomes.finish(op, e, byPosition(e.outputs(), sigs));
   }
 
   /** The mint carried the operation out: get the signatures on the journaled outputs back. */
@@ -341,27 +342,27 @@ final class OperationRunner {
     Map<String, BlindSignature> sigs = restore(e.outputs());
     if (sigs.isEmpty() && !e.outputs().isEmpty()) {
       store.markSpent(secrets(e.inputs()));
-      return fail(op, e, "Inputs spent, but not by this operation");
+      return outcomes.fail(op, e, "Inputs spent, but not by this operation");
     }
-    return finish(op, e, sigs);
+    return outcomes.finish(op, e, sigs);
   }
 
   private OperationRecord resolveMint(OperationRecord op, JournalEntry e) {
     Map<String, BlindSignature> sigs = restore(e.outputs());
     if (!sigs.isEmpty()) {
-      return finish(op, e, sigs);
+      return outcomes.finish(op, e, sigs);
     }
     MintQuoteResponse quote;
     try {
       quote = mint.mintQuote(e.quote());
     } catch (MintException unknownQuote) {
-      return fail(op, e, "Quote unknown to the mint");
+      return outcomes.fail(op, e, "Quote unknown to the mint");
     }
     if (quote.state() == MintQuoteState.UNPAID) {
-      return fail(op, e, "Quote not paid");
+      return outcomes.fail(op, e, "Quote not paid");
     }
     if (quote.state() == MintQuoteState.ISSUED) {
-      return fail(op, e, "Quote already issued, not to this operation");
+      return outcomes.fail(op, e, "Quote already issued, not to this operation");
     }
     List<BlindSignature> minted;
     try {
@@ -369,11 +370,13 @@ final class OperationRunner {
     } catch (MintException ex) {
       if (ex.is(MintError.QUOTE_ALREADY_ISSUED) || ex.is(MintError.OUTPUTS_ALREADY_SIGNED)) {
         Map<String, BlindSignature> again = restore(e.outputs());
-        return again.isEmpty() ? fail(op, e, "Quote issued elsewhere") : finish(op, e, again);
+        return again.isEmpty()
+            ? outcomes.fail(op, e, "Quote issued elsewhere")
+            : outcomes.finish(op, e, again);
       }
-      return fail(op, e, "Refused by the mint: " + ex.code());
+      return outcomes.fail(op, e, "Refused by the mint: " + ex.code());
     }
-    return finish(op, e, byPosition(e.outputs(), minted));
+    return outcomes.finish(op, e, byPosition(e.outputs(), minted));
   }
 
   private OperationRecord resolveMelt(OperationRecord op, JournalEntry e) {
@@ -386,10 +389,10 @@ final class OperationRunner {
       } catch (MintException notKnown) {
         LOG.log(Level.FINE, "Melt quote no longer known to the mint", notKnown);
       }
-      return finishMelt(op, e, restore(e.outputs()), quote);
+      return outcomes.finishMelt(op, e, restore(e.outputs()), quote);
     }
     if (count(states, ProofStatus.PENDING) > 0) {
-      return op.state() == OperationState.PENDING ? op : markPending(op);
+      return op.state() == OperationState.PENDING ? op : outcomes.markPending(op);
     }
     if (spent > 0) {
       List<String> spentSecrets = new ArrayList<>();
@@ -400,7 +403,7 @@ final class OperationRunner {
       }
       store.markSpent(spentSecrets);
     }
-    return fail(op, e, "Lightning payment not made");
+    return outcomes.fail(op, e, "Lightning payment not made");
   }
 
   /** A handed-out token: finished once the mint says all its proofs are spent. */
@@ -435,181 +438,6 @@ final class OperationRunner {
       sigs.put(restored.outputs().get(i).B_(), restored.signatures().get(i));
     }
     return sigs;
-  }
-
-  /** Commits the outcome of a swap or mint the mint carried out. */
-  private OperationRecord finish(
-      OperationRecord op, JournalEntry e, Map<String, BlindSignature> sigs) {
-    Map<String, String> keys = keysFor(e.outputs(), sigs);
-    store.writeVoid(
-        () -> {
-          List<StoredProof> proofs = new ArrayList<>();
-          List<Proof> sent = new ArrayList<>();
-          long kept = 0;
-          for (JournalOutput out : e.outputs()) {
-            BlindSignature sig = sigs.get(out.blinded());
-            if (sig == null) {
-              continue;
-            }
-            String key = keys.get(out.blinded());
-            StoredProof p =
-                switch (out.role()) {
-                  case SEND ->
-                      OutputFactory.unblind(
-                          out, sig, key, ProofState.INFLIGHT, null, op.id(), op.id());
-                  case RESERVE ->
-                      OutputFactory.unblind(
-                          out, sig, key, ProofState.RESERVED, e.owner(), null, op.id());
-                  default ->
-                      OutputFactory.unblind(out, sig, key, ProofState.READY, null, null, op.id());
-                };
-            proofs.add(p);
-            if (out.role() == OutputRole.SEND) {
-              sent.add(p.proof());
-            } else {
-              kept += p.amount();
-            }
-          }
-          store.addProofs(proofs);
-          store.markSpent(secrets(e.inputs()));
-          long sentAmount = sent.stream().mapToLong(Proof::amount).sum();
-          switch (op.kind()) {
-            case SEND -> {
-              String token =
-                  sent.isEmpty()
-                      ? null
-                      : TokenCodec.encodeV4(new Token(mintUrl, unit, e.memo(), sent));
-              OperationState state = sent.isEmpty() ? OperationState.DONE : OperationState.PENDING;
-              store.updateOperation(
-                  op.id(), state, e.withToken(token).toJson(), -sentAmount, e.fee(), null);
-            }
-            case MINT -> {
-              store
-                  .mintQuote(e.quote())
-                  .ifPresent(
-                      q ->
-                          store.saveMintQuote(
-                              new StoredMintQuote(
-                                  q.quote(),
-                                  q.request(),
-                                  q.amount(),
-                                  q.unit(),
-                                  MintQuoteState.ISSUED,
-                                  q.expiry(),
-                                  q.updatedAt())));
-              store.updateOperation(op.id(), OperationState.DONE, finished(e), kept, 0, null);
-            }
-            case RESERVE ->
-                store.updateOperation(
-                    op.id(), OperationState.DONE, finished(e), -e.fee(), e.fee(), null);
-            case RECLAIM -> {
-              store.updateOperation(op.id(), OperationState.DONE, finished(e), kept, e.fee(), null);
-              closeReclaimedSend(e.sendOp());
-            }
-            default ->
-                store.updateOperation(
-                    op.id(), OperationState.DONE, finished(e), kept, e.fee(), null);
-          }
-        });
-    OperationRecord done = load(op.id());
-    LOG.log(
-        Level.INFO,
-        "{0} operation {1} {2}",
-        new Object[] {op.kind(), op.id(), done.state().name().toLowerCase(Locale.ROOT)});
-    return done;
-  }
-
-  private void closeReclaimedSend(String sendOp) {
-    if (sendOp == null || !store.heldBy(sendOp).isEmpty()) {
-      return;
-    }
-    store
-        .operation(sendOp)
-        .filter(s -> s.state() == OperationState.PENDING)
-        .ifPresent(
-            s ->
-                store.updateOperation(
-                    s.id(), OperationState.DONE, null, s.amount(), s.fee(), "reclaimed"));
-  }
-
-  /** Commits a paid melt: inputs spent, change stored. */
-  private OperationRecord finishMelt(
-      OperationRecord op,
-      JournalEntry e,
-      Map<String, BlindSignature> change,
-      MeltQuoteResponse quote) {
-    Map<String, String> keys = keysFor(e.outputs(), change);
-    store.writeVoid(
-        () -> {
-          List<StoredProof> proofs = new ArrayList<>();
-          long changeAmount = 0;
-          for (JournalOutput out : e.outputs()) {
-            BlindSignature sig = change.get(out.blinded());
-            if (sig != null) {
-              proofs.add(
-                  OutputFactory.unblind(
-                      out, sig, keys.get(out.blinded()), ProofState.READY, null, null, op.id()));
-              changeAmount += sig.amount();
-            }
-          }
-          store.addProofs(proofs);
-          store.markSpent(secrets(e.inputs()));
-          long paid = e.inputs().stream().mapToLong(JournalInput::amount).sum() - changeAmount;
-          store
-              .meltQuote(e.quote())
-              .ifPresent(
-                  q ->
-                      store.saveMeltQuote(
-                          new StoredMeltQuote(
-                              q.quote(),
-                              q.request(),
-                              q.amount(),
-                              q.feeReserve(),
-                              q.unit(),
-                              MeltQuoteState.PAID,
-                              q.expiry(),
-                              quote == null ? null : quote.paymentPreimage(),
-                              q.updatedAt())));
-          store.updateOperation(op.id(), OperationState.DONE, null, -paid, paid - e.amount(), null);
-        });
-    LOG.log(Level.INFO, "Melt operation {0} paid", op.id());
-    return load(op.id());
-  }
-
-  private OperationRecord markPending(OperationRecord op) {
-    store.updateOperation(op.id(), OperationState.PENDING, null, op.amount(), op.fee(), null);
-    LOG.log(Level.INFO, "{0} operation {1} pending", new Object[] {op.kind(), op.id()});
-    return load(op.id());
-  }
-
-  /** Undoes an operation the mint did not carry out: whatever it held is given back. */
-  OperationRecord fail(OperationRecord op, JournalEntry e, String reason) {
-    store.writeVoid(
-        () -> {
-          if (op.kind() == OperationKind.RECLAIM && e.sendOp() != null) {
-            // The token's proofs go back to the send they came from, still in flight.
-            List<String> held = store.heldBy(op.id()).stream().map(StoredProof::secret).toList();
-            store.transfer(held, op.id(), e.sendOp());
-          } else {
-            store.release(op.id());
-          }
-          store.updateOperation(op.id(), OperationState.FAILED, null, 0, 0, reason);
-        });
-    LOG.log(Level.INFO, "{0} operation {1} failed: {2}", new Object[] {op.kind(), op.id(), reason});
-    return load(op.id());
-  }
-
-  /** The mint keys for every signed output; fetched before the write transaction. */
-  private Map<String, String> keysFor(
-      List<JournalOutput> outputs, Map<String, BlindSignature> sigs) {
-    Map<String, String> keys = new HashMap<>();
-    for (JournalOutput out : outputs) {
-      BlindSignature sig = sigs.get(out.blinded());
-      if (sig != null) {
-        keys.put(out.blinded(), keysets.key(sig.id(), sig.amount()));
-      }
-    }
-    return keys;
   }
 
   private static Map<String, BlindSignature> byPosition(

@@ -15,8 +15,8 @@ import org.openpleb.cashu.model.BlindSignature;
 import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.store.ProofState;
-import org.openpleb.cashu.store.SqliteWalletStore;
 import org.openpleb.cashu.store.StoredProof;
+import org.openpleb.cashu.store.WalletStore;
 
 /**
  * Makes the outputs a wallet asks the mint to sign and turns the mint's signatures back into
@@ -29,10 +29,10 @@ final class OutputFactory {
   record Planned(OutputRole role, long amount, String lockPubkey) {}
 
   private final byte[] seed;
-  private final SqliteWalletStore store;
+  private final WalletStore store;
   private final SecureRandom random;
 
-  OutputFactory(byte[] seed, SqliteWalletStore store, SecureRandom random) {
+  OutputFactory(byte[] seed, WalletStore store, SecureRandom random) {
     this.seed = seed.clone();
     this.store = store;
     this.random = random;

@@ -4,22 +4,15 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.openpleb.cashu.mint.MintException;
-import org.openpleb.cashu.mint.MintProtocolException;
 import org.openpleb.cashu.mint.MintQuoteResponse;
 import org.openpleb.cashu.mint.MintQuoteState;
-import org.openpleb.cashu.mint.MintUnreachableException;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
-import org.openpleb.cashu.wallet.OperationInDoubtException;
 import org.openpleb.cashu.wallet.ReceiveOptions;
 import org.openpleb.cashu.wallet.ReceiveResult;
 import org.openpleb.cashu.wallet.SendOptions;
@@ -29,12 +22,11 @@ import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.treasury.Treasury;
 import org.openpleb.ee.treasury.TreasuryRepository;
 import org.openpleb.ee.wallet.BalanceReading;
+import org.openpleb.ee.wallet.LeasedWallets;
 import org.openpleb.ee.wallet.MintConnection;
 import org.openpleb.ee.wallet.SessionWallet;
 import org.openpleb.ee.wallet.StoredWallet;
 import org.openpleb.ee.wallet.WalletConfig;
-import org.openpleb.ee.wallet.WalletLease;
-import org.openpleb.ee.wallet.WalletMetrics;
 import org.openpleb.ee.wallet.WalletOperationException;
 import org.openpleb.ee.wallet.WalletRegistry;
 import org.openpleb.ee.wallet.WalletRepository;
@@ -49,9 +41,7 @@ import org.openpleb.ee.wallet.WalletRepository;
 @ApplicationScoped
 public class RegistryTradeWallets implements TradeWallets {
 
-  private static final Logger LOG = Logger.getLogger(RegistryTradeWallets.class.getName());
-
-  @EJB WalletRegistry registry;
+  @Inject LeasedWallets leased;
 
   @EJB WalletRepository walletRows;
 
@@ -62,8 +52,6 @@ public class RegistryTradeWallets implements TradeWallets {
   @Inject MintConnection mint;
 
   @Inject WalletConfig walletConfig;
-
-  @Inject WalletMetrics metrics;
 
   @Inject Clock clock;
 
@@ -76,18 +64,8 @@ public class RegistryTradeWallets implements TradeWallets {
           ProblemCode.VALIDATION_FAILED,
           "An invoice may be for at most " + max + " sats (WALLET_MAX_TOKEN_SATS)");
     }
-    MintQuoteResponse quote;
-    try {
-      quote = mint.client().createMintQuote(amount, "sat");
-    } catch (RuntimeException e) {
-      countMintError(e);
-      throw WalletOperationException.of(e, false);
-    }
-    OffsetDateTime expiresAt =
-        quote.expiry() == null
-            ? null
-            : OffsetDateTime.ofInstant(Instant.ofEpochSecond(quote.expiry()), ZoneOffset.UTC);
-    return new Invoice(quote.quote(), quote.request(), amount, expiresAt);
+    LeasedWallets.MintInvoice invoice = leased.invoice(amount);
+    return new Invoice(invoice.quote(), invoice.request(), amount, invoice.expiresAt());
   }
 
   @Override
@@ -98,7 +76,7 @@ public class RegistryTradeWallets implements TradeWallets {
     } catch (MintException unknown) {
       return InvoiceState.UNKNOWN;
     } catch (RuntimeException e) {
-      countMintError(e);
+      leased.countMintError(e);
       throw WalletOperationException.of(e, false);
     }
     return quote.state() == MintQuoteState.UNPAID ? InvoiceState.UNPAID : InvoiceState.PAID;
@@ -195,39 +173,9 @@ public class RegistryTradeWallets implements TradeWallets {
         });
   }
 
-  /** Runs {@code work} on the leased wallet and writes its balance snapshot afterwards. */
+  /** Runs {@code work} on the leased wallet; its balance goes to the wallet's or treasury's row. */
   private <T> T onWallet(String walletId, Function<SessionWallet, T> work) {
-    try (WalletLease lease = registry.lease(walletId)) {
-      try {
-        return work.apply(lease.wallet());
-      } catch (WalletOperationException e) {
-        if (e.walletFailed()) {
-          lease.markBroken();
-        }
-        countMintError(e);
-        throw e;
-      } finally {
-        snapshot(lease);
-      }
-    }
-  }
-
-  /** Counts a failure that was the mint's in the wallets' mint error figures. */
-  private void countMintError(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof MintUnreachableException || t instanceof OperationInDoubtException) {
-        metrics.mintError(WalletMetrics.MintErrorKind.UNREACHABLE);
-        return;
-      }
-      if (t instanceof MintProtocolException) {
-        metrics.mintError(WalletMetrics.MintErrorKind.PROTOCOL);
-        return;
-      }
-      if (t instanceof MintException) {
-        metrics.mintError(WalletMetrics.MintErrorKind.REFUSED);
-        return;
-      }
-    }
+    return leased.run(walletId, work, this::snapshot);
   }
 
   private void recorded(WalletRef wallet) {
@@ -237,22 +185,15 @@ public class RegistryTradeWallets implements TradeWallets {
     }
   }
 
-  private void snapshot(WalletLease lease) {
-    BalanceReading reading;
-    try {
-      reading = lease.wallet().balance();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot read the balance of wallet " + lease.walletId(), e);
-      return;
-    }
-    if (lease.walletId().equals(treasury.walletId())) {
+  private void snapshot(String walletId, BalanceReading reading) {
+    if (walletId.equals(treasury.walletId())) {
       treasuryRows.recordBalance(
           reading.balance().spendable(),
           reading.balance().reserved(),
           reading.balance().inflight(),
           reading.at());
     } else {
-      walletRows.recordBalance(lease.walletId(), reading.balance(), reading.at());
+      walletRows.recordBalance(walletId, reading.balance(), reading.at());
     }
   }
 

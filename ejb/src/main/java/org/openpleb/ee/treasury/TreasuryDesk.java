@@ -15,9 +15,8 @@ import org.openpleb.cashu.wallet.SendResult;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.wallet.BalanceReading;
-import org.openpleb.ee.wallet.WalletLease;
-import org.openpleb.ee.wallet.WalletOperationException;
-import org.openpleb.ee.wallet.WalletRegistry;
+import org.openpleb.ee.wallet.LeasedWallets;
+import org.openpleb.ee.wallet.SessionWallet;
 
 /**
  * The admin's treasury desk: the treasury wallet's balance, read from the wallet itself, and
@@ -37,16 +36,14 @@ public class TreasuryDesk {
 
   @EJB TreasuryRepository repository;
 
-  @EJB WalletRegistry registry;
+  @Inject LeasedWallets leased;
 
   @Inject Clock clock;
 
   /** The treasury now. */
   public TreasuryOverview overview() {
-    BalanceReading reading;
-    try (WalletLease lease = registry.lease(treasury.walletId())) {
-      reading = lease.wallet().balance();
-    }
+    BalanceReading reading =
+        leased.run(treasury.walletId(), SessionWallet::balance, (id, after) -> {});
     repository.recordBalance(
         reading.balance().spendable(),
         reading.balance().reserved(),
@@ -78,19 +75,11 @@ public class TreasuryDesk {
       throw new DomainException(
           ProblemCode.VALIDATION_FAILED, "amount must be a whole number of sats above 0");
     }
-    SendResult sent;
-    try (WalletLease lease = registry.lease(treasury.walletId())) {
-      try {
-        sent = lease.wallet().send(amount, SendOptions.defaults().withMemo("openpleb treasury"));
-      } catch (WalletOperationException e) {
-        if (e.walletFailed()) {
-          lease.markBroken();
-        }
-        throw e;
-      } finally {
-        snapshot(lease);
-      }
-    }
+    SendResult sent =
+        leased.run(
+            treasury.walletId(),
+            w -> w.send(amount, SendOptions.defaults().withMemo("openpleb treasury")),
+            this::snapshot);
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     repository.addWithdrawal(
         new TreasuryWithdrawal(admin, "TOKEN", sent.amount(), sent.fee(), now));
@@ -101,9 +90,8 @@ public class TreasuryDesk {
     return new TreasuryToken(sent.token(), sent.amount(), sent.fee());
   }
 
-  private void snapshot(WalletLease lease) {
+  private void snapshot(String walletId, BalanceReading reading) {
     try {
-      BalanceReading reading = lease.wallet().balance();
       repository.recordBalance(
           reading.balance().spendable(),
           reading.balance().reserved(),

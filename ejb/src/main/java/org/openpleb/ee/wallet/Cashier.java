@@ -6,14 +6,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openpleb.cashu.mint.MintQuoteResponse;
 import org.openpleb.cashu.wallet.MeltResult;
 import org.openpleb.cashu.wallet.ReceiveResult;
 import org.openpleb.cashu.wallet.SendOptions;
@@ -41,17 +38,13 @@ public class Cashier {
   /** No amount can exceed all bitcoin there will ever be. */
   static final long MAX_SATS = 2_100_000_000_000_000L;
 
-  @EJB WalletRegistry registry;
+  @Inject LeasedWallets leased;
 
   @EJB WalletRepository wallets;
 
   @EJB DepositRepository deposits;
 
-  @Inject MintConnection mint;
-
   @Inject WalletConfig config;
-
-  @Inject WalletMetrics metrics;
 
   @Inject Clock clock;
 
@@ -75,26 +68,16 @@ public class Cashier {
   public Deposit requestLightningDeposit(SessionPrincipal session, long amount) {
     requireAmount(amount);
     ensureRecorded(session);
-    MintQuoteResponse quote;
-    try {
-      quote = mint.client().createMintQuote(amount, "sat");
-    } catch (RuntimeException e) {
-      throw mintFailure(e);
-    }
-    OffsetDateTime now = now();
-    OffsetDateTime expiresAt =
-        quote.expiry() == null
-            ? null
-            : OffsetDateTime.ofInstant(Instant.ofEpochSecond(quote.expiry()), ZoneOffset.UTC);
+    LeasedWallets.MintInvoice invoice = leased.invoice(amount);
     Deposit deposit =
         Deposit.pending(
             session.walletId(),
             session.pubkey(),
-            quote.quote(),
-            quote.request(),
+            invoice.quote(),
+            invoice.request(),
             amount,
-            now,
-            expiresAt);
+            now(),
+            invoice.expiresAt());
     deposits.add(deposit);
     LOG.log(
         Level.INFO,
@@ -118,21 +101,13 @@ public class Cashier {
       throw new DomainException(ProblemCode.VALIDATION_FAILED, "token is required");
     }
     ensureRecorded(session);
-    try (WalletLease lease = registry.lease(session.walletId())) {
-      ReceiveResult received;
-      try {
-        received = lease.wallet().receive(token.trim());
-      } catch (WalletOperationException e) {
-        throw failed(lease, e);
-      } finally {
-        snapshot(lease, session);
-      }
-      LOG.log(
-          Level.INFO,
-          "Wallet {0} received a token of {1} sats (fee {2})",
-          new Object[] {session.walletId(), received.amount(), received.fee()});
-      return new TokenReceipt(received.amount(), received.fee(), balanceOf(session.walletId()));
-    }
+    ReceiveResult received =
+        leased.run(session.walletId(), w -> w.receive(token.trim()), snapshotFor(session));
+    LOG.log(
+        Level.INFO,
+        "Wallet {0} received a token of {1} sats (fee {2})",
+        new Object[] {session.walletId(), received.amount(), received.fee()});
+    return new TokenReceipt(received.amount(), received.fee(), balanceOf(session.walletId()));
   }
 
   /**
@@ -148,16 +123,7 @@ public class Cashier {
     String lock = lockToSessionKey ? "02" + session.pubkey() : null;
     SendOptions options =
         lock == null ? SendOptions.defaults() : SendOptions.defaults().lockedTo(lock);
-    SendResult sent;
-    try (WalletLease lease = registry.lease(source)) {
-      try {
-        sent = lease.wallet().send(amount, options);
-      } catch (WalletOperationException e) {
-        throw failed(lease, e);
-      } finally {
-        snapshot(lease, session);
-      }
-    }
+    SendResult sent = leased.run(source, w -> w.send(amount, options), snapshotFor(session));
     LOG.log(
         Level.INFO,
         "Wallet {0} withdrew a token of {1} sats (fee {2}{3}) for session {4}",
@@ -184,16 +150,7 @@ public class Cashier {
           ProblemCode.VALIDATION_FAILED, "invoice must be a BOLT11 Lightning invoice");
     }
     String source = sourceWallet(session, walletId);
-    MeltResult paid;
-    try (WalletLease lease = registry.lease(source)) {
-      try {
-        paid = lease.wallet().melt(bolt11);
-      } catch (WalletOperationException e) {
-        throw failed(lease, e);
-      } finally {
-        snapshot(lease, session);
-      }
-    }
+    MeltResult paid = leased.run(source, w -> w.melt(bolt11), snapshotFor(session));
     LOG.log(
         Level.INFO,
         "Wallet {0} paid an invoice of {1} sats: {2} (fee {3}, change {4}) for session {5}",
@@ -248,54 +205,27 @@ public class Cashier {
   }
 
   /**
-   * Writes the wallet's balance snapshot. A wallet whose row vanished meanwhile (its session ended
-   * and it was judged empty while this operation began) is recorded again as dormant, so no value
-   * is ever left unlisted.
+   * Where the balance after a movement goes: the wallet's row. A wallet whose row vanished
+   * meanwhile (its session ended and it was judged empty while this operation began) is recorded
+   * again as dormant, so no value is ever left unlisted.
    */
-  private void snapshot(WalletLease lease, SessionPrincipal session) {
-    BalanceReading reading;
-    try {
-      reading = lease.wallet().balance();
-    } catch (WalletOperationException e) {
-      LOG.log(Level.WARNING, "Cannot read the balance of wallet " + lease.walletId(), e);
-      lease.markBroken();
-      return;
-    }
-    if (wallets.recordBalance(lease.walletId(), reading.balance(), reading.at())) {
-      return;
-    }
-    if (wallets.find(lease.walletId()).isEmpty() && reading.balance().total() > 0) {
-      LOG.log(
-          Level.WARNING,
-          "Wallet {0} had lost its row; recorded again as dormant",
-          lease.walletId());
-      wallets.addIfAbsent(
-          StoredWallet.forSession(
-              lease.walletId(), session.pubkey(), session.sessionId(), reading.at()));
-      wallets.recordBalance(lease.walletId(), reading.balance(), reading.at());
-      wallets.markDormant(lease.walletId(), reading.at());
-    }
+  private LeasedWallets.BalanceSnapshot snapshotFor(SessionPrincipal session) {
+    return (walletId, reading) -> {
+      if (wallets.recordBalance(walletId, reading.balance(), reading.at())) {
+        return;
+      }
+      if (wallets.find(walletId).isEmpty() && reading.balance().total() > 0) {
+        LOG.log(Level.WARNING, "Wallet {0} had lost its row; recorded again as dormant", walletId);
+        wallets.addIfAbsent(
+            StoredWallet.forSession(walletId, session.pubkey(), session.sessionId(), reading.at()));
+        wallets.recordBalance(walletId, reading.balance(), reading.at());
+        wallets.markDormant(walletId, reading.at());
+      }
+    };
   }
 
   private WalletBalance balanceOf(String walletId) {
     return wallets.find(walletId).map(StoredWallet::balance).orElse(WalletBalance.ZERO);
-  }
-
-  private WalletOperationException failed(WalletLease lease, WalletOperationException e) {
-    if (e.walletFailed()) {
-      lease.markBroken();
-    }
-    WalletMetrics.MintErrorKind.of(e.getCause()).ifPresent(metrics::mintError);
-    return e;
-  }
-
-  private WalletOperationException mintFailure(RuntimeException e) {
-    WalletMetrics.MintErrorKind.of(e).ifPresent(metrics::mintError);
-    WalletOperationException refused = WalletOperationException.of(e, false);
-    if (refused.walletFailed()) {
-      LOG.log(Level.SEVERE, "Asking the mint for an invoice failed unexpectedly", e);
-    }
-    return refused;
   }
 
   private void requireAmount(long amount) {

@@ -50,7 +50,7 @@ public class DepositCrediting {
 
   @EJB WalletRepository wallets;
 
-  @EJB WalletRegistry registry;
+  @Inject LeasedWallets leased;
 
   @Inject MintConnection mint;
 
@@ -108,12 +108,8 @@ public class DepositCrediting {
 
   private DepositState credit(Deposit deposit) {
     MintResult minted;
-    try (WalletLease lease = registry.lease(deposit.walletId())) {
-      try {
-        minted = lease.wallet().mintPaidQuote(deposit.quoteId());
-      } finally {
-        snapshot(lease);
-      }
+    try {
+      minted = leased.run(deposit.walletId(), w -> w.mintPaidQuote(deposit.quoteId()));
     } catch (WalletOperationException e) {
       return notCredited(deposit, e);
     }
@@ -127,8 +123,8 @@ public class DepositCrediting {
     return DepositState.CREDITED;
   }
 
+  /** A mint that failed; the failure is already counted where the wallet was leased. */
   private DepositState notCredited(Deposit deposit, WalletOperationException e) {
-    WalletMetrics.MintErrorKind.of(e.getCause()).ifPresent(metrics::mintError);
     if (e.getCause() instanceof MintException refused) {
       if (refused.is(MintError.QUOTE_NOT_PAID)) {
         return retry(deposit, DepositState.PENDING);
@@ -148,16 +144,6 @@ public class DepositCrediting {
           new Object[] {deposit.id(), e.code()});
     }
     return retry(deposit, DepositState.PAID);
-  }
-
-  private void snapshot(WalletLease lease) {
-    try {
-      BalanceReading reading = lease.wallet().balance();
-      wallets.recordBalance(lease.walletId(), reading.balance(), reading.at());
-    } catch (WalletOperationException e) {
-      LOG.log(Level.WARNING, "Cannot read the balance of wallet " + lease.walletId(), e);
-      lease.markBroken();
-    }
   }
 
   private DepositState retry(Deposit deposit, DepositState state) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +37,8 @@ public class WalletRetirement {
 
   @EJB WalletRegistry registry;
 
+  @Inject LeasedWallets leased;
+
   @EJB WalletRepository wallets;
 
   @EJB DepositRepository deposits;
@@ -59,14 +62,28 @@ public class WalletRetirement {
     WalletBalance balance = stored.get().balance();
     boolean openOperations = false;
     if (registry.isOpen(walletId) || balance.inflight() > 0) {
-      try (WalletLease lease = registry.lease(walletId)) {
-        if (balance.inflight() > 0) {
-          lease.wallet().reconcileInflight();
+      boolean reconcile = balance.inflight() > 0;
+      AtomicReference<BalanceReading> read = new AtomicReference<>();
+      try {
+        openOperations =
+            leased.run(
+                walletId,
+                w -> {
+                  if (reconcile) {
+                    w.reconcileInflight();
+                  }
+                  return w.hasOpenOperations();
+                },
+                (id, reading) -> {
+                  wallets.recordBalance(id, reading.balance(), reading.at());
+                  read.set(reading);
+                });
+        if (read.get() == null) {
+          // the balance could not be read: the stored one stands, and so does the wallet
+          openOperations = true;
+        } else {
+          balance = read.get().balance();
         }
-        BalanceReading reading = lease.wallet().balance();
-        wallets.recordBalance(walletId, reading.balance(), reading.at());
-        balance = reading.balance();
-        openOperations = lease.wallet().hasOpenOperations();
       } catch (WalletOperationException e) {
         // the mint or the wallet cannot tell now: keep it, the sweep looks again later
         LOG.log(

@@ -1,0 +1,123 @@
+package org.openpleb.cashu.wallet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+import org.openpleb.cashu.mint.MeltQuoteResponse;
+import org.openpleb.cashu.model.Keyset;
+import org.openpleb.cashu.store.OperationKind;
+import org.openpleb.cashu.store.OperationRecord;
+import org.openpleb.cashu.store.ProofState;
+import org.openpleb.cashu.store.StoredMeltQuote;
+import org.openpleb.cashu.store.StoredProof;
+
+/**
+ * Melting (NUT-05): pays a Lightning invoice with ecash under a journaled operation, with blank
+ * outputs for the fee change (NUT-08).
+ */
+final class MeltOperation extends WalletOperation {
+
+  private static final Logger LOG = Logger.getLogger(MeltOperation.class.getName());
+
+  MeltOperation(WalletParts parts) {
+    super(parts);
+  }
+
+  MeltResult melt(String bolt11) {
+    Objects.requireNonNull(bolt11, "bolt11");
+    keysets.ensureActive();
+    MeltQuoteResponse q = mint.createMeltQuote(bolt11, unit);
+    requireMeltable(q);
+    store.saveMeltQuote(
+        new StoredMeltQuote(
+            q.quote(),
+            bolt11,
+            q.amount(),
+            q.feeReserve(),
+            q.unit(),
+            q.state(),
+            q.expiry(),
+            q.paymentPreimage(),
+            0));
+    return withKeysetRetry(() -> meltOnce(q));
+  }
+
+  private void requireMeltable(MeltQuoteResponse q) {
+    if (q.amount() <= 0 || q.feeReserve() < 0) {
+      throw new WalletException("The mint quoted no positive amount for this invoice");
+    }
+    long total;
+    try {
+      total = Math.addExact(q.amount(), q.feeReserve());
+    } catch (ArithmeticException overflow) {
+      total = Long.MAX_VALUE;
+    }
+    if (total > limits.maxAmount()) {
+      throw new WalletException(
+          "Paying this invoice takes "
+              + total
+              + " sats with the fee reserve; at most "
+              + limits.maxAmount()
+              + " may move at once");
+    }
+  }
+
+  private MeltResult meltOnce(MeltQuoteResponse q) {
+    String opId = newOperationId();
+    runner.claim(opId);
+    try {
+      store.writeVoid(
+          () -> {
+            List<StoredProof> inputs =
+                select(store.proofs(ProofState.READY), q.amount() + q.feeReserve());
+            long fee = fees().forKeysets(keysetIds(inputs));
+            long overpaid = sum(inputs) - fee - q.amount();
+            // Blank outputs enough to return any part of the overpayment in powers of two.
+            int blanks = overpaid > 0 ? 64 - Long.numberOfLeadingZeros(overpaid) : 0;
+            Keyset ks = keysets.outputKeyset();
+            List<OutputFactory.Planned> planned = new ArrayList<>();
+            for (int i = 0; i < blanks; i++) {
+              planned.add(new OutputFactory.Planned(OutputRole.BLANK, 1, null));
+            }
+            List<JournalOutput> outs = outputs.create(ks, planned);
+            store.hold(secretsOf(inputs), ProofState.READY, null, opId);
+            runner.journal(
+                opId, new JournalPayload.Melt(q.quote(), q.amount(), inputsOf(inputs), outs, fee));
+          });
+      return meltResult(runner.execute(opId));
+    } finally {
+      runner.unclaim(opId);
+    }
+  }
+
+  MeltResult checkMelt(String operationId) {
+    OperationRecord op =
+        store
+            .operation(operationId)
+            .filter(o -> o.kind() == OperationKind.MELT)
+            .orElseThrow(() -> new WalletException("No melt operation " + operationId));
+    if (op.state().open() && runner.claim(op.id())) {
+      try {
+        op = runner.resolve(op);
+      } finally {
+        runner.unclaim(op.id());
+      }
+    }
+    return meltResult(op);
+  }
+
+  private MeltResult meltResult(OperationRecord op) {
+    JournalEntry e = OperationRunner.entry(op);
+    String preimage = store.meltQuote(e.quote()).map(StoredMeltQuote::paymentPreimage).orElse(null);
+    long inputs = e.inputs().stream().mapToLong(JournalInput::amount).sum();
+    return switch (op.state()) {
+      case DONE ->
+          new MeltResult(
+              op.id(), MeltStatus.PAID, e.amount(), op.fee(), inputs + op.amount(), preimage);
+      case PENDING, EXECUTING ->
+          new MeltResult(op.id(), MeltStatus.PENDING, e.amount(), 0, 0, null);
+      case FAILED -> new MeltResult(op.id(), MeltStatus.FAILED, e.amount(), 0, 0, null);
+    };
+  }
+}
