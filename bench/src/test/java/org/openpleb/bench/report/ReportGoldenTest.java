@@ -38,6 +38,9 @@ class ReportGoldenTest {
     cases.add(new Object[] {"flipping", missingLater, List.of(passing, missingLater)});
     cases.add(new Object[] {"archived-day", day.get(day.size() - 1), day});
     cases.add(new Object[] {"archived-first", day.get(0), List.of(day.get(0))});
+    cases.add(new Object[] {"bare-quick", bare(), List.of()});
+    cases.add(new Object[] {"sessions-on-a-busy-machine", sessionsOnABusyMachine(), List.of()});
+    cases.add(new Object[] {"server-report-unread", serverReportUnread(), List.of()});
     return cases.stream();
   }
 
@@ -51,6 +54,68 @@ class ReportGoldenTest {
     for (Map.Entry<String, String> chart : report.charts().entrySet()) {
       assertEquals(golden(name + "-" + chart.getKey()), chart.getValue(), chart.getKey());
     }
+  }
+
+  /** A CI smoke that measured nothing: every section says so. */
+  private static RunResults bare() {
+    return new RunResults(
+        RunFixtures.info("2026-11-27T10:00:00Z", "quick"),
+        List.of(),
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        null);
+  }
+
+  /** A sessions-only run while the machine was busy, with the server's own capacity estimate. */
+  private static RunResults sessionsOnABusyMachine() {
+    RunResults base = RunFixtures.passing("2026-11-27T10:00:00Z");
+    RunResults.RunInfo quiet = RunFixtures.info("2026-11-27T10:00:00Z", "sessions");
+    RunResults.RunInfo busy =
+        new RunResults.RunInfo(
+            quiet.date(),
+            quiet.startedAt(),
+            quiet.durationSeconds(),
+            quiet.mode(),
+            quiet.command(),
+            quiet.commit(),
+            quiet.machine(),
+            quiet.serverJvm(),
+            quiet.serverJvmFlags(),
+            quiet.heapMaxBytes(),
+            quiet.serverSettings(),
+            3.25,
+            2.5);
+    RunResults.Capacity c = base.capacity();
+    RunResults.Capacity withEstimate =
+        new RunResults.Capacity(
+            null, c.serverModel(), c.serverModel(), c.fixedCacheModel(), c.inputs());
+    return new RunResults(
+        busy, base.scenarios(), base.sessions(), null, null, null, withEstimate, null, List.of());
+  }
+
+  /** A full run whose admin capacity report could not be read. */
+  private static RunResults serverReportUnread() {
+    RunResults base = RunFixtures.passing("2026-11-27T10:00:00Z");
+    RunResults.Capacity c = base.capacity();
+    return new RunResults(
+        base.run(),
+        base.scenarios(),
+        base.sessions(),
+        base.wallets(),
+        base.load(),
+        base.trades(),
+        new RunResults.Capacity(
+            "the admin login was refused",
+            List.of(),
+            c.serverModel(),
+            c.fixedCacheModel(),
+            c.inputs()),
+        base.profiles(),
+        base.notes());
   }
 
   private static List<RunResults> archivedDay() throws IOException {
