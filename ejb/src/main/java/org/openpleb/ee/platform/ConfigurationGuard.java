@@ -5,42 +5,30 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * The first thing the platform does when it starts: apply every feature's {@link SettingsRule} and
- * refuse to deploy when a setting is invalid, naming the key, before the schema is touched or a
- * session is served. The rules are found through CDI, so this package knows no feature; startup
- * beans that read settings depend on this bean (directly or through {@code SchemaMigrator}).
+ * The first EJB the platform starts: it holds the other startup beans (which depend on it, directly
+ * or through {@code SchemaMigrator}) until every feature's {@link SettingsRule} has passed, so an
+ * invalid setting stops the deployment, naming the key, before the schema is touched or a session
+ * is served. The check itself runs in {@link EarlySettingsCheck}, as soon as CDI starts; the rules
+ * are found through CDI, so this package knows no feature.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ConfigurationGuard {
 
-  private static final Logger LOG = Logger.getLogger(ConfigurationGuard.class.getName());
-
-  @Inject Config config;
-
-  @Inject Instance<SettingsRule> rules;
+  @Inject EarlySettingsCheck settings;
 
   @PostConstruct
   void inspectSettings() {
-    ConfigCheck check = inspect(key -> config.getOptionalValue(key, String.class), rules);
-    if (!check.violations().isEmpty()) {
-      LOG.log(Level.SEVERE, "Refusing to start: {0}", String.join("; ", check.violations()));
-    }
-    check.enforce();
-    LOG.info("OpenPleb settings are valid");
+    settings.confirm();
   }
 
   /**
