@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * The operator's admin credentials. There are no defaults: while {@code OPENPLEB_ADMIN_USER} or
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link AdminPasswordHasher}; it is a secret and never appears in a log or a message.
  */
 @ApplicationScoped
-public class AdminConfig {
+public class AdminConfig implements SettingsRule {
 
   /** The admin's user name. */
   public static final String ADMIN_USER = "OPENPLEB_ADMIN_USER";
@@ -123,5 +125,11 @@ public class AdminConfig {
               + " produce one with org.openpleb.ee.admin.AdminPasswordHasher");
     }
     return Optional.empty();
+  }
+
+  /** Reports {@link #problem()}, which names its key and never quotes the hash. */
+  @Override
+  public void declare(ConfigCheck check) {
+    problem().ifPresent(check::violation);
   }
 }

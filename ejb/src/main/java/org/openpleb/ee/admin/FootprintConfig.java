@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.capacity.CapacityEstimate;
+import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * The per-session and per-wallet memory footprint the capacity estimate starts from. The defaults
@@ -12,7 +14,7 @@ import org.openpleb.ee.capacity.CapacityEstimate;
  * benchmark measured on their build ({@code bench/} reports them).
  */
 @ApplicationScoped
-public class FootprintConfig {
+public class FootprintConfig implements SettingsRule {
 
   /** Heap held by one live session without its wallet, bytes. */
   public static final String SESSION_BYTES = "FOOTPRINT_SESSION_BYTES";
@@ -52,5 +54,11 @@ public class FootprintConfig {
       return Optional.of(BASELINE_HEAP_BYTES + " must be at least 0, got " + baselineHeapBytes);
     }
     return Optional.empty();
+  }
+
+  /** Reports {@link #problem()}. */
+  @Override
+  public void declare(ConfigCheck check) {
+    problem().ifPresent(check::violation);
   }
 }

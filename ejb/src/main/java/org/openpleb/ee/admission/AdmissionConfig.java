@@ -6,13 +6,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * Which proxies the server believes about the client's address, and the per-address rate limits
  * (see {@link LimitName}: {@code RATE_LIMIT_<NAME>_BURST}, {@code RATE_LIMIT_<NAME>_PER_MINUTE}).
  */
 @ApplicationScoped
-public class AdmissionConfig {
+public class AdmissionConfig implements SettingsRule {
 
   /** Comma-separated addresses and CIDR networks whose {@code X-Forwarded-For} is believed. */
   public static final String OPENPLEB_TRUSTED_PROXIES = "OPENPLEB_TRUSTED_PROXIES";
@@ -56,7 +57,8 @@ public class AdmissionConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveInt(RATE_LIMIT_TRACKED);
     for (LimitName name : LimitName.values()) {
       check.positiveInt(name.burstKey());

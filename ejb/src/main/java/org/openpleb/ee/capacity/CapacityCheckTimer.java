@@ -2,6 +2,7 @@ package org.openpleb.ee.capacity;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
  */
 @Singleton
 @Startup
+@DependsOn("ConfigurationGuard")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CapacityCheckTimer {
 
@@ -31,7 +33,6 @@ public class CapacityCheckTimer {
 
   @PostConstruct
   void schedule() {
-    // reading the settings creates the monitor, so invalid capacity settings fail the deployment
     long period = monitor.settings().checkInterval().toMillis();
     timerService.createIntervalTimer(0, period, new TimerConfig("capacity-check", false));
   }

@@ -1,15 +1,16 @@
 package org.openpleb.ee.capacity;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
- * The capacity configuration as MicroProfile Config delivers it, checked once when the bean is
- * created so that invalid values fail the deployment.
+ * The capacity configuration as MicroProfile Config delivers it, checked as a settings rule at
+ * startup so that invalid values fail the deployment naming the key.
  *
  * <p>Each key is also the environment variable that overrides it ({@code CAPACITY_MEMORY_WARNING});
  * the defaults are in {@code META-INF/microprofile-config.properties} and equal {@link
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * would not.
  */
 @ApplicationScoped
-public class CapacityConfig {
+public class CapacityConfig implements SettingsRule {
 
   @Inject
   @ConfigProperty(name = CapacitySettings.MEMORY_WARNING)
@@ -66,10 +67,37 @@ public class CapacityConfig {
   @ConfigProperty(name = CapacitySettings.MEMORY_ROOT)
   String memoryRoot;
 
-  private CapacitySettings settings;
+  private volatile CapacitySettings settings;
 
-  @PostConstruct
-  void validate() {
+  /**
+   * Declares the capacity rules: {@link CapacitySettings} refuses the first value that is malformed
+   * or out of range, naming its key.
+   */
+  @Override
+  public void declare(ConfigCheck check) {
+    try {
+      settings();
+    } catch (IllegalArgumentException e) {
+      check.violation(e.getMessage());
+    }
+  }
+
+  /**
+   * The validated settings.
+   *
+   * @throws IllegalArgumentException naming the key of an invalid value (the startup check has
+   *     refused the deployment before anything else reads them)
+   */
+  public CapacitySettings settings() {
+    CapacitySettings parsed = settings;
+    if (parsed == null) {
+      parsed = parse();
+      settings = parsed;
+    }
+    return parsed;
+  }
+
+  private CapacitySettings parse() {
     Map<String, String> values = new HashMap<>();
     values.put(CapacitySettings.MEMORY_WARNING, memoryWarning);
     values.put(CapacitySettings.MEMORY_CRITICAL, memoryCritical);
@@ -82,11 +110,6 @@ public class CapacityConfig {
     values.put(CapacitySettings.CRITICAL_SESSION_EXPIRY, criticalSessionExpiry);
     values.put(CapacitySettings.MEMORY_SOURCE, memorySource);
     values.put(CapacitySettings.MEMORY_ROOT, memoryRoot);
-    settings = CapacitySettings.parse(values);
-  }
-
-  /** The validated settings. */
-  public CapacitySettings settings() {
-    return settings;
+    return CapacitySettings.parse(values);
   }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -14,15 +15,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.openpleb.ee.platform.ConfigCheck;
 
 /**
  * Beats the live streams' heartbeat every {@code OPENPLEB_EVENTS_HEARTBEAT_SECONDS} with a
- * non-persistent timer, after checking the live-event settings at startup.
+ * non-persistent timer. It starts after the settings were checked ({@link LiveEventsConfig} is a
+ * settings rule), so the period is valid.
  */
 @Singleton
 @Startup
+@DependsOn("ConfigurationGuard")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HeartbeatTimer {
@@ -31,20 +32,12 @@ public class HeartbeatTimer {
 
   @Resource TimerService timers;
 
-  @Inject Config settings;
-
   @Inject LiveEventsConfig config;
 
   @Inject LiveEvents events;
 
   @PostConstruct
   void schedule() {
-    ConfigCheck check = new ConfigCheck(key -> settings.getOptionalValue(key, String.class));
-    LiveEventsConfig.validate(check);
-    if (!check.violations().isEmpty()) {
-      LOG.log(Level.SEVERE, "Refusing to start: {0}", String.join("; ", check.violations()));
-    }
-    check.enforce();
     long period = config.heartbeat().toMillis();
     timers.createIntervalTimer(period, period, new TimerConfig("events-heartbeat", false));
     LOG.log(

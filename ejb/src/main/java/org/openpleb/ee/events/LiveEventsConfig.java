@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /** How the live event streams are kept: heartbeat period, stream caps and per-stream backlog. */
 @ApplicationScoped
-public class LiveEventsConfig {
+public class LiveEventsConfig implements SettingsRule {
 
   /** Period of the heartbeat comment on every stream, seconds. */
   public static final String HEARTBEAT_SECONDS = "OPENPLEB_EVENTS_HEARTBEAT_SECONDS";
@@ -77,7 +78,8 @@ public class LiveEventsConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveLong(HEARTBEAT_SECONDS);
     check.positiveInt(MAX_CLIENTS);
     check.positiveInt(MAX_ANONYMOUS);

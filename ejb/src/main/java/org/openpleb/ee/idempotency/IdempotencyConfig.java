@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /** How long the first answer to an idempotent request is kept for retries. */
 @ApplicationScoped
-public class IdempotencyConfig {
+public class IdempotencyConfig implements SettingsRule {
 
   /** How long stored answers are kept, seconds. */
   public static final String IDEMPOTENCY_RETENTION = "IDEMPOTENCY_RETENTION";
@@ -23,7 +24,8 @@ public class IdempotencyConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveLong(IDEMPOTENCY_RETENTION);
   }
 }

@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 import org.openpleb.ee.settlement.ForfeitedBondPolicy;
 import org.openpleb.ee.settlement.PayoutTable;
-import org.openpleb.ee.settlement.Settler;
 
 /**
  * The trading settings: how long an offer may stay in each state (OpenPleb's values, measured from
  * entering the state), how often the deadlines and invoices are looked at, the per-user limits, the
- * receipt size, and where forfeited taker bonds go. Checked at startup by {@link
- * TradeSettingsCheck}.
+ * receipt size, and where forfeited taker bonds go. Checked at startup through {@link
+ * SettingsRule}.
  */
 @ApplicationScoped
-public class TradeConfig {
+public class TradeConfig implements SettingsRule {
 
   /** Seconds an offer may stay CREATED (unfunded). */
   public static final String TIMEOUT_CREATED = "OFFER_TIMEOUT_CREATED";
@@ -190,8 +190,12 @@ public class TradeConfig {
     }
   }
 
-  /** Declares the rules for this feature's numeric settings. */
-  public static void validate(ConfigCheck check) {
+  /**
+   * Declares the rules for this feature's settings: positive timeouts, limits and sizes, and a
+   * forfeited-bond policy of PLATFORM or MAKER.
+   */
+  @Override
+  public void declare(ConfigCheck check) {
     for (String key :
         new String[] {
           TIMEOUT_CREATED,
@@ -202,8 +206,7 @@ public class TradeConfig {
           TIMEOUT_MARKED_WITH_ISSUE,
           SWEEP_INTERVAL,
           QUOTE_POLL_INTERVAL,
-          ATTEMPT_TIMEOUT,
-          Settler.LEASE_SECONDS
+          ATTEMPT_TIMEOUT
         }) {
       check.positiveLong(key);
     }
@@ -212,5 +215,9 @@ public class TradeConfig {
     check.positiveInt(OPEN_CLAIM_LIMIT);
     check.positiveInt(RECEIPT_MAX_BYTES);
     check.positiveLong(RECEIPT_MAX_PIXELS);
+    String policy = check.raw(FORFEITED_BOND_TO).orElse("");
+    if (forfeitedBondPolicy(policy).isEmpty()) {
+      check.violation(FORFEITED_BOND_TO + " must be PLATFORM or MAKER, not '" + policy + "'");
+    }
   }
 }

@@ -6,11 +6,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How large a request body the API reads. JSON bodies are bounded here for every endpoint; receipt
- * images keep their own limit ({@code OFFER_RECEIPT_MAX_BYTES}). Validated at startup by {@link
- * ConfigurationGuard}.
+ * images keep their own limit ({@code OFFER_RECEIPT_MAX_BYTES}). Validated at startup through
+ * {@link SettingsRule}.
  */
 @ApplicationScoped
-public class BodyLimitConfig {
+public class BodyLimitConfig implements SettingsRule {
 
   /** Largest JSON request body, bytes. */
   public static final String JSON_MAX_BYTES = "API_JSON_MAX_BYTES";
@@ -28,7 +28,8 @@ public class BodyLimitConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveInt(JSON_MAX_BYTES);
     check.renamed(RETIRED_OFFER_JSON_MAX_BYTES, JSON_MAX_BYTES);
   }

@@ -169,6 +169,21 @@ public final class ConfigCheck {
     }
   }
 
+  /**
+   * The raw text of {@code key}, or empty when it has no value; for a rule of the feature's own.
+   */
+  public Optional<String> raw(String key) {
+    return source.apply(key);
+  }
+
+  /**
+   * A violation found by a rule of the feature's own; {@code message} must name the key and must
+   * not quote a secret.
+   */
+  public void violation(String message) {
+    violations.add(Objects.requireNonNull(message, "message"));
+  }
+
   /** Every violation found so far, each naming its key. */
   public List<String> violations() {
     return List.copyOf(violations);

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the capacity estimate uses them.
  */
 @ApplicationScoped
-public class DatabaseConfig {
+public class DatabaseConfig implements SettingsRule {
 
   /** Maximum connections of the pool. */
   public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
@@ -50,7 +50,8 @@ public class DatabaseConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveInt(DATABASE_POOL_SIZE);
     check.nonNegativeInt(DATABASE_POOL_MIN);
     check.notAbove(DATABASE_POOL_MIN, DATABASE_POOL_SIZE);

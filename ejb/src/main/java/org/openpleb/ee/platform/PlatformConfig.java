@@ -8,10 +8,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The deployment's identity: which fiat currency offers are priced in and which Cashu mint holds
- * the platform's ecash. Values are validated at startup by {@link ConfigurationGuard}.
+ * the platform's ecash. Values are validated at startup through {@link SettingsRule}.
  */
 @ApplicationScoped
-public class PlatformConfig {
+public class PlatformConfig implements SettingsRule {
 
   /** ISO 4217 code of the fiat currency. */
   public static final String CURRENCY = "OPENPLEB_CURRENCY";
@@ -61,7 +61,8 @@ public class PlatformConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.currency(CURRENCY);
     check.optionalHttpUrl(MINT_URL);
     check.httpUrl(DEV_MINT_URL);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * Where the bitcoin price comes from and how long it may be trusted: the source, the fixed price,
@@ -17,7 +18,7 @@ import org.openpleb.ee.platform.ConfigCheck;
  * bound, the pause after a failed fetch and the request deadline.
  */
 @ApplicationScoped
-public class PriceFeedConfig {
+public class PriceFeedConfig implements SettingsRule {
 
   /** {@code fixed}, {@code upbit} or {@code blockchain}. */
   public static final String SOURCE = "OPENPLEB_PRICE_SOURCE";
@@ -132,8 +133,13 @@ public class PriceFeedConfig {
     return Duration.ofMillis(timeoutMillis);
   }
 
-  /** Declares the rules for this feature's settings that {@link ConfigCheck} can express. */
-  public static void validate(ConfigCheck check) {
+  /**
+   * Declares the rules for this feature's settings: first the ones {@link ConfigCheck} has no words
+   * for (see {@link #violations}), then the URLs and periods.
+   */
+  @Override
+  public void declare(ConfigCheck check) {
+    violations(check::raw).forEach(check::violation);
     check.httpUrl(UPBIT_URL);
     check.httpUrl(BLOCKCHAIN_URL);
     check.httpUrl(COINBASE_URL);
@@ -151,7 +157,7 @@ public class PriceFeedConfig {
    * @param source the raw text of a key, or empty when it has no value
    * @return one message per violation, each naming its key
    */
-  public static List<String> violations(Function<String, Optional<String>> source) {
+  static List<String> violations(Function<String, Optional<String>> source) {
     List<String> violations = new ArrayList<>();
     Optional<String> chosen = source.apply(SOURCE).filter(text -> !text.isBlank());
     if (chosen.isEmpty()) {

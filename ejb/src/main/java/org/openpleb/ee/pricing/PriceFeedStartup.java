@@ -8,24 +8,16 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.openpleb.ee.platform.ConfigCheck;
-import org.openpleb.ee.platform.InvalidSettingsException;
 import org.openpleb.ee.platform.PlatformConfig;
 import org.openpleb.ee.platform.PlatformEventKind;
 import org.openpleb.ee.platform.PlatformEventLog;
 
 /**
- * Checks the price-feed settings when the platform starts and tells the operator where prices come
- * from: an invalid setting fails the deployment naming its key; a fixed price is announced with a
- * WARNING and an UNSAFE_SETTING entry in the event log, because offers are then not priced at the
- * market.
+ * Tells the operator when the platform starts where prices come from (the settings were checked
+ * before, {@link PriceFeedConfig} being a settings rule): a fixed price is announced with a WARNING
+ * and an UNSAFE_SETTING entry in the event log, because offers are then not priced at the market.
  */
 @Singleton
 @Startup
@@ -35,8 +27,6 @@ public class PriceFeedStartup {
 
   private static final Logger LOG = Logger.getLogger(PriceFeedStartup.class.getName());
 
-  @Inject Config settings;
-
   @Inject PriceFeedConfig config;
 
   @Inject PlatformConfig platform;
@@ -45,11 +35,6 @@ public class PriceFeedStartup {
 
   @PostConstruct
   void announce() {
-    List<String> violations = inspect(key -> settings.getOptionalValue(key, String.class));
-    if (!violations.isEmpty()) {
-      LOG.log(Level.SEVERE, "Refusing to start: {0}", String.join("; ", violations));
-      throw new InvalidSettingsException(violations);
-    }
     String currency = platform.currency().getCurrencyCode();
     if (config.source() == PriceSource.FIXED) {
       String warning =
@@ -74,18 +59,5 @@ public class PriceFeedStartup {
             String.valueOf(config.maxAge().toSeconds())
           });
     }
-  }
-
-  /**
-   * Every violation of the price-feed rules in settings read from {@code source}.
-   *
-   * @param source the raw text of a key, or empty when it has no value
-   */
-  public static List<String> inspect(Function<String, Optional<String>> source) {
-    ConfigCheck check = new ConfigCheck(source);
-    PriceFeedConfig.validate(check);
-    List<String> violations = new ArrayList<>(PriceFeedConfig.violations(source));
-    violations.addAll(check.violations());
-    return violations;
   }
 }

@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /** The fees, bonds and offer-size limit in force, under OpenPleb's environment names. */
 @ApplicationScoped
-public class PricingConfig {
+public class PricingConfig implements SettingsRule {
 
   /** Platform fee, percent of S. */
   public static final String PLATFORM_FEE_PERCENTAGE = "OPENPLEB_PLATFORM_FEE_PERCENTAGE";
@@ -73,7 +74,8 @@ public class PricingConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.percentage(PLATFORM_FEE_PERCENTAGE);
     check.nonNegativeLong(PLATFORM_FEE_FLAT_RATE);
     check.percentage(TAKER_FEE_PERCENTAGE);

@@ -6,13 +6,14 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.capacity.CapacityLevel;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * How long sessions and login challenges live, how many sessions may be live at once, and how the
  * server treats idle sessions (capacity analysis names; each key is also its environment variable).
  */
 @ApplicationScoped
-public class SessionConfig {
+public class SessionConfig implements SettingsRule {
 
   /** Maximum session lifetime, seconds. */
   public static final String SESSION_EXPIRY = "SESSION_EXPIRY";
@@ -43,6 +44,16 @@ public class SessionConfig {
 
   /** The most login challenges this server issues within one SESSION_CHALLENGE_TTL. */
   public static final String SESSION_CHALLENGE_LIMIT = "SESSION_CHALLENGE_LIMIT";
+
+  /**
+   * The wallet feature's cleanup period, which also paces the session sweep; the wallet's rule
+   * validates it, and it is read here by name so that sessions need not depend on wallets.
+   */
+  static final String SWEEP_INTERVAL = "WALLET_CLEANUP_INTERVAL";
+
+  @Inject
+  @ConfigProperty(name = SWEEP_INTERVAL)
+  long sweepIntervalMillis;
 
   @Inject
   @ConfigProperty(name = SESSION_POW_BITS_WARNING)
@@ -83,6 +94,11 @@ public class SessionConfig {
   @Inject
   @ConfigProperty(name = SESSION_IDLE_LIMIT)
   long idleLimitSeconds;
+
+  /** How often expired sessions are closed (the wallet cleanup period, WALLET_CLEANUP_INTERVAL). */
+  public Duration sweepInterval() {
+    return Duration.ofMillis(sweepIntervalMillis);
+  }
 
   /** The longest a session lives from its creation. */
   public Duration expiry() {
@@ -133,7 +149,8 @@ public class SessionConfig {
   }
 
   /** Declares the rules for this feature's settings. */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveLong(SESSION_EXPIRY);
     check.positiveInt(SESSION_LIMIT);
     check.positiveLong(SESSION_CHALLENGE_TTL);

@@ -14,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openpleb.ee.wallet.WalletConfig;
 
 /**
  * The clock of the session sweep: a non-persistent interval timer, created at startup once the
@@ -34,11 +33,11 @@ public class SessionSweepTimer {
 
   @EJB SessionSweeper sweeper;
 
-  @Inject WalletConfig wallets;
+  @Inject SessionConfig config;
 
   @PostConstruct
   void schedule() {
-    long period = wallets.cleanupInterval().toMillis();
+    long period = config.sweepInterval().toMillis();
     timerService.createIntervalTimer(0, period, new TimerConfig("session-sweep", false));
     LOG.log(Level.INFO, "Session sweep every {0} ms", String.valueOf(period));
   }

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 
@@ -32,9 +31,6 @@ public class Settler {
 
   private static final Logger LOG = Logger.getLogger(Settler.class.getName());
 
-  /** Seconds one run holds a settlement between two steps; a run that died frees it after this. */
-  public static final String LEASE_SECONDS = "OFFER_SETTLEMENT_LEASE";
-
   /** The longest wait between two attempts of a failing settlement. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
@@ -46,9 +42,7 @@ public class Settler {
 
   @Inject Instance<SettlementProbe> probes;
 
-  @Inject
-  @ConfigProperty(name = LEASE_SECONDS)
-  long leaseSeconds;
+  @Inject SettlementConfig config;
 
   /**
    * Runs the offer's settlement to its end if it is pending and nobody else runs it.
@@ -167,7 +161,7 @@ public class Settler {
   }
 
   private Duration lease() {
-    return Duration.ofSeconds(leaseSeconds);
+    return config.lease();
   }
 
   /** The wait before the next attempt: five seconds doubling per attempt, up to five minutes. */

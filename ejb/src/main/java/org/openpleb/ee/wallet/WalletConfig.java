@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.cashu.wallet.WalletLimits;
-import org.openpleb.ee.idempotency.IdempotencyConfig;
 import org.openpleb.ee.platform.ConfigCheck;
+import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * Where session wallets live, how many may be open at once, how long a request waits for a handle,
@@ -16,7 +16,7 @@ import org.openpleb.ee.platform.ConfigCheck;
  * also its environment variable.
  */
 @ApplicationScoped
-public class WalletConfig {
+public class WalletConfig implements SettingsRule {
 
   /** Maximum open wallet handles. */
   public static final String WALLET_CACHE_SIZE = "WALLET_CACHE_SIZE";
@@ -141,7 +141,8 @@ public class WalletConfig {
    * registry starts, with a message that never quotes it; a blank WALLET_DIR or seed file counts as
    * missing and fails injection.
    */
-  public static void validate(ConfigCheck check) {
+  @Override
+  public void declare(ConfigCheck check) {
     check.positiveInt(WALLET_CACHE_SIZE);
     check.positiveLong(WALLET_CLEANUP_INTERVAL);
     check.positiveLong(WALLET_IDLE_TIMEOUT);
@@ -149,7 +150,5 @@ public class WalletConfig {
     check.positiveLong(WALLET_DEPOSIT_POLL_INTERVAL);
     check.wholeNumberBetween(WALLET_MAX_TOKEN_SATS, 1, WalletLimits.BITCOIN_SUPPLY_SATS);
     check.wholeNumberBetween(WALLET_MAX_TOKEN_PROOFS, 1, WalletLimits.DEFAULT_MAX_TOKEN_PROOFS);
-    // the wallet API is the first user of idempotent requests
-    IdempotencyConfig.validate(check);
   }
 }

@@ -15,8 +15,36 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openpleb.ee.admission.AdmissionConfig;
+import org.openpleb.ee.events.LiveEventsConfig;
+import org.openpleb.ee.idempotency.IdempotencyConfig;
+import org.openpleb.ee.offer.TradeConfig;
+import org.openpleb.ee.pricing.PriceFeedConfig;
+import org.openpleb.ee.pricing.PricingConfig;
+import org.openpleb.ee.session.SessionConfig;
+import org.openpleb.ee.settlement.SettlementConfig;
+import org.openpleb.ee.wallet.WalletConfig;
 
 class ConfigurationGuardTest {
+
+  /**
+   * Every feature's rules that read the raw settings (the admin, footprint and capacity rules check
+   * their bean's converted fields and are tested with those beans).
+   */
+  private static final List<SettingsRule> RULES =
+      List.of(
+          new PlatformConfig(),
+          new DatabaseConfig(),
+          new BodyLimitConfig(),
+          new AdmissionConfig(),
+          new PricingConfig(),
+          new PriceFeedConfig(),
+          new SessionConfig(),
+          new WalletConfig(),
+          new IdempotencyConfig(),
+          new LiveEventsConfig(),
+          new TradeConfig(),
+          new SettlementConfig());
 
   private final Map<String, String> settings = new HashMap<>();
 
@@ -31,7 +59,8 @@ class ConfigurationGuardTest {
   }
 
   private List<String> violations() {
-    return ConfigurationGuard.inspect(key -> Optional.ofNullable(settings.get(key))).violations();
+    return ConfigurationGuard.inspect(key -> Optional.ofNullable(settings.get(key)), RULES)
+        .violations();
   }
 
   @Test
@@ -147,11 +176,43 @@ class ConfigurationGuardTest {
     settings.put("WALLET_CACHE_SIZE", "0");
     settings.put("OPENPLEB_BOND_PERCENTAGE", "-10");
 
-    ConfigCheck check = ConfigurationGuard.inspect(key -> Optional.ofNullable(settings.get(key)));
+    ConfigCheck check =
+        ConfigurationGuard.inspect(key -> Optional.ofNullable(settings.get(key)), RULES);
     InvalidSettingsException refused = assertThrows(InvalidSettingsException.class, check::enforce);
 
     assertTrue(refused.getMessage().contains("WALLET_CACHE_SIZE"), refused.getMessage());
     assertTrue(refused.getMessage().contains("OPENPLEB_BOND_PERCENTAGE"), refused.getMessage());
     assertEquals(2, refused.violations().size());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "OPENPLEB_FORFEITED_BOND_TO|TAKER|OPENPLEB_FORFEITED_BOND_TO must be PLATFORM or MAKER, not"
+            + " 'TAKER'",
+        "OFFER_SETTLEMENT_LEASE|0|OFFER_SETTLEMENT_LEASE must be a whole number of at least 1, got"
+            + " '0'",
+        "OFFER_TIMEOUT_CLAIMED|-5|OFFER_TIMEOUT_CLAIMED must be a whole number of at least 1, got"
+            + " '-5'",
+        "OPENPLEB_EVENTS_HEARTBEAT_SECONDS|0|OPENPLEB_EVENTS_HEARTBEAT_SECONDS must be a whole"
+            + " number of at least 1, got '0'",
+        "IDEMPOTENCY_RETENTION|0|IDEMPOTENCY_RETENTION must be a whole number of at least 1, got"
+            + " '0'",
+      })
+  void theRulesOnceCheckedByTheirOwnStartupBeansAreOnTheSameList(
+      String key, String value, String violation) {
+    settings.put(key, value);
+
+    assertEquals(List.of(violation), violations());
+  }
+
+  @Test
+  void aRuleOfTheFeaturesOwnIsReportedAsItsBeanWordsIt() {
+    ConfigCheck check =
+        ConfigurationGuard.inspect(
+            key -> Optional.empty(), List.of(c -> c.violation("A_KEY is wrong")));
+
+    assertEquals(List.of("A_KEY is wrong"), check.violations());
   }
 }

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openpleb.ee.platform.ConfigCheck;
 
 /**
  * The price-feed settings: the shipped defaults are valid and price offline at a fixed rate; every
@@ -26,12 +28,18 @@ class PriceFeedConfigTest {
 
   private static final Currency KRW = Currency.getInstance("KRW");
 
+  /** Every violation of the price-feed rules in settings read from {@code source}. */
+  private static List<String> inspect(Function<String, Optional<String>> source) {
+    ConfigCheck check = new ConfigCheck(source);
+    new PriceFeedConfig().declare(check);
+    return check.violations();
+  }
+
   @Test
   void theShippedDefaultsAreValidAndFixed() throws IOException {
     Map<String, String> defaults = shippedDefaults();
 
-    assertEquals(
-        List.of(), PriceFeedStartup.inspect(key -> Optional.ofNullable(defaults.get(key))));
+    assertEquals(List.of(), inspect(key -> Optional.ofNullable(defaults.get(key))));
     assertEquals("fixed", defaults.get(PriceFeedConfig.SOURCE));
     assertEquals(null, defaults.get(PriceFeedConfig.FIXED), "no fixed price is shipped");
   }
@@ -62,8 +70,7 @@ class PriceFeedConfigTest {
     Map<String, String> settings = shippedDefaults();
     settings.put(key, value);
 
-    assertEquals(
-        List.of(violation), PriceFeedStartup.inspect(k -> Optional.ofNullable(settings.get(k))));
+    assertEquals(List.of(violation), inspect(k -> Optional.ofNullable(settings.get(k))));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.openpleb.ee.web.offer;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,6 +7,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +29,7 @@ final class PayaraProcess implements AutoCloseable {
   private final Map<String, String> environment;
   private Process process;
   private int starts;
+  private Path log;
 
   PayaraProcess(Path war, Path workDir) throws IOException {
     this(war, workDir, Map.of());
@@ -52,6 +53,13 @@ final class PayaraProcess implements AutoCloseable {
 
   /** Starts the server and waits until it is ready (its readiness check answers 200). */
   void start() throws Exception {
+    launch();
+    // as long as the Arquillian ITs allow: a loaded build machine can take minutes to boot Payara
+    awaitReady(Duration.ofSeconds(Long.getLong("payara.startupTimeoutInSeconds", 420)));
+  }
+
+  /** Starts the server without waiting for it: a test of a refused deployment reads the log. */
+  void launch() throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
@@ -71,11 +79,16 @@ final class PayaraProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     builder.redirectErrorStream(true);
-    File log = workDir.resolve("server-" + (++starts) + ".log").toFile();
-    builder.redirectOutput(log);
+    log = workDir.resolve("server-" + (++starts) + ".log");
+    builder.redirectOutput(log.toFile());
     process = builder.start();
-    // as long as the Arquillian ITs allow: a loaded build machine can take minutes to boot Payara
-    awaitReady(Duration.ofSeconds(Long.getLong("payara.startupTimeoutInSeconds", 420)));
+  }
+
+  /** What the server has written to its console so far in its latest start. */
+  String log() throws IOException {
+    return log == null || !Files.exists(log)
+        ? ""
+        : new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
   }
 
   /** Waits for the server to die by itself (a crash plan halted it). */

@@ -1,6 +1,7 @@
 package org.openpleb.ee.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -10,31 +11,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Checks the admin and capacity-report settings when the platform starts: a malformed password
- * hash, only one of the two credentials, or an invalid footprint figure fails the deployment with
- * the key's name; otherwise one line tells the operator whether admin login is on.
+ * Tells the operator at startup whether admin login is on. The settings themselves are checked by
+ * {@link AdminConfig} and {@link FootprintConfig} as settings rules, before this runs.
  */
 @Singleton
 @Startup
+@DependsOn("ConfigurationGuard")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AdminSettingsCheck {
+public class AdminStartup {
 
-  private static final Logger LOG = Logger.getLogger(AdminSettingsCheck.class.getName());
+  private static final Logger LOG = Logger.getLogger(AdminStartup.class.getName());
 
   @Inject AdminConfig admin;
 
-  @Inject FootprintConfig footprint;
-
   @PostConstruct
-  void inspect() {
-    admin
-        .problem()
-        .or(footprint::problem)
-        .ifPresent(
-            problem -> {
-              LOG.log(Level.SEVERE, "Refusing to start: {0}", problem);
-              throw new IllegalStateException(problem);
-            });
+  void announce() {
     if (admin.enabled()) {
       LOG.log(
           Level.INFO,
