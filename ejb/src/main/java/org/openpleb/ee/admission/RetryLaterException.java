@@ -7,31 +7,17 @@ import org.openpleb.ee.platform.ProblemCode;
 
 /**
  * A request refused because its sender (or the server) must slow down: the client is told, with
- * {@code Retry-After}, how many seconds to wait.
+ * {@code Retry-After}, how many seconds to wait. The delay is always present.
  */
 public class RetryLaterException extends DomainException {
 
-  private final Duration retryAfter;
-
-  /** Creates the refusal; {@code retryAfter} is rounded up to whole seconds, at least one. */
+  /** Creates the refusal; {@code retryAfter} is sent rounded up to whole seconds, at least one. */
   public RetryLaterException(ProblemCode code, String message, Duration retryAfter) {
-    super(code, message);
-    this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
-  }
-
-  /** How long the client should wait. */
-  public Duration retryAfter() {
-    return retryAfter;
+    super(code, message, Objects.requireNonNull(retryAfter, "retryAfter"));
   }
 
   /** The {@code Retry-After} value: whole seconds, rounded up, at least 1. */
   public long retryAfterSeconds() {
-    return retryAfterSeconds(retryAfter);
-  }
-
-  /** Whole seconds of {@code delay}, rounded up, at least 1. */
-  public static long retryAfterSeconds(Duration delay) {
-    long seconds = delay.getSeconds() + (delay.getNano() > 0 ? 1 : 0);
-    return Math.max(1, seconds);
+    return retryAfterSeconds(retryAfter().orElseThrow());
   }
 }

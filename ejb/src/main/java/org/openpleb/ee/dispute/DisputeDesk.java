@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.List;
-import java.util.Locale;
 import org.openpleb.ee.offer.Offer;
 import org.openpleb.ee.offer.OfferRepository;
 import org.openpleb.ee.offer.Resolution;
@@ -41,22 +40,14 @@ public class DisputeDesk {
   /**
    * Resolves the dispute over {@code offerId}.
    *
-   * @param resolution MAKER_WINS, TAKER_WINS, SPLIT or RETURN (any case)
+   * @param resolution the decision; null is refused (the HTTP layer binds only the four names)
    */
-  public Offer resolve(String offerId, String admin, String resolution, String reason) {
-    return trading.resolve(offerId, admin, parse(resolution), reason);
-  }
-
-  static Resolution parse(String resolution) {
-    if (resolution != null) {
-      try {
-        return Resolution.valueOf(resolution.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        // falls through to the refusal below
-      }
+  public Offer resolve(String offerId, String admin, Resolution resolution, String reason) {
+    if (resolution == null) {
+      throw new DomainException(
+          ProblemCode.VALIDATION_FAILED,
+          "resolution must be one of MAKER_WINS, TAKER_WINS, SPLIT, RETURN");
     }
-    throw new DomainException(
-        ProblemCode.VALIDATION_FAILED,
-        "resolution must be one of MAKER_WINS, TAKER_WINS, SPLIT, RETURN");
+    return trading.resolve(offerId, admin, resolution, reason);
   }
 }

@@ -1,6 +1,7 @@
 package org.openpleb.ee.events;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 
@@ -9,11 +10,9 @@ import org.openpleb.ee.platform.ProblemCode;
  * full ({@code OPENPLEB_EVENTS_MAX_CLIENTS}, or {@code OPENPLEB_EVENTS_MAX_ANONYMOUS} for anonymous
  * streams), 429 TOO_MANY_REQUESTS when the client already has its own share ({@code
  * OPENPLEB_EVENTS_MAX_PER_ADDRESS}, {@code OPENPLEB_EVENTS_MAX_PER_SESSION}). Slots free up as
- * clients leave or are found dead; the answer carries a Retry-After.
+ * clients leave or are found dead; the answer carries a {@link #retryAfter()}.
  */
 public class EventStreamLimitException extends DomainException {
-
-  private final transient Duration retryAfter;
 
   /** Refuses a stream at a cap of {@code limit}, suggesting a retry after {@code retryAfter}. */
   public EventStreamLimitException(int limit, Duration retryAfter) {
@@ -25,12 +24,6 @@ public class EventStreamLimitException extends DomainException {
 
   /** Refuses a stream with {@code code}, suggesting a retry after {@code retryAfter}. */
   public EventStreamLimitException(ProblemCode code, String message, Duration retryAfter) {
-    super(code, message);
-    this.retryAfter = retryAfter;
-  }
-
-  /** How long the client should wait before it tries again. */
-  public Duration retryAfter() {
-    return retryAfter;
+    super(code, message, Objects.requireNonNull(retryAfter, "retryAfter"));
   }
 }

@@ -12,10 +12,10 @@ import javax.naming.NamingException;
 
 /**
  * The small container-managed worker pool the sweeper and the invoice watcher hand single offers
- * to: {@value #JNDI_NAME}, at most {@value #WORKERS} at once. The web module defines it, because
- * Payara Micro binds executor definitions only from the WAR's own classes; it is looked up when
- * first used, and the platform's default managed executor stands in (with a warning) in an assembly
- * without the definition.
+ * to: {@value #JNDI_NAME}, at most {@value #WORKERS} at once. The web module defines it (on {@code
+ * web.platform.ManagedExecutors}), because Payara Micro binds executor definitions only from the
+ * WAR's own classes; it is looked up when first used, and the platform's default managed executor
+ * stands in (with a warning) in an assembly without the definition.
  */
 @ApplicationScoped
 public class TradeExecutor {

@@ -2,7 +2,6 @@ package org.openpleb.ee.session;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import org.openpleb.ee.platform.DomainException;
 
 /**
@@ -14,7 +13,6 @@ import org.openpleb.ee.platform.DomainException;
 public class LoginRefusedException extends DomainException {
 
   private final LoginRefusal refusal;
-  private final Duration retryAfter;
 
   /** A refusal with a client-safe message. */
   public LoginRefusedException(LoginRefusal refusal, String message) {
@@ -23,18 +21,12 @@ public class LoginRefusedException extends DomainException {
 
   /** A capacity refusal that the client may retry after {@code retryAfter}. */
   public LoginRefusedException(LoginRefusal refusal, String message, Duration retryAfter) {
-    super(Objects.requireNonNull(refusal, "refusal").code(), message);
+    super(Objects.requireNonNull(refusal, "refusal").code(), message, retryAfter);
     this.refusal = refusal;
-    this.retryAfter = retryAfter;
   }
 
   /** Why the login was refused. */
   public LoginRefusal refusal() {
     return refusal;
-  }
-
-  /** How long the client should wait before retrying, for capacity refusals. */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
   }
 }

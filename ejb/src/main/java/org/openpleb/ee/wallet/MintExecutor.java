@@ -11,12 +11,12 @@ import javax.naming.NamingException;
 /**
  * The bounded, container-managed executor for the wallets' background mint I/O (deposit checks,
  * retiring the wallets of ended sessions): {@value #JNDI_NAME}, at most {@value #CONCURRENCY} tasks
- * at once. The web module defines it ({@code @ManagedExecutorDefinition} on its wallet resource),
- * because Payara Micro binds such definitions only from the WAR's own classes, not from the EJB jar
- * inside it. It is looked up when first used rather than injected, because Payara's deployment-time
- * check of {@code java:app} references runs before application-defined executors are bound. Should
- * the lookup fail (an assembly without that definition), the platform's default managed executor
- * stands in, with a warning.
+ * at once. The web module defines it ({@code @ManagedExecutorDefinition} on {@code
+ * web.platform.ManagedExecutors}), because Payara Micro binds such definitions only from the WAR's
+ * own classes, not from the EJB jar inside it. It is looked up when first used rather than
+ * injected, because Payara's deployment-time check of {@code java:app} references runs before
+ * application-defined executors are bound. Should the lookup fail (an assembly without that
+ * definition), the platform's default managed executor stands in, with a warning.
  */
 @ApplicationScoped
 public class MintExecutor {

@@ -1,7 +1,6 @@
 package org.openpleb.ee.wallet;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.openpleb.cashu.mint.MintException;
 import org.openpleb.cashu.mint.MintProtocolException;
 import org.openpleb.cashu.mint.MintUnreachableException;
@@ -31,21 +30,13 @@ public class WalletOperationException extends DomainException {
   /** When to look again after an operation in doubt; recovery needs the mint back. */
   static final Duration DOUBT_RETRY = Duration.ofSeconds(30);
 
-  private final transient Duration retryAfter;
-
   /** A refusal with its cause and, for transient ones, a retry delay (else null). */
   public WalletOperationException(
       ProblemCode code, String message, Throwable cause, Duration retryAfter) {
-    super(code, message);
+    super(code, message, retryAfter);
     if (cause != null) {
       initCause(cause);
     }
-    this.retryAfter = retryAfter;
-  }
-
-  /** How long the client should wait before retrying, for transient failures. */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
   }
 
   /** Every open wallet was in use for longer than a request may wait. */

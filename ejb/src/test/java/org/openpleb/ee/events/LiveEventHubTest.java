@@ -132,7 +132,7 @@ class LiveEventHubTest {
 
     assertEquals(ProblemCode.EVENT_STREAM_LIMIT, refused.code());
     assertEquals(503, refused.code().status());
-    assertEquals(Duration.ofSeconds(30), refused.retryAfter());
+    assertEquals(Duration.ofSeconds(30), refused.retryAfter().orElseThrow());
     assertEquals(2, hub.connected());
 
     first.gone = true;

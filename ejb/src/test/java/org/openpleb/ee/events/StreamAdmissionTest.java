@@ -26,7 +26,7 @@ class StreamAdmissionTest {
         assertThrows(EventStreamLimitException.class, () -> admission.admit("203.0.113.9", null));
     assertEquals(ProblemCode.EVENT_STREAM_LIMIT, refused.code());
     assertEquals(503, refused.code().status());
-    assertEquals(RETRY, refused.retryAfter());
+    assertEquals(RETRY, refused.retryAfter().orElseThrow());
 
     for (int i = 0; i < 4; i++) {
       admission.admit("198.51.100.1", "session-" + i);
@@ -50,7 +50,7 @@ class StreamAdmissionTest {
         assertThrows(EventStreamLimitException.class, () -> admission.admit("2001:db8:0:1", null));
     assertEquals(ProblemCode.TOO_MANY_REQUESTS, refused.code());
     assertEquals(429, refused.code().status());
-    assertEquals(RETRY, refused.retryAfter());
+    assertEquals(RETRY, refused.retryAfter().orElseThrow());
 
     // other addresses, and the same address signed in, are not affected
     admission.admit("198.51.100.7", null);

@@ -110,7 +110,7 @@ class PriceCacheTest {
             + " Retry later.",
         refused.getMessage());
     // the last failed fetch was a second ago: the feed is asked again in RETRY minus that second
-    assertEquals(RETRY.minusSeconds(1), refused.retryAfter());
+    assertEquals(RETRY.minusSeconds(1), refused.retryAfter().orElseThrow());
     assertEquals(3, feed.calls.get());
     assertEquals(2, failuresCounted.get());
   }

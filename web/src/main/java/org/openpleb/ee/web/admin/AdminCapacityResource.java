@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admin.CapacityReporter;
 import org.openpleb.ee.web.auth.AdminOnly;
-import org.openpleb.ee.web.session.SessionsResource;
+import org.openpleb.ee.web.http.ApiSecurity;
 
 /** The operator's capacity page: how loaded this server is and how far it can grow. */
 @Path("admin/capacity")
@@ -25,7 +25,7 @@ public class AdminCapacityResource {
   @GET
   @AdminOnly
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Capacity report",
       description =

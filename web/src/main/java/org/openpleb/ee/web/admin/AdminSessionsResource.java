@@ -21,7 +21,7 @@ import org.openpleb.ee.web.admission.CurrentClient;
 import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
-import org.openpleb.ee.web.session.SessionsResource;
+import org.openpleb.ee.web.http.ApiSecurity;
 
 /** Login and logout for the operator, with the credentials configured on the server. */
 @Path("admin/sessions")
@@ -64,7 +64,7 @@ public class AdminSessionsResource {
   @DELETE
   @Path("current")
   @AdminOnly
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(summary = "Admin logout", description = "The admin token stops working. Answers 204.")
   public Response logout() {
     login.logout(current.principal().sessionId());

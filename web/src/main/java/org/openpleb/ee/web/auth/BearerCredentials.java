@@ -10,9 +10,10 @@ import org.openpleb.ee.web.problem.Problem;
 
 /**
  * Reads the RFC 6750 bearer token of a request and builds the refusals the auth filters send:
- * problem+json with a {@code WWW-Authenticate: Bearer} challenge on 401.
+ * problem+json with a {@code WWW-Authenticate: Bearer} challenge on 401. The token reading is
+ * public because the event stream, which authenticates in its resource, reads tokens the same way.
  */
-final class BearerCredentials {
+public final class BearerCredentials {
 
   static final String REALM = "openpleb";
 
@@ -24,7 +25,7 @@ final class BearerCredentials {
    * The token of an {@code Authorization: Bearer <token>} header (scheme in any case), or empty
    * when the header is missing, has another scheme or no token.
    */
-  static Optional<String> token(String authorization) {
+  public static Optional<String> token(String authorization) {
     if (authorization == null) {
       return Optional.empty();
     }

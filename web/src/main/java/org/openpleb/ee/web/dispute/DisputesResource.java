@@ -22,7 +22,7 @@ import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
-import org.openpleb.ee.web.session.SessionsResource;
+import org.openpleb.ee.web.http.ApiSecurity;
 
 /** Disputes for the admin: what is open and how it ends. */
 @Path("admin/disputes")
@@ -38,7 +38,7 @@ public class DisputesResource {
   @GET
   @AdminOnly
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Open disputes",
       description =
@@ -57,7 +57,7 @@ public class DisputesResource {
   @AdminOnly
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Resolve a dispute",
       description =

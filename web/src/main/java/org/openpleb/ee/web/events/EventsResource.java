@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +20,7 @@ import org.openpleb.ee.events.StreamOwner;
 import org.openpleb.ee.session.SessionAuthentication;
 import org.openpleb.ee.session.SessionPrincipal;
 import org.openpleb.ee.web.admission.CurrentClient;
+import org.openpleb.ee.web.auth.BearerCredentials;
 
 /**
  * The live event stream: the order book's changes for everyone, and with a session's bearer token
@@ -31,8 +31,6 @@ import org.openpleb.ee.web.admission.CurrentClient;
 @ApplicationScoped
 @Tag(name = "events")
 public class EventsResource {
-
-  private static final String BEARER = "bearer ";
 
   @EJB SessionAuthentication sessions;
 
@@ -74,13 +72,7 @@ public class EventsResource {
 
   /** The token of an {@code Authorization: Bearer <token>} header, scheme in any case. */
   static Optional<String> bearerToken(String authorization) {
-    String header = authorization.trim();
-    if (header.length() <= BEARER.length()
-        || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-      return Optional.empty();
-    }
-    String token = header.substring(BEARER.length()).trim();
-    return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    return BearerCredentials.token(authorization);
   }
 
   private static StreamOwner owner(SessionPrincipal session) {

@@ -7,4 +7,4 @@ package org.openpleb.ee.web.offer;
  *     bond)
  * @param message optional words for the maker and the admin
  */
-public record AnswerRequest(String response, String message) {}
+public record AnswerRequest(IssueResponse response, String message) {}

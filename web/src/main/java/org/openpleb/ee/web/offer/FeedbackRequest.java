@@ -6,4 +6,4 @@ package org.openpleb.ee.web.offer;
  * @param verdict {@code APPROVE} (the fiat arrived) or {@code ISSUE} (it did not, or not in full)
  * @param feedback optional words for the taker and, in a dispute, the admin
  */
-public record FeedbackRequest(String verdict, String feedback) {}
+public record FeedbackRequest(Verdict verdict, String feedback) {}

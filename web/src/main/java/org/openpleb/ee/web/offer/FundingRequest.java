@@ -6,4 +6,4 @@ package org.openpleb.ee.web.offer;
  * @param source {@code BALANCE} (the session wallet's spendable sats) or {@code TOKEN}
  * @param token a Cashu token worth at least the funding, with {@code TOKEN}
  */
-public record FundingRequest(String source, String token) {}
+public record FundingRequest(FundingSource source, String token) {}

@@ -1,7 +1,6 @@
 package org.openpleb.ee.web.offer;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +39,6 @@ import org.openpleb.ee.offer.Receipt;
 import org.openpleb.ee.offer.ReceiptImage;
 import org.openpleb.ee.offer.Role;
 import org.openpleb.ee.offer.TradeConfig;
-import org.openpleb.ee.offer.TradeExecutor;
 import org.openpleb.ee.offer.Trader;
 import org.openpleb.ee.offer.Trading;
 import org.openpleb.ee.platform.DomainException;
@@ -49,22 +46,15 @@ import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
+import org.openpleb.ee.web.http.ApiSecurity;
+import org.openpleb.ee.web.http.IdempotentReplies;
 import org.openpleb.ee.web.request.BoundedInputStream;
-import org.openpleb.ee.web.session.SessionsResource;
-import org.openpleb.ee.web.wallet.IdempotentReplies;
 
 /**
  * Offers and their trade over HTTP. Anyone reads the order book; a session creates, funds, claims
  * and answers offers; the parties and the admin read receipts and audit logs.
- *
- * <p>Also defines the trade workers' executor ({@link TradeExecutor}): Payara Micro binds executor
- * definitions only from the WAR's own classes.
  */
 @Path("offers")
-@ManagedExecutorDefinition(
-    name = TradeExecutor.JNDI_NAME,
-    maxAsync = TradeExecutor.WORKERS,
-    hungTaskThreshold = 300_000)
 @ApplicationScoped
 @Tag(name = "offers")
 public class OffersResource {
@@ -114,7 +104,7 @@ public class OffersResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Create an offer",
       description =
@@ -148,7 +138,7 @@ public class OffersResource {
   @Path("mine")
   @Authenticated
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "My offers",
       description =
@@ -183,7 +173,7 @@ public class OffersResource {
   @Path("{id}/invoice")
   @Authenticated
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Fund by Lightning",
       description =
@@ -209,7 +199,7 @@ public class OffersResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Fund from the wallet or a token",
       description =
@@ -224,20 +214,19 @@ public class OffersResource {
     if (request == null || request.source() == null) {
       throw invalid("source is required: BALANCE or TOKEN");
     }
-    String source = request.source().trim().toUpperCase(Locale.ROOT);
-    if (!source.equals("BALANCE") && !source.equals("TOKEN")) {
-      throw invalid("source must be BALANCE or TOKEN");
-    }
+    FundingSource source = request.source();
     return once(
         key,
         "offers.funding",
-        Map.of("offer", id, "source", source, "token", Objects.toString(request.token(), "")),
+        Map.of(
+            "offer", id, "source", source.name(), "token", Objects.toString(request.token(), "")),
         Response.Status.OK,
         () ->
             details(
-                source.equals("BALANCE")
-                    ? trading.fundFromBalance(id, trader())
-                    : trading.fundWithToken(id, trader(), request.token()),
+                switch (source) {
+                  case BALANCE -> trading.fundFromBalance(id, trader());
+                  case TOKEN -> trading.fundWithToken(id, trader(), request.token());
+                },
                 Role.MAKER.name()));
   }
 
@@ -246,7 +235,7 @@ public class OffersResource {
   @Path("{id}/claim")
   @Authenticated
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Claim an offer",
       description =
@@ -280,7 +269,7 @@ public class OffersResource {
   @Authenticated
   @Consumes({"image/png", "image/jpeg", "image/webp"})
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Post the receipt",
       description =
@@ -324,7 +313,7 @@ public class OffersResource {
   @GET
   @Path("{id}/receipt")
   @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Read the receipt",
       description = "The receipt image, for the offer's maker and taker and the admin only (403).")
@@ -347,7 +336,7 @@ public class OffersResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Approve or report an issue",
       description =
@@ -360,10 +349,9 @@ public class OffersResource {
       throw invalid("verdict is required: APPROVE or ISSUE");
     }
     Offer offer =
-        switch (request.verdict().trim().toUpperCase(Locale.ROOT)) {
-          case "APPROVE" -> trading.approve(id, trader(), request.feedback());
-          case "ISSUE" -> trading.markIssue(id, trader(), request.feedback());
-          default -> throw invalid("verdict must be APPROVE or ISSUE");
+        switch (request.verdict()) {
+          case APPROVE -> trading.approve(id, trader(), request.feedback());
+          case ISSUE -> trading.markIssue(id, trader(), request.feedback());
         };
     return details(offer, Role.MAKER.name());
   }
@@ -374,7 +362,7 @@ public class OffersResource {
   @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Counter or forfeit",
       description =
@@ -386,10 +374,9 @@ public class OffersResource {
       throw invalid("response is required: COUNTER or FORFEIT");
     }
     Offer offer =
-        switch (request.response().trim().toUpperCase(Locale.ROOT)) {
-          case "COUNTER" -> trading.counter(id, trader(), request.message());
-          case "FORFEIT" -> trading.forfeit(id, trader(), request.message());
-          default -> throw invalid("response must be COUNTER or FORFEIT");
+        switch (request.response()) {
+          case COUNTER -> trading.counter(id, trader(), request.message());
+          case FORFEIT -> trading.forfeit(id, trader(), request.message());
         };
     return details(offer, Role.TAKER.name());
   }
@@ -398,7 +385,7 @@ public class OffersResource {
   @GET
   @Path("{id}/audit")
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Audit log",
       description =
@@ -413,11 +400,8 @@ public class OffersResource {
   /** Runs {@code work} once per Idempotency-Key (or simply runs it without one). */
   private Response once(
       String key, String endpoint, Object request, Response.Status status, Supplier<?> work) {
-    if (key != null && key.isBlank()) {
-      throw invalid(IdempotentReplies.HEADER + " must not be empty when it is sent");
-    }
     return replies.respond(
-        key == null ? null : key.trim(),
+        IdempotentReplies.normalizedKey(key),
         current.principal(),
         endpoint,
         request,

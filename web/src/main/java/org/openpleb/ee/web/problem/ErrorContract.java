@@ -11,6 +11,9 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.NoContentException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,7 +28,8 @@ import org.openpleb.ee.web.request.BodyTooLargeException;
  * Decides what clients see when a request fails: every throwable becomes one {@link Problem}.
  * Domain exceptions keep their code and message; framework rejections (unknown path, wrong method
  * or media type, broken JSON, failed validation) get fixed, honest details; anything else is an
- * INTERNAL_ERROR whose only detail is a fresh correlation id.
+ * INTERNAL_ERROR whose only detail is a fresh correlation id. A domain refusal that may be repeated
+ * later also decides the {@code Retry-After} header ({@link #retryAfterSeconds}).
  */
 public final class ErrorContract {
 
@@ -78,6 +82,20 @@ public final class ErrorContract {
       return frameworkProblem(rejected, instance);
     }
     return Problem.internal(correlationIds.get(), instance);
+  }
+
+  /**
+   * The {@code Retry-After} value (whole seconds) the response to {@code failure} carries: present
+   * when the refusal is a domain exception with a {@link DomainException#retryAfter() retry delay}.
+   */
+  public static OptionalLong retryAfterSeconds(Throwable failure) {
+    if (unwrapContainer(failure) instanceof DomainException domain) {
+      Optional<Duration> delay = domain.retryAfter();
+      if (delay.isPresent()) {
+        return OptionalLong.of(DomainException.retryAfterSeconds(delay.get()));
+      }
+    }
+    return OptionalLong.empty();
   }
 
   private Problem frameworkProblem(WebApplicationException rejected, String instance) {

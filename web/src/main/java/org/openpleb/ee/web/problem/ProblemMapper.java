@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Turns every exception that escapes a request under {@code /api} into a problem response, counts
  * it by code for the operator, and logs unexpected ones with their correlation id and stack trace.
+ * It is the one place a problem response gets its {@code Retry-After}: from the domain exception's
+ * retry delay, or kept from a framework rejection that had one.
  */
 @Provider
 @ApplicationScoped
@@ -64,10 +67,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return toResponse(problem, failure);
   }
 
-  /** The response for {@code problem}, keeping the rejection's Allow and Retry-After headers. */
+  /**
+   * The response for {@code problem}: {@code Retry-After} from a domain refusal's delay, or the
+   * rejection's own Allow and Retry-After headers.
+   */
   static Response toResponse(Problem problem, Throwable failure) {
     Response.ResponseBuilder response =
         Response.status(problem.status()).type(Problem.MEDIA_TYPE_VALUE).entity(problem);
+    OptionalLong retryAfter = ErrorContract.retryAfterSeconds(failure);
+    if (retryAfter.isPresent()) {
+      response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.getAsLong()));
+    }
     if (failure instanceof WebApplicationException rejected && rejected.getResponse() != null) {
       for (String header : KEPT_HEADERS) {
         Object value = rejected.getResponse().getHeaderString(header);

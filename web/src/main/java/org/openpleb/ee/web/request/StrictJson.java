@@ -11,18 +11,22 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 
 /**
  * Binds a JSON object to a request record and refuses everything a lenient binder would guess at: a
  * number must be a JSON number (an integer one without a fractional value, within {@code long}
- * range, for {@code Long}), a boolean only {@code true} or {@code false}, a string only a JSON
- * string free of control characters other than tab, line feed and carriage return and of unpaired
+ * range, for {@code Long}), a boolean only {@code true} or {@code false}, an enum constant only a
+ * JSON string naming one of its constants (the refusal lists them), a string only a JSON string
+ * free of control characters other than tab, line feed and carriage return and of unpaired
  * surrogates. Duplicate keys, unknown keys, nested values, trailing content and numbers longer than
  * {@link #MAX_NUMBER_CHARS} characters are refused. Absent and {@code null} fields bind to {@code
  * null}; the resources decide which are required.
@@ -61,7 +65,7 @@ public final class StrictJson {
       return false;
     }
     for (RecordComponent component : type.getRecordComponents()) {
-      if (!BINDABLE.contains(component.getType())) {
+      if (!BINDABLE.contains(component.getType()) && !component.getType().isEnum()) {
         return false;
       }
     }
@@ -143,6 +147,12 @@ public final class StrictJson {
       }
       throw malformed(field + ": must be true or false");
     }
+    if (type.isEnum()) {
+      if (token != JsonToken.VALUE_STRING) {
+        throw malformed(field + ": must be a JSON string, one of " + names(type));
+      }
+      return constant(field, type, parser.getText());
+    }
     if (type == BigDecimal.class) {
       if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
         throw malformed(field + ": must be a JSON number");
@@ -172,6 +182,29 @@ public final class StrictJson {
       }
     }
     return value;
+  }
+
+  /**
+   * The constant of {@code type} that {@code value} names. As the resources did before the request
+   * records were typed, surrounding white space and letter case do not matter ({@code " split "} is
+   * {@code SPLIT}); anything else, the empty string included, is refused naming the allowed values
+   * (and never repeating the client's text).
+   */
+  static Enum<?> constant(String field, Class<?> type, String value) {
+    String name = value.trim().toUpperCase(Locale.ROOT);
+    for (Object constant : type.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(name)) {
+        return (Enum<?>) constant;
+      }
+    }
+    throw invalid(field + ": must be one of " + names(type));
+  }
+
+  /** The constants of an enum type as the client writes them: {@code APPROVE, ISSUE}. */
+  private static String names(Class<?> type) {
+    return Arrays.stream(type.getEnumConstants())
+        .map(c -> ((Enum<?>) c).name())
+        .collect(Collectors.joining(", "));
   }
 
   /**

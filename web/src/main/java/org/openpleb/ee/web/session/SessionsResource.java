@@ -12,9 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.platform.DomainException;
@@ -23,6 +21,7 @@ import org.openpleb.ee.session.SessionLogin;
 import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
+import org.openpleb.ee.web.http.ApiSecurity;
 
 /**
  * Login and logout for users: a secp256k1 key signs a one-time challenge (BIP-340) and receives a
@@ -31,16 +30,7 @@ import org.openpleb.ee.web.auth.CurrentSession;
 @Path("sessions")
 @ApplicationScoped
 @Tag(name = "sessions")
-@SecurityScheme(
-    securitySchemeName = SessionsResource.BEARER,
-    type = SecuritySchemeType.HTTP,
-    scheme = "bearer",
-    description =
-        "A session token from POST /api/sessions (users) or POST /api/admin/sessions (admin).")
 public class SessionsResource {
-
-  /** The OpenAPI name of the bearer security scheme. */
-  public static final String BEARER = "bearer";
 
   @EJB SessionLogin login;
 
@@ -108,7 +98,7 @@ public class SessionsResource {
   @Path("current")
   @Authenticated
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Describe the current session",
       description = "The session of the bearer token: id, pubkey, createdAt, expiresAt.")
@@ -120,7 +110,7 @@ public class SessionsResource {
   @DELETE
   @Path("current")
   @Authenticated
-  @SecurityRequirement(name = BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Log out",
       description = "Closes the session; its token stops working at once. Answers 204.")

@@ -20,7 +20,7 @@ import org.openpleb.ee.treasury.TreasuryDesk;
 import org.openpleb.ee.treasury.TreasuryOverview;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
-import org.openpleb.ee.web.session.SessionsResource;
+import org.openpleb.ee.web.http.ApiSecurity;
 
 /** The platform's treasury for the admin: balance and withdrawals. */
 @Path("admin/treasury")
@@ -36,7 +36,7 @@ public class TreasuryResource {
   @GET
   @AdminOnly
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Treasury",
       description =
@@ -52,7 +52,7 @@ public class TreasuryResource {
   @AdminOnly
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = SessionsResource.BEARER)
+  @SecurityRequirement(name = ApiSecurity.BEARER)
   @Operation(
       summary = "Withdraw from the treasury",
       description =

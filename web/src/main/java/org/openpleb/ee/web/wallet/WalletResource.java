@@ -1,7 +1,6 @@
 package org.openpleb.ee.web.wallet;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,30 +24,23 @@ import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionPrincipal;
 import org.openpleb.ee.wallet.Cashier;
-import org.openpleb.ee.wallet.MintExecutor;
 import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
-import org.openpleb.ee.web.session.SessionsResource;
+import org.openpleb.ee.web.http.ApiSecurity;
+import org.openpleb.ee.web.http.IdempotentReplies;
 
 /**
  * The session's wallet: its balance and the caller's dormant wallets, deposits by Lightning (no
  * polling: the server credits a paid invoice by itself) and by token, withdrawals as a token
  * (optionally locked to the session's key) and by Lightning. Every money request accepts an {@code
  * Idempotency-Key}.
- *
- * <p>It also defines the wallets' bounded mint executor ({@link MintExecutor}): Payara Micro binds
- * such resource definitions from the WAR's own classes, not from the EJB jar inside it.
  */
-@ManagedExecutorDefinition(
-    name = MintExecutor.JNDI_NAME,
-    maxAsync = MintExecutor.CONCURRENCY,
-    hungTaskThreshold = 300_000)
 @Path("wallet")
 @ApplicationScoped
 @Authenticated
 @Tag(name = "wallet")
-@SecurityRequirement(name = SessionsResource.BEARER)
+@SecurityRequirement(name = ApiSecurity.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
 

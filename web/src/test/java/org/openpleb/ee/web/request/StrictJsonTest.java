@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openpleb.ee.offer.Resolution;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.admin.AdminLoginRequest;
@@ -23,6 +24,9 @@ import org.openpleb.ee.web.offer.ClaimRequest;
 import org.openpleb.ee.web.offer.CreateOfferRequest;
 import org.openpleb.ee.web.offer.FeedbackRequest;
 import org.openpleb.ee.web.offer.FundingRequest;
+import org.openpleb.ee.web.offer.FundingSource;
+import org.openpleb.ee.web.offer.IssueResponse;
+import org.openpleb.ee.web.offer.Verdict;
 import org.openpleb.ee.web.pricing.QuoteRequest;
 import org.openpleb.ee.web.session.LoginRequest;
 import org.openpleb.ee.web.treasury.WithdrawalRequest;
@@ -84,7 +88,7 @@ class StrictJsonTest {
     assertEquals(new WithdrawalRequest(null), read(WithdrawalRequest.class, "{\"amount\":null}"));
     assertEquals(new ClaimRequest(null), read(ClaimRequest.class, "{}"));
     assertEquals(
-        new AnswerRequest("COUNTER", "line one\nline two\ttab \uD83D\uDE00"),
+        new AnswerRequest(IssueResponse.COUNTER, "line one\nline two\ttab \uD83D\uDE00"),
         read(
             AnswerRequest.class,
             "{\"response\":\"COUNTER\",\"message\":\"line one\\nline two\\ttab \\ud83d\\ude00\"}"));
@@ -221,16 +225,20 @@ class StrictJsonTest {
     for (Class<? extends Record> type : REQUESTS) {
       StringBuilder json = new StringBuilder("{");
       for (var component : type.getRecordComponents()) {
-        assertTrue(supported.contains(component.getType()), type + " " + component);
+        assertTrue(
+            supported.contains(component.getType()) || component.getType().isEnum(),
+            type + " " + component);
         assertTrue(StrictJson.canBind(type), type::toString);
         if (json.length() > 1) {
           json.append(',');
         }
         json.append('"').append(component.getName()).append("\":");
         json.append(
-            component.getType() == String.class
-                ? "\"v\""
-                : component.getType() == Boolean.class ? "true" : "7");
+            component.getType().isEnum()
+                ? "\"" + ((Enum<?>) component.getType().getEnumConstants()[0]).name() + "\""
+                : component.getType() == String.class
+                    ? "\"v\""
+                    : component.getType() == Boolean.class ? "true" : "7");
       }
       Record bound = read(type, json.append('}').toString());
       for (var component : type.getRecordComponents()) {
@@ -249,6 +257,58 @@ class StrictJsonTest {
           throw new AssertionError(e);
         }
       }
+    }
+  }
+
+  @Test
+  void verdictsBindToTheirEnumsIgnoringCaseAndSurroundingSpace() throws IOException {
+    assertEquals(
+        new FeedbackRequest(Verdict.APPROVE, null),
+        read(FeedbackRequest.class, "{\"verdict\":\"APPROVE\"}"));
+    assertEquals(
+        new FeedbackRequest(Verdict.ISSUE, "late"),
+        read(FeedbackRequest.class, "{\"verdict\":\" issue \",\"feedback\":\"late\"}"));
+    assertEquals(
+        new AnswerRequest(IssueResponse.FORFEIT, null),
+        read(AnswerRequest.class, "{\"response\":\"Forfeit\"}"));
+    assertEquals(
+        new FundingRequest(FundingSource.TOKEN, "cashuB"),
+        read(FundingRequest.class, "{\"source\":\"token\",\"token\":\"cashuB\"}"));
+    assertEquals(
+        new ResolutionRequest(Resolution.MAKER_WINS, "paid"),
+        read(ResolutionRequest.class, "{\"resolution\":\"maker_wins\",\"reason\":\"paid\"}"));
+    assertEquals(
+        new ResolutionRequest(null, "r"),
+        read(ResolutionRequest.class, "{\"resolution\":null,\"reason\":\"r\"}"));
+  }
+
+  @Test
+  void anUnknownVerdictIsRefusedNamingTheFieldAndTheAllowedValuesButNotTheInput() {
+    for (String value : new String[] {"HALVES", "", " ", "MAKER WINS", "<script>", "\\u0000"}) {
+      DomainException refusal =
+          refused(ResolutionRequest.class, "{\"resolution\":\"" + value + "\",\"reason\":\"x\"}");
+      assertEquals(ProblemCode.VALIDATION_FAILED, refusal.code(), value);
+      assertEquals(
+          "resolution: must be one of MAKER_WINS, TAKER_WINS, SPLIT, RETURN", refusal.getMessage());
+    }
+    DomainException source = refused(FundingRequest.class, "{\"source\":\"LIGHTNING\"}");
+    assertEquals(ProblemCode.VALIDATION_FAILED, source.code());
+    assertEquals("source: must be one of BALANCE, TOKEN", source.getMessage());
+    refusedNaming(
+        FeedbackRequest.class, "{\"verdict\":\"MAYBE\"}", ProblemCode.VALIDATION_FAILED, "verdict");
+    refusedNaming(
+        AnswerRequest.class,
+        "{\"response\":\"ACCEPT\"}",
+        ProblemCode.VALIDATION_FAILED,
+        "response");
+  }
+
+  @Test
+  void aVerdictMustBeAJsonString() {
+    for (String value : new String[] {"0", "1", "true", "false", "1.5", "[\"APPROVE\"]", "{}"}) {
+      DomainException refusal = refused(FeedbackRequest.class, "{\"verdict\":" + value + "}");
+      assertEquals(ProblemCode.MALFORMED_JSON, refusal.code(), value);
+      assertEquals("verdict: must be a JSON string, one of APPROVE, ISSUE", refusal.getMessage());
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.openpleb.ee.web.offer;
+package org.openpleb.ee.web.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +16,6 @@ import org.openpleb.ee.offer.TradeConfig;
 import org.openpleb.ee.platform.BodyLimitConfig;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
-import org.openpleb.ee.web.request.BodyTooLargeException;
 
 /** One body limit for every API method, by media type (issue #11, finding 3). */
 class BodyLimitFilterTest {

@@ -1,4 +1,4 @@
-package org.openpleb.ee.web.wallet;
+package org.openpleb.ee.web.http;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,7 +115,7 @@ public class IdempotentReplies {
   }
 
   /** A key given as an empty header counts as a malformed key, not as no key. */
-  static String normalizedKey(String header) {
+  public static String normalizedKey(String header) {
     if (header == null) {
       return null;
     }

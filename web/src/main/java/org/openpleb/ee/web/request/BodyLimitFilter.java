@@ -1,4 +1,4 @@
-package org.openpleb.ee.web.offer;
+package org.openpleb.ee.web.request;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +16,6 @@ import org.openpleb.ee.offer.TradeConfig;
 import org.openpleb.ee.platform.BodyLimitConfig;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
-import org.openpleb.ee.web.request.BodyLimits;
-import org.openpleb.ee.web.request.BodyTooLargeException;
-import org.openpleb.ee.web.request.BoundedInputStream;
 
 /**
  * Bounds the request body of every API method, with no annotation to remember: JSON at most {@code
