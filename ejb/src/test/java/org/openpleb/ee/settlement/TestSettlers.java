@@ -25,7 +25,9 @@ public final class TestSettlers {
     settler.wallets = wallets;
     settler.clock = clock;
     settler.probes = new Probes(List.of(probes));
-    settler.leaseSeconds = LEASE_SECONDS;
+    SettlementConfig config = new SettlementConfig();
+    config.leaseSeconds = LEASE_SECONDS;
+    settler.config = config;
     return settler;
   }
 
