@@ -1,7 +1,9 @@
 package org.openpleb.ee.platform;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The stable codes of the API's error contract. Clients branch on the code, never on the wording of
@@ -109,6 +111,19 @@ public enum ProblemCode {
 
   private static final String TYPE_PREFIX = "urn:openpleb:problem:";
 
+  /**
+   * The codes only the front proxy ({@code config/nginx}) writes. The server never answers with
+   * them: a status of theirs that reaches the server's error handling keeps the generic code.
+   */
+  private static final Set<ProblemCode> FRONT_PROXY_ONLY =
+      EnumSet.of(
+          REQUEST_TIMEOUT,
+          URI_TOO_LONG,
+          HEADERS_TOO_LARGE,
+          NOT_IMPLEMENTED,
+          BAD_GATEWAY,
+          GATEWAY_TIMEOUT);
+
   private final int status;
   private final String title;
 
@@ -134,12 +149,12 @@ public enum ProblemCode {
 
   /**
    * The generic code for an HTTP status that arrived without a more specific cause: the code whose
-   * status matches (first declared wins), else {@link #BAD_REQUEST} for any other 4xx and {@link
-   * #INTERNAL_ERROR} for everything else.
+   * status matches (first declared wins, the front proxy's own codes left out), else {@link
+   * #BAD_REQUEST} for any other 4xx and {@link #INTERNAL_ERROR} for everything else.
    */
   public static ProblemCode forStatus(int status) {
     return Arrays.stream(values())
-        .filter(code -> code.status == status)
+        .filter(code -> code.status == status && !FRONT_PROXY_ONLY.contains(code))
         .findFirst()
         .orElse(status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR);
   }
