@@ -14,17 +14,7 @@ import org.openpleb.ee.settlement.Outcome;
  * statements are held to, and what unit tests run.
  */
 public sealed interface OfferChange
-    permits OfferChange.InvoiceRequested,
-        OfferChange.Funded,
-        OfferChange.InvoiceMinted,
-        OfferChange.Claimed,
-        OfferChange.ReceiptPosted,
-        OfferChange.Approved,
-        OfferChange.IssueMarked,
-        OfferChange.Countered,
-        OfferChange.Forfeited,
-        OfferChange.Resolved,
-        OfferChange.Expired,
+    permits OfferChange.StateChange,
         OfferChange.AttemptStarted,
         OfferChange.AttemptDropped,
         OfferChange.QuoteCheckTaken,
@@ -85,25 +75,64 @@ public sealed interface OfferChange
   }
 
   /**
+   * A change of state: its {@link Move}, plus what the kind also requires of the offer (an attempt,
+   * a party) and also writes (funding, parties, words).
+   */
+  sealed interface StateChange extends OfferChange
+      permits InvoiceRequested,
+          Funded,
+          InvoiceMinted,
+          Claimed,
+          ReceiptPosted,
+          Approved,
+          IssueMarked,
+          Countered,
+          Forfeited,
+          Resolved,
+          Expired {
+
+    /** The move of state. */
+    Move move();
+
+    /** What the offer must have besides the state the move leaves; nothing by default. */
+    default boolean requires(Offer offer) {
+      return true;
+    }
+
+    /** What the change writes besides the move; nothing by default. */
+    default void writes(Offer offer) {}
+
+    @Override
+    default OfferId offerId() {
+      return move().offerId();
+    }
+
+    @Override
+    default boolean admits(Offer offer) {
+      return move().admits(offer) && requires(offer);
+    }
+
+    @Override
+    default void applyTo(Offer offer) {
+      move().applyTo(offer);
+      writes(offer);
+    }
+  }
+
+  /**
    * The maker asked for a Lightning invoice; the watcher looks at it from now on. The quote id is a
    * bearer secret, left out of {@link #toString()}.
    */
   record InvoiceRequested(
       Move move, String quoteId, String bolt11, OffsetDateTime quoteExpiresAt, HoldOwner escrow)
-      implements OfferChange {
+      implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.attemptId().isEmpty();
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.attemptId().isEmpty();
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.funding(FundingMethod.LIGHTNING, escrow.key(), offer.fundingFee());
       offer.invoice(quoteId, bolt11, quoteExpiresAt);
       offer.watch(QuoteWatch.WATCHING, move.at(), offer.quoteChecks());
@@ -117,197 +146,113 @@ public sealed interface OfferChange
 
   /** The maker's funding attempt held the escrow. */
   record Funded(Move move, String attemptId, FundingMethod method, HoldOwner escrow, long fee)
-      implements OfferChange {
+      implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.attemptId().filter(attemptId::equals).isPresent();
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.attemptId().filter(attemptId::equals).isPresent();
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.attempt(null, null, null, null, null);
       offer.funding(method, escrow.key(), fee);
     }
   }
 
   /** The watcher minted the paid invoice as escrow. */
-  record InvoiceMinted(Move move) implements OfferChange {
+  record InvoiceMinted(Move move) implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.quoteState().orElse(null) == QuoteWatch.WATCHING;
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.quoteState().orElse(null) == QuoteWatch.WATCHING;
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.watch(QuoteWatch.MINTED, null, offer.quoteChecks());
     }
   }
 
   /** A taker's claim attempt held the bond. */
   record Claimed(Move move, String attemptId, Trader taker, HoldOwner bond, long fee)
-      implements OfferChange {
+      implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.attemptId().filter(attemptId::equals).isPresent();
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.attemptId().filter(attemptId::equals).isPresent();
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.attempt(null, null, null, null, null);
       offer.taker(taker, bond.key(), fee, move.at());
     }
   }
 
   /** The taker posted the receipt. */
-  record ReceiptPosted(Move move, PubKey taker) implements OfferChange {
+  record ReceiptPosted(Move move, PubKey taker) implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.takerPubkey().filter(taker::is).isPresent();
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.takerPubkey().filter(taker::is).isPresent();
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.receiptAt(move.at());
     }
   }
 
   /** The maker approved the receipt, with optional feedback (null for none). */
-  record Approved(Move move, String feedback) implements OfferChange {
+  record Approved(Move move, String feedback) implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
-    }
-
-    @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer);
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.makerFeedback(feedback);
     }
   }
 
   /** The maker reported a problem with the payment, with optional feedback (null for none). */
-  record IssueMarked(Move move, String feedback) implements OfferChange {
+  record IssueMarked(Move move, String feedback) implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
-    }
-
-    @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer);
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.makerFeedback(feedback);
     }
   }
 
   /** The taker disputed the maker's issue, with an optional message (null for none). */
-  record Countered(Move move, PubKey taker, String response) implements OfferChange {
+  record Countered(Move move, PubKey taker, String response) implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.takerPubkey().filter(taker::is).isPresent();
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.takerPubkey().filter(taker::is).isPresent();
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.takerResponse(response);
     }
   }
 
   /** The taker gave up after the maker's issue, with an optional message (null for none). */
-  record Forfeited(Move move, PubKey taker, String response) implements OfferChange {
+  record Forfeited(Move move, PubKey taker, String response) implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
+    public boolean requires(Offer offer) {
+      return offer.takerPubkey().filter(taker::is).isPresent();
     }
 
     @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer) && offer.takerPubkey().filter(taker::is).isPresent();
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.takerResponse(response);
     }
   }
 
   /** The admin decided the dispute. */
   record Resolved(Move move, Resolution resolution, String reason, String admin)
-      implements OfferChange {
+      implements StateChange {
     @Override
-    public OfferId offerId() {
-      return move.offerId();
-    }
-
-    @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer);
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
+    public void writes(Offer offer) {
       offer.resolution(resolution.name(), reason, admin);
     }
   }
 
   /** The deadline of the offer's state passed. */
-  record Expired(Move move) implements OfferChange {
-    @Override
-    public OfferId offerId() {
-      return move.offerId();
-    }
-
-    @Override
-    public boolean admits(Offer offer) {
-      return move.admits(offer);
-    }
-
-    @Override
-    public void applyTo(Offer offer) {
-      move.applyTo(offer);
-    }
-  }
+  record Expired(Move move) implements StateChange {}
 
   /**
    * A funding or claim attempt takes the offer, in {@code from}, before its deadline, while no
