@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -336,54 +337,73 @@ public class OfferTransitions {
 
   /** The maker approves the receipt: COMPLETED, settled by the payout table. */
   public Offer approved(String offerId, Trader maker, String feedback) {
-    String text = OfferText.optionalText("feedback", feedback);
-    Offer offer = load(offerId);
-    requireParty(offer, maker, Role.MAKER);
-    return transition(
-        offer,
-        actor(Role.MAKER, maker.pubkey().hex()),
-        move(offer, OfferAction.APPROVE, null, now()),
-        move -> new OfferChange.Approved(move, text),
-        text == null ? Map.of() : Map.of("feedback", text));
+    return worded(
+        offerId,
+        maker,
+        Role.MAKER,
+        OfferAction.APPROVE,
+        "feedback",
+        feedback,
+        OfferChange.Approved::new);
   }
 
   /** The maker reports a problem with the payment: MARKED_WITH_ISSUE. */
   public Offer issueMarked(String offerId, Trader maker, String feedback) {
-    String text = OfferText.optionalText("feedback", feedback);
-    Offer offer = load(offerId);
-    requireParty(offer, maker, Role.MAKER);
-    return transition(
-        offer,
-        actor(Role.MAKER, maker.pubkey().hex()),
-        move(offer, OfferAction.MARK_ISSUE, null, now()),
-        move -> new OfferChange.IssueMarked(move, text),
-        text == null ? Map.of() : Map.of("feedback", text));
+    return worded(
+        offerId,
+        maker,
+        Role.MAKER,
+        OfferAction.MARK_ISSUE,
+        "feedback",
+        feedback,
+        OfferChange.IssueMarked::new);
   }
 
   /** The taker disputes the maker's issue: DISPUTED, for the admin to resolve. */
   public Offer countered(String offerId, Trader taker, String message) {
-    String text = OfferText.optionalText("message", message);
-    Offer offer = load(offerId);
-    requireParty(offer, taker, Role.TAKER);
-    return transition(
-        offer,
-        actor(Role.TAKER, taker.pubkey().hex()),
-        move(offer, OfferAction.COUNTER, null, now()),
-        move -> new OfferChange.Countered(move, taker.pubkey(), text),
-        text == null ? Map.of() : Map.of("message", text));
+    return worded(
+        offerId,
+        taker,
+        Role.TAKER,
+        OfferAction.COUNTER,
+        "message",
+        message,
+        (move, text) -> new OfferChange.Countered(move, taker.pubkey(), text));
   }
 
   /** The taker gives up after the maker's issue: FORFEITED, settled at once. */
   public Offer forfeited(String offerId, Trader taker, String message) {
-    String text = OfferText.optionalText("message", message);
+    return worded(
+        offerId,
+        taker,
+        Role.TAKER,
+        OfferAction.FORFEIT,
+        "message",
+        message,
+        (move, text) -> new OfferChange.Forfeited(move, taker.pubkey(), text));
+  }
+
+  /**
+   * A party's answer that may carry words ({@code field}: the maker's feedback, the taker's
+   * message): checked, written by {@code change} and repeated in the audit line when given.
+   */
+  private Offer worded(
+      String offerId,
+      Trader party,
+      Role role,
+      OfferAction action,
+      String field,
+      String words,
+      BiFunction<OfferChange.Move, String, OfferChange> change) {
+    String text = OfferText.optionalText(field, words);
     Offer offer = load(offerId);
-    requireParty(offer, taker, Role.TAKER);
+    requireParty(offer, party, role);
     return transition(
         offer,
-        actor(Role.TAKER, taker.pubkey().hex()),
-        move(offer, OfferAction.FORFEIT, null, now()),
-        move -> new OfferChange.Forfeited(move, taker.pubkey(), text),
-        text == null ? Map.of() : Map.of("message", text));
+        actor(role, party.pubkey().hex()),
+        move(offer, action, null, now()),
+        move -> change.apply(move, text),
+        text == null ? Map.of() : Map.of(field, text));
   }
 
   /** The admin decides a dispute: RESOLVED, settled by the resolution's row. */
