@@ -52,6 +52,7 @@ class DepositWatcherTest {
     Deposit second = bed.cashier.requestLightningDeposit(alice, 200);
 
     bed.watcher.watch();
+    assertEquals(1, bed.executorQueue.size());
     bed.runExecutor();
 
     // the first is waiting out its backoff: the second tick checked only the new one

@@ -31,6 +31,12 @@ class WalletCleanupTimerTest {
             steps.add("close idle");
             return bed.cache.closeIdle(bed.config.idleTimeout());
           }
+
+          @Override
+          public int closeUnpinned() {
+            steps.add("close unpinned");
+            return bed.cache.closeUnpinned();
+          }
         };
     timer.retirement =
         new WalletRetirement() {
