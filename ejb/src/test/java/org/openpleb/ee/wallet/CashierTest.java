@@ -40,7 +40,7 @@ class CashierTest {
     assertEquals(DepositState.PENDING, stored.state());
     assertEquals(2100, stored.amount());
     assertEquals(alice.walletId(), stored.walletId());
-    assertEquals(bed.mint.quote(stored.quoteId()).amount, 2100);
+    assertEquals(2100, bed.mint.quote(stored.quoteId()).amount);
     assertTrue(stored.invoice().startsWith("lnbcrt"));
     assertEquals(
         Optional.of(WalletTestbed.utc(Instant.ofEpochSecond(bed.mint.expiry))), stored.expiresAt());

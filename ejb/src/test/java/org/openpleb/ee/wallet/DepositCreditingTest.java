@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openpleb.cashu.mint.MintError;
 import org.openpleb.cashu.mint.MintException;
 import org.openpleb.cashu.mint.MintProtocolException;
+import org.openpleb.cashu.mint.MintQuoteState;
 import org.openpleb.cashu.mint.MintUnreachableException;
 import org.openpleb.ee.session.SessionPrincipal;
 
@@ -59,7 +61,7 @@ class DepositCreditingTest {
   @Test
   void theWaitBetweenChecksGrowsByHalf() {
     Deposit deposit = request(500);
-    List<Long> waits = new java.util.ArrayList<>();
+    List<Long> waits = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       bed.crediting.check(deposit.id());
       Duration wait = Duration.between(bed.now(), stored(deposit).nextCheckAt());
@@ -262,7 +264,7 @@ class DepositCreditingTest {
   void aQuoteMintedByAnotherWalletFailsTheDepositWithoutCreditingThisOne() {
     Deposit deposit = request(400);
     bed.mint.pay(deposit.quoteId());
-    bed.mint.quote(deposit.quoteId()).state = org.openpleb.cashu.mint.MintQuoteState.ISSUED;
+    bed.mint.quote(deposit.quoteId()).state = MintQuoteState.ISSUED;
 
     assertEquals(Optional.of(DepositState.FAILED), bed.crediting.check(deposit.id()));
 

@@ -1,6 +1,8 @@
 package org.openpleb.ee.wallet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +75,7 @@ class WalletCleanupTimerTest {
     timer.cleanUp();
 
     assertEquals(List.of("close idle", "sweep", "purge"), steps);
-    assertEquals(false, bed.cache.isOpen(idle));
+    assertFalse(bed.cache.isOpen(idle));
     assertEquals(Optional.empty(), bed.wallets.find(ended));
     assertEquals(WalletState.ACTIVE, bed.wallets.find(idle).orElseThrow().state());
   }
@@ -86,7 +88,7 @@ class WalletCleanupTimerTest {
 
     timer.cleanUp();
 
-    assertEquals(true, bed.cache.isOpen(id));
+    assertTrue(bed.cache.isOpen(id));
   }
 
   @Test
