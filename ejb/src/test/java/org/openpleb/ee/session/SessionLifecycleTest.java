@@ -3,6 +3,7 @@ package org.openpleb.ee.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openpleb.ee.session.SessionDesk.CHALLENGE_TTL;
 import static org.openpleb.ee.session.SessionDesk.EXPIRY;
@@ -223,6 +224,39 @@ class SessionLifecycleTest {
 
     desk.sweeper.closer = real;
     assertEquals(new SweepResult(1, 0), desk.sweeper.closeExpired());
+  }
+
+  @Test
+  void aSweepWhereEveryCloseFailsStopsAfterOneBatch() {
+    int count = SessionSweeper.BATCH + 1;
+    for (int i = 0; i < count; i++) {
+      desk.sessions.add(UserSession.open(hex(i, 'a'), hex(i, 'b'), desk.now(), EXPIRY));
+    }
+    desk.sweeper.closer =
+        new SessionCloser() {
+          @Override
+          public boolean close(String sessionId, SessionCloseReason reason) {
+            throw new IllegalStateException("database down");
+          }
+        };
+    desk.advance(EXPIRY);
+
+    SweepResult result =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> desk.sweeper.closeExpired());
+
+    assertEquals(new SweepResult(0, SessionSweeper.BATCH), result);
+    assertEquals(count, desk.sessions.findExpiredIds(desk.now(), count + 1).size());
+  }
+
+  @Test
+  void theExpirySweepClosesASessionInATradeToo() {
+    String id = desk.loggedIn();
+    desk.inTrade.add(id);
+    desk.funded.add(id);
+    desk.advance(EXPIRY);
+
+    assertEquals(new SweepResult(1, 0), desk.sweeper.closeExpired());
+    assertEquals(SessionState.CLOSED, desk.sessions.row(id).state());
   }
 
   @Test

@@ -333,6 +333,33 @@ class SessionLoginTest {
                 weakNonce(issued.challenge(), 1)));
   }
 
+  @Test
+  void aChallengeKeepsTheWorkItWasIssuedWithWhenTheLevelDrops() {
+    desk.capacity.level = CapacityLevel.CRITICAL;
+    IssuedChallenge issued = desk.login.issueChallenge();
+    desk.capacity.level = CapacityLevel.NORMAL;
+
+    assertRefused(
+        LoginRefusal.POW_INSUFFICIENT,
+        () -> desk.login.login(alice.pubkey(), issued.challenge(), alice.sign(issued.challenge())));
+    assertEquals(Optional.empty(), desk.challenges.find(issued.challenge()).orElseThrow().usedAt());
+  }
+
+  @Test
+  void atEmergencyAChallengeFromBeforeIsAdmittedWithTheEmergencyWork() {
+    IssuedChallenge issued = desk.login.issueChallenge();
+    desk.capacity.level = CapacityLevel.EMERGENCY;
+
+    SessionGrant grant =
+        desk.login.login(
+            alice.pubkey(),
+            issued.challenge(),
+            alice.sign(issued.challenge()),
+            ProofOfWork.solve(issued.challenge(), POW_EMERGENCY));
+
+    assertEquals(SessionState.LIVE, desk.sessions.row(grant.sessionId()).state());
+  }
+
   // ---- admission ----
 
   @Test
