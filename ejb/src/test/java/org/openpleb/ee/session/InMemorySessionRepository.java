@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * update), {@code close} and {@code touch} are compare-and-sets on the stored row, and ids and
  * token hashes are unique as the table's keys are.
  */
-final class InMemorySessionRepository implements SessionRepository {
+class InMemorySessionRepository implements SessionRepository {
 
   private final Map<String, UserSession> rows = new LinkedHashMap<>();
   private int admissionLocks;
