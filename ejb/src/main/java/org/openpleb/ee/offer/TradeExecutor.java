@@ -1,14 +1,10 @@
 package org.openpleb.ee.offer;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+import org.openpleb.ee.platform.NamedExecutor;
 
 /**
  * The small container-managed worker pool the sweeper and the invoice watcher hand single offers
@@ -26,10 +22,7 @@ public class TradeExecutor {
   /** Offers worked on at once. */
   public static final int WORKERS = 4;
 
-  private static final Logger LOG = Logger.getLogger(TradeExecutor.class.getName());
-  private static final String DEFAULT = "java:comp/DefaultManagedExecutorService";
-
-  private volatile ManagedExecutorService executor;
+  private final NamedExecutor pool = new NamedExecutor(JNDI_NAME, "The trade executor");
 
   /**
    * Runs {@code task} on the pool.
@@ -37,33 +30,6 @@ public class TradeExecutor {
    * @throws RejectedExecutionException when the pool takes no more work now
    */
   public <T> Future<T> submit(Callable<T> task) {
-    return executor().submit(task);
-  }
-
-  private ManagedExecutorService executor() {
-    ManagedExecutorService found = executor;
-    if (found == null) {
-      synchronized (this) {
-        if (executor == null) {
-          executor = lookup();
-        }
-        found = executor;
-      }
-    }
-    return found;
-  }
-
-  private static ManagedExecutorService lookup() {
-    try {
-      return (ManagedExecutorService) new InitialContext().lookup(JNDI_NAME);
-    } catch (NamingException | ClassCastException e) {
-      LOG.log(
-          Level.WARNING, "The trade executor " + JNDI_NAME + " is missing; using " + DEFAULT, e);
-      try {
-        return (ManagedExecutorService) new InitialContext().lookup(DEFAULT);
-      } catch (NamingException missing) {
-        throw new IllegalStateException("No managed executor service is available", missing);
-      }
-    }
+    return pool.get().submit(task);
   }
 }

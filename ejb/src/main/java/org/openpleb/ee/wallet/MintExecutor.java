@@ -1,12 +1,8 @@
 package org.openpleb.ee.wallet;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+import org.openpleb.ee.platform.NamedExecutor;
 
 /**
  * The bounded, container-managed executor for the wallets' background mint I/O (deposit checks,
@@ -27,10 +23,7 @@ public class MintExecutor {
   /** The most background mint calls running at once. */
   public static final int CONCURRENCY = 4;
 
-  private static final Logger LOG = Logger.getLogger(MintExecutor.class.getName());
-  private static final String DEFAULT = "java:comp/DefaultManagedExecutorService";
-
-  private volatile ManagedExecutorService executor;
+  private final NamedExecutor pool = new NamedExecutor(JNDI_NAME, "The mint executor");
 
   /**
    * Runs {@code task} on the executor.
@@ -38,32 +31,6 @@ public class MintExecutor {
    * @throws RejectedExecutionException when the executor takes no more work now
    */
   public void execute(Runnable task) {
-    executor().execute(task);
-  }
-
-  private ManagedExecutorService executor() {
-    ManagedExecutorService found = executor;
-    if (found == null) {
-      synchronized (this) {
-        if (executor == null) {
-          executor = lookup();
-        }
-        found = executor;
-      }
-    }
-    return found;
-  }
-
-  private static ManagedExecutorService lookup() {
-    try {
-      return (ManagedExecutorService) new InitialContext().lookup(JNDI_NAME);
-    } catch (NamingException | ClassCastException e) {
-      LOG.log(Level.WARNING, "The mint executor " + JNDI_NAME + " is missing; using " + DEFAULT, e);
-      try {
-        return (ManagedExecutorService) new InitialContext().lookup(DEFAULT);
-      } catch (NamingException missing) {
-        throw new IllegalStateException("No managed executor service is available", missing);
-      }
-    }
+    pool.get().execute(task);
   }
 }
