@@ -1,5 +1,6 @@
 package org.openpleb.cashu.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -143,49 +144,31 @@ final class SqliteProofs {
     if (from != ProofState.READY && from != ProofState.RESERVED) {
       throw new IllegalArgumentException("only ready or reserved proofs can be held");
     }
-    db.writeVoid(
-        () -> {
-          long now = db.now();
-          for (String secret : secrets) {
-            int n =
-                db.update(
-                    "UPDATE proofs SET state = 'inflight', used_by_op = ?, updated_at = ?"
-                        + " WHERE secret = ? AND state = ? AND used_by_op IS NULL"
-                        + " AND owner IS ?",
-                    ps -> {
-                      ps.setString(1, opId);
-                      ps.setLong(2, now);
-                      ps.setString(3, secret);
-                      ps.setString(4, from.column());
-                      ps.setString(5, from == ProofState.READY ? null : owner);
-                    });
-            if (n != 1) {
-              throw new ProofsUnavailableException();
-            }
-          }
+    updateEachOrNone(
+        secrets,
+        "UPDATE proofs SET state = 'inflight', used_by_op = ?, updated_at = ?"
+            + " WHERE secret = ? AND state = ? AND used_by_op IS NULL"
+            + " AND owner IS ?",
+        (ps, secret, now) -> {
+          ps.setString(1, opId);
+          ps.setLong(2, now);
+          ps.setString(3, secret);
+          ps.setString(4, from.column());
+          ps.setString(5, from == ProofState.READY ? null : owner);
         });
   }
 
   /** Moves in-flight proofs from one operation to another (a reclaim taking over a send). */
   void transfer(Collection<String> secrets, String fromOp, String toOp) {
-    db.writeVoid(
-        () -> {
-          long now = db.now();
-          for (String secret : secrets) {
-            int n =
-                db.update(
-                    "UPDATE proofs SET used_by_op = ?, updated_at = ?"
-                        + " WHERE secret = ? AND state = 'inflight' AND used_by_op = ?",
-                    ps -> {
-                      ps.setString(1, toOp);
-                      ps.setLong(2, now);
-                      ps.setString(3, secret);
-                      ps.setString(4, fromOp);
-                    });
-            if (n != 1) {
-              throw new ProofsUnavailableException();
-            }
-          }
+    updateEachOrNone(
+        secrets,
+        "UPDATE proofs SET used_by_op = ?, updated_at = ?"
+            + " WHERE secret = ? AND state = 'inflight' AND used_by_op = ?",
+        (ps, secret, now) -> {
+          ps.setString(1, toOp);
+          ps.setLong(2, now);
+          ps.setString(3, secret);
+          ps.setString(4, fromOp);
         });
   }
 
@@ -242,23 +225,14 @@ final class SqliteProofs {
 
   /** Sets ready proofs aside for {@code owner}; all or nothing. */
   void reserve(Collection<String> secrets, String owner) {
-    db.writeVoid(
-        () -> {
-          long now = db.now();
-          for (String secret : secrets) {
-            int n =
-                db.update(
-                    "UPDATE proofs SET state = 'reserved', owner = ?, updated_at = ?"
-                        + " WHERE secret = ? AND state = 'ready' AND used_by_op IS NULL",
-                    ps -> {
-                      ps.setString(1, owner);
-                      ps.setLong(2, now);
-                      ps.setString(3, secret);
-                    });
-            if (n != 1) {
-              throw new ProofsUnavailableException();
-            }
-          }
+    updateEachOrNone(
+        secrets,
+        "UPDATE proofs SET state = 'reserved', owner = ?, updated_at = ?"
+            + " WHERE secret = ? AND state = 'ready' AND used_by_op IS NULL",
+        (ps, secret, now) -> {
+          ps.setString(1, owner);
+          ps.setLong(2, now);
+          ps.setString(3, secret);
         });
   }
 
@@ -314,5 +288,28 @@ final class SqliteProofs {
             rs -> Map.entry(ProofState.ofColumn(rs.getString(1)), rs.getLong(2)))
         .forEach(e -> totals.put(e.getKey(), e.getValue()));
     return totals;
+  }
+
+  /** Binds one proof's statement: its secret and the transaction's time. */
+  @FunctionalInterface
+  private interface ProofBinder {
+    void bind(PreparedStatement ps, String secret, long now) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} for each secret in one transaction, all or nothing: every run must change
+   * exactly one row, else nothing changes and {@link ProofsUnavailableException} says a proof was
+   * not in the state the statement asks for.
+   */
+  private void updateEachOrNone(Collection<String> secrets, String sql, ProofBinder binder) {
+    db.writeVoid(
+        () -> {
+          long now = db.now();
+          for (String secret : secrets) {
+            if (db.update(sql, ps -> binder.bind(ps, secret, now)) != 1) {
+              throw new ProofsUnavailableException();
+            }
+          }
+        });
   }
 }
