@@ -6,7 +6,10 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,7 +68,7 @@ public class IdempotentReplies {
       return answer(status.getStatusCode(), MediaType.APPLICATION_JSON, JSON.toJson(work.get()));
     }
     IdempotencyScope scope = new IdempotencyScope(session.pubkey(), endpoint, key);
-    String fingerprint = Idempotency.fingerprint(endpoint + "\n" + JSON.toJson(request));
+    String fingerprint = fingerprint(endpoint, request);
     Optional<StoredAnswer> earlier = idempotency.claim(scope, fingerprint);
     if (earlier.isPresent()) {
       StoredAnswer replay = earlier.get();
@@ -91,6 +94,28 @@ public class IdempotentReplies {
     String body = JSON.toJson(result);
     store(scope, new StoredAnswer(status.getStatusCode(), MediaType.APPLICATION_JSON, body));
     return answer(status.getStatusCode(), MediaType.APPLICATION_JSON, body);
+  }
+
+  /**
+   * The fingerprint of a request: the same body gives the same fingerprint in every JVM. JSON-B
+   * writes a record's properties in a fixed order, but a map's entries in its iteration order,
+   * which for {@code Map.of} changes with every JVM start — a retry after a restart would then be
+   * refused as a reused key. Maps are written with their keys sorted, at any depth.
+   */
+  static String fingerprint(String endpoint, Object request) {
+    return Idempotency.fingerprint(endpoint + "\n" + JSON.toJson(canonical(request)));
+  }
+
+  private static Object canonical(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(IdempotentReplies::canonical).toList();
+    }
+    return value;
   }
 
   private void store(IdempotencyScope scope, StoredAnswer answer) {
