@@ -2,6 +2,7 @@ package org.openpleb.ee.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -30,4 +31,15 @@ import org.openpleb.ee.web.http.ApiSecurity;
     scheme = "bearer",
     description =
         "A session token from POST /api/sessions (users) or POST /api/admin/sessions (admin).")
-public class OpenPlebApplication extends Application {}
+public class OpenPlebApplication extends Application {
+
+  /**
+   * Jersey's WADL is off: {@code OPTIONS} answers with the {@code Allow} header, not an XML
+   * description of the server's internals that no client here reads; the contract is {@code
+   * /openapi}.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

@@ -212,6 +212,19 @@ class ApiSurfaceIT {
   }
 
   @Test
+  void optionsNamesTheMethodsAndServesNoWadl() throws Exception {
+    HttpResponse<String> response =
+        send(request("api/info").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+
+    assertTrue(response.statusCode() < 300, () -> response.statusCode() + " " + response.body());
+    assertTrue(
+        response.headers().firstValue("Allow").orElse("").contains("GET"),
+        () -> response.headers().map().toString());
+    assertFalse(contentType(response).contains("wadl"), contentType(response));
+    assertFalse(response.body().contains("<application"), response.body());
+  }
+
+  @Test
   void aBodyOfTheWrongMediaTypeIsUnsupported() throws Exception {
     HttpResponse<String> response =
         send(
