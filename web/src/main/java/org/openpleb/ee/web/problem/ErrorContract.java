@@ -98,6 +98,11 @@ public final class ErrorContract {
     return OptionalLong.empty();
   }
 
+  /** What the API answers with, for a client whose Accept header asked for something else. */
+  static final String PRODUCED =
+      "The API answers application/json (errors application/problem+json, a receipt its image"
+          + " type, /api/events text/event-stream).";
+
   private Problem frameworkProblem(WebApplicationException rejected, String instance) {
     int status = rejected.getResponse() == null ? 500 : rejected.getResponse().getStatus();
     ProblemCode code = ProblemCode.forStatus(status);
@@ -106,7 +111,9 @@ public final class ErrorContract {
       case METHOD_NOT_ALLOWED -> Problem.of(code, allowedMethods(rejected), instance);
       case NOT_ACCEPTABLE ->
           Problem.of(
-              code, "None of the media types in the Accept header can be produced here.", instance);
+              code,
+              "None of the media types in the Accept header can be produced here. " + PRODUCED,
+              instance);
       case UNSUPPORTED_MEDIA_TYPE ->
           Problem.of(
               code,

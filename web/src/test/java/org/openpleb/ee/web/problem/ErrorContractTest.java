@@ -94,6 +94,16 @@ class ErrorContractTest {
   }
 
   @Test
+  void aMediaTypeRefusalNamesWhatIsAccepted() {
+    String notAcceptable = contract.problemFor(new NotAcceptableException(), PATH).detail();
+    assertTrue(notAcceptable.contains("application/json"), notAcceptable);
+    assertTrue(notAcceptable.contains("text/event-stream"), notAcceptable);
+    String unsupported = contract.problemFor(new NotSupportedException(), PATH).detail();
+    assertTrue(unsupported.contains("application/json"), unsupported);
+    assertTrue(unsupported.contains("image/png"), unsupported);
+  }
+
+  @Test
   void aJsonBindingFailureWhileReadingTheBodyIsMalformedJson() {
     ProcessingException read =
         new ProcessingException("Error reading entity", new JsonbException("Unexpected char"));
