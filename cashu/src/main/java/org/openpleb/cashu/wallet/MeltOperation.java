@@ -8,6 +8,7 @@ import org.openpleb.cashu.mint.MeltQuoteResponse;
 import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationRecord;
+import org.openpleb.cashu.store.OperationState;
 import org.openpleb.cashu.store.ProofState;
 import org.openpleb.cashu.store.StoredMeltQuote;
 import org.openpleb.cashu.store.StoredProof;
@@ -105,6 +106,15 @@ final class MeltOperation extends WalletOperation {
       }
     }
     return meltResult(op);
+  }
+
+  /** Asks the mint about every Lightning payment still pending and settles those it has. */
+  void reconcilePending() {
+    for (OperationRecord op : store.operations(OperationState.PENDING)) {
+      if (op.kind() == OperationKind.MELT) {
+        checkMelt(op.id());
+      }
+    }
   }
 
   private MeltResult meltResult(OperationRecord op) {

@@ -55,8 +55,12 @@ final class ReceiveOperation extends WalletOperation {
       store.writeVoid(
           () -> {
             Keyset ks = keysets.outputKeyset();
-            OutputRole role = opts.reserveFor() == null ? OutputRole.KEEP : OutputRole.RESERVE;
-            List<JournalOutput> outs = outputs.create(ks, OutputFactory.plan(role, net, ks, null));
+            // what is not reserved (all, without an owner) is kept spendable by the same swap
+            long reserved = opts.reserveFor() == null ? 0 : Math.min(net, opts.reserveAtMost());
+            List<OutputFactory.Planned> planned = new ArrayList<>();
+            planned.addAll(OutputFactory.plan(OutputRole.RESERVE, reserved, ks, null));
+            planned.addAll(OutputFactory.plan(OutputRole.KEEP, net - reserved, ks, null));
+            List<JournalOutput> outs = outputs.create(ks, planned);
             List<JournalInput> ins = new ArrayList<>();
             for (Proof p : proofs) {
               ins.add(JournalInput.of(p, Bdhke.y(p.secret())));

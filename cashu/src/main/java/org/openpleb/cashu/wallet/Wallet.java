@@ -213,12 +213,15 @@ public final class Wallet implements AutoCloseable {
   }
 
   /**
-   * Checks handed-out tokens against the mint: proofs it reports spent are marked spent, and a
-   * token whose proofs are all spent is settled.
+   * Checks what is in flight against the mint (NUT-07): proofs of handed-out tokens it reports
+   * spent are marked spent, and a token whose proofs are all spent is settled; a Lightning payment
+   * still pending is finished or undone once the mint has settled it. Proofs the mint reports
+   * unspent stay in flight: the token's holder may still claim them.
    *
    * @return how many tokens were found claimed
    */
   public int reconcileInflight() {
+    melts.reconcilePending();
     return sends.reconcileInflight();
   }
 

@@ -200,6 +200,27 @@ class WalletCrashTest {
 
   @ParameterizedTest(name = "crash at {0}")
   @EnumSource(JournalStep.class)
+  void receivingPartlyReservedSurvivesACrash(JournalStep step) {
+    Wallet alice = plainWallet();
+    MintFixture.fund(alice, 500);
+    String token = alice.send(300).token();
+    long receiveFee = fee(TokenCodec.decodeUnresolved(token).proofs().size());
+
+    Subject s = subject();
+    s.crasher().arm(OperationKind.RECEIVE, step);
+    Wallet w =
+        crashAndReopen(
+            s,
+            () -> s.wallet().receive(token, ReceiveOptions.defaults().reservingFor("bond-1", 120)));
+
+    // the journal keeps which outputs were reserved: recovery splits the sats the same way
+    assertEquals(new Balance(300 - receiveFee - 120, 120, 0), w.balance());
+    assertEquals(120, w.reservedFor("bond-1"));
+    MintFixture.assertAgreesWithMint(w, client);
+  }
+
+  @ParameterizedTest(name = "crash at {0}")
+  @EnumSource(JournalStep.class)
   void meltingSurvivesACrash(JournalStep step) {
     Subject s = subject();
     MintFixture.fund(s.wallet(), 1000);

@@ -197,6 +197,25 @@ class WalletFlowTest {
   }
 
   @Test
+  void reconcilingSettlesAPaymentTheMintHasSettled() {
+    Wallet alice = wallet(free);
+    MintFixture.fund(alice, 600);
+    free.control().setMeltOutcome(MeltOutcome.PENDING);
+    MeltResult pending = alice.melt(free.control().createInvoice(100));
+    assertTrue(alice.balance().inflight() >= 100);
+
+    alice.reconcileInflight();
+    assertTrue(alice.balance().inflight() >= 100, "still pending at the mint: still in flight");
+    free.control().settlePendingMelts(true);
+    alice.reconcileInflight();
+
+    assertEquals(0, alice.balance().inflight());
+    assertEquals(MeltStatus.PAID, alice.checkMelt(pending.operationId()).status());
+    assertTrue(!alice.hasOpenOperations());
+    MintFixture.assertAgreesWithMint(alice, MintFixture.client(free));
+  }
+
+  @Test
   void aDoubleSpendIsRefusedWithAClearError() {
     Wallet alice = wallet(free);
     Wallet bob = wallet(free);
@@ -262,6 +281,36 @@ class WalletFlowTest {
     bob.receive(token, ReceiveOptions.defaults().reservingFor("bond-1"));
     assertEquals(128, bob.reservedFor("bond-1"));
     assertEquals(0, bob.balance().spendable());
+  }
+
+  @ParameterizedTest(name = "input fee {0} ppk")
+  @ValueSource(longs = {0, 100})
+  void aLargerTokenReservesOnlyWhatIsAskedAndTheRestIsSpendable(long ppk) {
+    Wallet alice = wallet(mint(ppk));
+    Wallet bob = wallet(mint(ppk));
+    MintFixture.fund(alice, 9000);
+    String token = alice.send(8000).token();
+
+    ReceiveResult in = bob.receive(token, ReceiveOptions.defaults().reservingFor("bond-1", 1834));
+
+    assertEquals(8000 - in.fee(), in.amount());
+    assertEquals(1834, bob.reservedFor("bond-1"));
+    assertEquals(new Balance(8000 - in.fee() - 1834, 1834, 0), bob.balance());
+    MintFixture.assertAgreesWithMint(bob, MintFixture.client(mint(ppk)));
+  }
+
+  @Test
+  void aTokenWorthLessThanTheReservationIsReservedWhole() {
+    Wallet alice = wallet(free);
+    Wallet bob = wallet(free);
+    MintFixture.fund(alice, 500);
+    String token = alice.send(300).token();
+
+    bob.receive(token, ReceiveOptions.defaults().reservingFor("bond-1", 400));
+
+    assertEquals(new Balance(0, 300, 0), bob.balance());
+    assertThrows(
+        IllegalArgumentException.class, () -> ReceiveOptions.defaults().reservingFor("b", 0));
   }
 
   @Test
