@@ -96,6 +96,9 @@ public class RegistryTradeWallets implements TradeWallets {
 
   @Override
   public long holdToken(WalletRef wallet, String token, long amount, String owner) {
+    if (amount <= 0) {
+      throw new DomainException(ProblemCode.VALIDATION_FAILED, "Nothing is to be held");
+    }
     long worth = worth(token);
     if (worth < amount) {
       throw new DomainException(
@@ -106,7 +109,8 @@ public class RegistryTradeWallets implements TradeWallets {
     return onWallet(
         wallet.walletId(),
         handle -> {
-          ReceiveResult in = Handles.receiveReserved(handle, token, owner);
+          // only the amount asked for is held; the rest of a larger token is spendable at once
+          ReceiveResult in = Handles.receiveReserved(handle, token, amount, owner);
           long fee = in.fee();
           long shortfall = amount - Handles.reservedFor(handle, owner);
           if (shortfall > 0) {
@@ -164,6 +168,11 @@ public class RegistryTradeWallets implements TradeWallets {
   }
 
   @Override
+  public int settleRedeemed(String walletId) {
+    return onWallet(walletId, SessionWallet::reconcileInflight);
+  }
+
+  @Override
   public Received receive(String walletId, String token) {
     return onWallet(
         walletId,
@@ -214,8 +223,9 @@ public class RegistryTradeWallets implements TradeWallets {
       return handle.reserve(amount, owner).fee();
     }
 
-    static ReceiveResult receiveReserved(SessionWallet handle, String token, String owner) {
-      return handle.receive(token, ReceiveOptions.defaults().reservingFor(owner));
+    static ReceiveResult receiveReserved(
+        SessionWallet handle, String token, long amount, String owner) {
+      return handle.receive(token, ReceiveOptions.defaults().reservingFor(owner, amount));
     }
 
     static long release(SessionWallet handle, String owner) {

@@ -152,6 +152,26 @@ public class Settler {
     }
     ledger.recordDone(step.offerId(), step.seq(), state, received, fee, now());
     probe(step, SettlementProbe.Point.DONE_RECORDED);
+    settleSender(step);
+  }
+
+  /**
+   * The token was redeemed by the receiving wallet, but the paying wallet still counts it in flight
+   * until the mint confirms it spent: ask now, so the payer's balance is true at once. The transfer
+   * is done whatever the answer; a payer the mint cannot settle now is left to the in-flight sweep.
+   */
+  private void settleSender(SettlementStep step) {
+    try {
+      wallets.settleRedeemed(step.fromWalletId());
+    } catch (RuntimeException e) {
+      String reason =
+          e instanceof DomainException d ? d.code().name() : e.getClass().getSimpleName();
+      LOG.log(
+          Level.INFO,
+          "Settlement step {0} of offer {1}: the payer''s token is left to the in-flight sweep"
+              + " ({2})",
+          new Object[] {step.seq(), step.offerId(), reason});
+    }
   }
 
   private void probe(SettlementStep step, SettlementProbe.Point reached) {

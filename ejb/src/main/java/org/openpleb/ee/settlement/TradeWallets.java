@@ -33,9 +33,10 @@ public interface TradeWallets {
   long hold(WalletRef wallet, long amount, String owner);
 
   /**
-   * Receives a posted token into the user's wallet, reserved for {@code owner}, topped up from the
-   * spendable balance to at least {@code amount}; on any failure what was received stays in the
-   * wallet and nothing stays reserved.
+   * Receives a posted token into the user's wallet with exactly {@code amount} of it reserved for
+   * {@code owner} and the rest of a larger token spendable, topped up from the spendable balance
+   * when the token nets less; on any failure what was received stays in the wallet and nothing
+   * stays reserved.
    *
    * @return the mint fees paid
    */
@@ -59,6 +60,14 @@ public interface TradeWallets {
 
   /** A token the wallet made with {@code memo} that is still outstanding, if any. */
   Optional<Sent> findSent(String walletId, String memo);
+
+  /**
+   * Settles the tokens the wallet handed out that the mint reports redeemed (NUT-07 checkstate), so
+   * they leave its in-flight sats; tokens still unredeemed stay in flight.
+   *
+   * @return how many tokens were settled
+   */
+  int settleRedeemed(String walletId);
 
   /**
    * Receives a token into the wallet's spendable balance.

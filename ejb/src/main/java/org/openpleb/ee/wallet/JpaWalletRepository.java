@@ -129,4 +129,13 @@ public class JpaWalletRepository implements WalletRepository {
         .setMaxResults(max)
         .getResultList();
   }
+
+  @Override
+  public List<String> withInflight(int max) {
+    return em.createQuery(
+            "SELECT w.walletId FROM StoredWallet w WHERE w.inflight > 0 ORDER BY w.balanceAt",
+            String.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
 }

@@ -12,8 +12,8 @@ import org.openpleb.ee.platform.SettingsRule;
 
 /**
  * Where session wallets live, how many may be open at once, how long a request waits for a handle,
- * how often idle handles are closed and how often open Lightning deposits are checked. Each key is
- * also its environment variable.
+ * how often idle handles are closed, how often open Lightning deposits are checked and how often
+ * tokens in flight are checked with the mint. Each key is also its environment variable.
  */
 @ApplicationScoped
 public class WalletConfig implements SettingsRule {
@@ -35,6 +35,9 @@ public class WalletConfig implements SettingsRule {
 
   /** How often the deposit watcher looks for deposits due for a check, milliseconds. */
   public static final String WALLET_DEPOSIT_POLL_INTERVAL = "WALLET_DEPOSIT_POLL_INTERVAL";
+
+  /** Period of the in-flight sweep, milliseconds. */
+  public static final String WALLET_INFLIGHT_SWEEP_INTERVAL = "WALLET_INFLIGHT_SWEEP_INTERVAL";
 
   /** The most sats one token may carry and one wallet operation may move. */
   public static final String WALLET_MAX_TOKEN_SATS = "WALLET_MAX_TOKEN_SATS";
@@ -71,6 +74,10 @@ public class WalletConfig implements SettingsRule {
   @Inject
   @ConfigProperty(name = WALLET_DEPOSIT_POLL_INTERVAL)
   long depositPollMillis;
+
+  @Inject
+  @ConfigProperty(name = WALLET_INFLIGHT_SWEEP_INTERVAL)
+  long inflightSweepMillis;
 
   @Inject
   @ConfigProperty(name = WALLET_MAX_TOKEN_SATS)
@@ -118,6 +125,11 @@ public class WalletConfig implements SettingsRule {
     return Duration.ofMillis(depositPollMillis);
   }
 
+  /** How often wallets counting sats in flight ask the mint which of their tokens were redeemed. */
+  public Duration inflightSweepInterval() {
+    return Duration.ofMillis(inflightSweepMillis);
+  }
+
   /**
    * What every wallet accepts from a token and moves in one operation: a token above these is
    * refused (400 TOKEN_INVALID) before any work is done for it.
@@ -148,6 +160,7 @@ public class WalletConfig implements SettingsRule {
     check.positiveLong(WALLET_IDLE_TIMEOUT);
     check.nonNegativeLong(WALLET_PIN_WAIT_MS);
     check.positiveLong(WALLET_DEPOSIT_POLL_INTERVAL);
+    check.positiveLong(WALLET_INFLIGHT_SWEEP_INTERVAL);
     check.wholeNumberBetween(WALLET_MAX_TOKEN_SATS, 1, WalletLimits.BITCOIN_SUPPLY_SATS);
     check.wholeNumberBetween(WALLET_MAX_TOKEN_PROOFS, 1, WalletLimits.DEFAULT_MAX_TOKEN_PROOFS);
   }

@@ -52,4 +52,10 @@ public interface WalletRepository {
    * empty, or holding only tokens or payments in flight. At most {@code max}, oldest first.
    */
   List<StoredWallet> dormantWithNothingSpendable(OffsetDateTime before, int max);
+
+  /**
+   * Wallets, active or dormant, whose snapshot counts sats in flight, at most {@code max}, the
+   * longest unread first (each sweep's snapshot sends a wallet to the back of the line).
+   */
+  List<String> withInflight(int max);
 }

@@ -82,6 +82,7 @@ class ConfigurationGuardTest {
     assertEquals("600", settings.get("SESSION_LIMIT"));
     assertEquals("200", settings.get("WALLET_CACHE_SIZE"));
     assertEquals("300000", settings.get("WALLET_CLEANUP_INTERVAL"));
+    assertEquals("60000", settings.get("WALLET_INFLIGHT_SWEEP_INTERVAL"));
     assertEquals("10", settings.get("DATABASE_POOL_SIZE"));
     assertEquals("2", settings.get("DATABASE_POOL_MIN"));
     assertEquals("30000", settings.get("DATABASE_POOL_IDLE_TIMEOUT"));
@@ -110,6 +111,8 @@ class ConfigurationGuardTest {
     "WALLET_CACHE_SIZE, 0",
     "WALLET_CACHE_SIZE, abc",
     "WALLET_CLEANUP_INTERVAL, -300000",
+    "WALLET_INFLIGHT_SWEEP_INTERVAL, 0",
+    "WALLET_INFLIGHT_SWEEP_INTERVAL, 1m",
     "WALLET_MAX_TOKEN_SATS, 0",
     "WALLET_MAX_TOKEN_SATS, 2100000000000001",
     "WALLET_MAX_TOKEN_PROOFS, 0",

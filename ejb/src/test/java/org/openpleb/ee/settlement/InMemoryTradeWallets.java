@@ -28,7 +28,12 @@ public final class InMemoryTradeWallets implements TradeWallets {
   private final Set<String> minted = new HashSet<>();
   private final Map<String, Token> outstanding = new LinkedHashMap<>();
   private final Set<String> redeemed = new HashSet<>();
+  // sats of tokens a wallet made that were redeemed, which it still counts in flight until settled
+  private final Map<String, Long> redeemedUnsettled = new HashMap<>();
   private int tokens;
+
+  /** When true {@link #settleRedeemed} fails as if the mint could not tell now. */
+  public boolean settleDown;
 
   /** When true every call that needs the mint fails with MINT_UNAVAILABLE. */
   public boolean mintDown;
@@ -68,6 +73,19 @@ public final class InMemoryTradeWallets implements TradeWallets {
   /** Sats held in a wallet under any owner. */
   public long held(String walletId) {
     return holds.getOrDefault(walletId, Map.of()).values().stream().mapToLong(v -> v).sum();
+  }
+
+  /**
+   * Sats a wallet counts in flight: tokens it made that nobody received yet, and tokens received
+   * elsewhere that it has not settled yet (a real wallet learns that only from the mint).
+   */
+  public long inflight(String walletId) {
+    long out =
+        outstanding.values().stream()
+            .filter(t -> walletId.equals(t.walletId()))
+            .mapToLong(t -> t.sent().amount())
+            .sum();
+    return out + redeemedUnsettled.getOrDefault(walletId, 0L);
   }
 
   /** Every sat in every wallet, held or not, plus tokens made and not received. */
@@ -183,6 +201,15 @@ public final class InMemoryTradeWallets implements TradeWallets {
   }
 
   @Override
+  public int settleRedeemed(String walletId) {
+    requireMint();
+    if (settleDown) {
+      throw new DomainException(ProblemCode.MINT_UNAVAILABLE, "the mint cannot tell now");
+    }
+    return redeemedUnsettled.remove(walletId) == null ? 0 : 1;
+  }
+
+  @Override
   public Received receive(String walletId, String token) {
     requireMint();
     if (redeemed.contains(token)) {
@@ -193,6 +220,9 @@ public final class InMemoryTradeWallets implements TradeWallets {
       throw new DomainException(ProblemCode.TOKEN_INVALID, "no such token");
     }
     redeemed.add(token);
+    if (t.walletId() != null) {
+      redeemedUnsettled.merge(t.walletId(), t.sent().amount(), Long::sum);
+    }
     spendable.merge(walletId, t.sent().amount(), Long::sum);
     return new Received(t.sent().amount(), 0);
   }

@@ -91,6 +91,50 @@ class SettlerTest {
   }
 
   @ParameterizedTest
+  @EnumSource(Outcome.class)
+  void noPayerCountsATransferredTokenInFlightOnceItIsReceived(Outcome outcome) {
+    opened(outcome, ForfeitedBondPolicy.PLATFORM);
+
+    assertTrue(settler().settle(OFFER));
+
+    assertEquals(0, wallets.inflight(MAKER), outcome + " maker");
+    assertEquals(0, wallets.inflight(TAKER), outcome + " taker");
+    assertEquals(0, wallets.inflight(TREASURY), outcome + " treasury");
+  }
+
+  @Test
+  void aPayerTheMintCannotSettleNowStopsNoSettlementAndIsLeftToTheSweep() {
+    Payout payout = opened(Outcome.APPROVED, ForfeitedBondPolicy.PLATFORM).payout();
+    wallets.settleDown = true;
+
+    assertTrue(settler().settle(OFFER));
+
+    assertEquals(payout.taker(), wallets.spendable(TAKER));
+    assertEquals(payout.platform(), wallets.spendable(TREASURY));
+    assertEquals(TERMS.makerFunding() - payout.maker(), wallets.inflight(MAKER));
+    wallets.settleDown = false;
+    assertEquals(1, wallets.settleRedeemed(MAKER));
+    assertEquals(0, wallets.inflight(MAKER));
+  }
+
+  @Test
+  void aTransferFoundReceivedOnResumeSettlesItsPayerToo() {
+    opened(Outcome.APPROVED, ForfeitedBondPolicy.PLATFORM);
+    SettlementProbe crash =
+        (offerId, seq, kind, point) -> {
+          if (point == SettlementProbe.Point.RECEIVED && seq == 1) {
+            throw new IllegalStateException("the server stopped after receiving");
+          }
+        };
+    assertFalse(settler(crash).settle(OFFER));
+    clock.advance(Settler.backoff(0));
+
+    assertTrue(settler().settle(OFFER));
+
+    assertEquals(0, wallets.inflight(MAKER));
+  }
+
+  @ParameterizedTest
   @EnumSource(
       value = SettlementProbe.Point.class,
       names = {"SENDING_RECORDED", "TOKEN_MADE", "SENT_RECORDED", "RECEIVED"})

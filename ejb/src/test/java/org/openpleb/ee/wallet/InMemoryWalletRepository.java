@@ -118,4 +118,14 @@ final class InMemoryWalletRepository implements WalletRepository {
         .map(RowCopies::copy)
         .toList();
   }
+
+  @Override
+  public synchronized List<String> withInflight(int max) {
+    return rows.values().stream()
+        .filter(w -> w.balance().inflight() > 0)
+        .sorted(Comparator.comparing(StoredWallet::balanceAt))
+        .limit(max)
+        .map(StoredWallet::walletId)
+        .toList();
+  }
 }
