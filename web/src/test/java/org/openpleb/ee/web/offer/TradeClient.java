@@ -203,6 +203,26 @@ final class TradeClient {
     return json(claimed);
   }
 
+  /** Claims an offer posting {@code token} as the bond; returns the answer, whatever it is. */
+  HttpResponse<String> claimWithBondToken(Session taker, String offerId, String token)
+      throws Exception {
+    return post(
+        "api/offers/" + offerId + "/claim",
+        taker.token(),
+        JSON.createObjectNode().put("bondToken", token).toString());
+  }
+
+  /** Withdraws {@code sats} of the session's wallet as a Cashu token; returns the answer. */
+  JsonNode withdrawToken(Session session, long sats) throws Exception {
+    HttpResponse<String> out =
+        post(
+            "api/wallet/withdrawals/token",
+            session.token(),
+            JSON.createObjectNode().put("amount", sats).toString());
+    assertEquals(200, out.statusCode(), out::body);
+    return json(out);
+  }
+
   /** The maker's verdict ({@code APPROVE} or {@code ISSUE}) on a receipt; returns the answer. */
   JsonNode feedback(Session maker, String offerId, String verdict, String words) throws Exception {
     HttpResponse<String> answer =

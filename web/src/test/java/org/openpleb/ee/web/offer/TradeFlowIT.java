@@ -50,6 +50,9 @@ class TradeFlowIT {
 
   private static final Books BOOKS = new Books();
 
+  /** The in-flight sweep's period in this deployment. */
+  private static final Duration INFLIGHT_SWEEP = Duration.ofSeconds(1);
+
   @Deployment(testable = false)
   static WebArchive deployment() {
     Path data = TradeClient.dataDir();
@@ -60,7 +63,10 @@ class TradeFlowIT {
         "OFFER_QUOTE_POLL_INTERVAL=200\nOFFER_SWEEP_INTERVAL=1000\nOFFER_OPEN_LIMIT=3\n"
             + "OFFER_CLAIM_LIMIT=1\n"
             // book pages kept for ten minutes: only a dropped page shows a change in time
-            + "OFFER_BOOK_CACHE_TTL=600000\n");
+            + "OFFER_BOOK_CACHE_TTL=600000\n"
+            + "WALLET_INFLIGHT_SWEEP_INTERVAL="
+            + INFLIGHT_SWEEP.toMillis()
+            + "\n");
   }
 
   @ArquillianResource URL base;
@@ -655,6 +661,52 @@ class TradeFlowIT {
     JsonNode after = json(api.get("api/admin/treasury", admin));
     assertEquals(before - 150, after.path("spendable").asLong());
     assertTrue(after.path("withdrawn").asLong() >= 150);
+  }
+
+  @Test
+  void inflightIsWhatIsOutstandingAndALargerBondTokenHoldsOnlyTheBond() throws Exception {
+    TradeClient api = api();
+    String admin = api.adminLogin();
+    Session maker = api.login();
+    Session taker = api.login();
+    String id = api.fundedOffer(maker, 10_000, BOOKS);
+    long bond = json(api.get("api/offers/" + id, null)).path("bond").asLong();
+    long extra = 5_000;
+    String bondToken = TradeMint.get().token(bond + extra);
+    BOOKS.deposited(bond + extra);
+
+    HttpResponse<String> claimed = api.claimWithBondToken(taker, id, bondToken);
+
+    assertEquals(200, claimed.statusCode(), claimed::body);
+    assertEquals("CLAIMED", api.status(id, taker.token()));
+    JsonNode held = api.wallet(taker);
+    assertEquals(bond, held.path("reserved").asLong(), "only the bond is held: " + held);
+    assertEquals(extra, held.path("spendable").asLong(), "the rest is spendable: " + held);
+    assertEquals(0, held.path("inflight").asLong(), held::toString);
+
+    assertEquals(201, api.postReceipt(taker, id).statusCode());
+    api.feedback(maker, id, "APPROVE", "arrived");
+    assertEquals("COMPLETED", api.status(id, maker.token()));
+    // the escrow's tokens were redeemed by the taker's wallet and the treasury: nobody counts them
+    // in flight after one sweep interval (the settlement settles them at once; the sweep is the
+    // net)
+    Duration within = INFLIGHT_SWEEP.plusSeconds(10);
+    for (Session party : List.of(maker, taker)) {
+      JsonNode wallet =
+          api.await("api/wallet", party.token(), w -> w.path("inflight").asLong() == 0, within);
+      assertEquals(0, wallet.path("reserved").asLong(), wallet::toString);
+    }
+    api.await("api/admin/treasury", admin, t -> t.path("inflight").asLong() == 0, within);
+    long spendable = api.wallet(taker).path("spendable").asLong();
+
+    // a withdrawn token counts in flight while it is outstanding, and no longer once redeemed
+    JsonNode withdrawn = api.withdrawToken(taker, 1_000);
+    assertEquals(1_000, withdrawn.path("balance").path("inflight").asLong(), withdrawn::toString);
+    assertEquals(1_000, TradeMint.get().redeem(withdrawn.path("token").asText()));
+    BOOKS.withdrew(1_000);
+    JsonNode after =
+        api.await("api/wallet", taker.token(), w -> w.path("inflight").asLong() == 0, within);
+    assertEquals(spendable - 1_000, after.path("spendable").asLong(), after::toString);
   }
 
   /** A worked-example trade taken to DISPUTED. */
