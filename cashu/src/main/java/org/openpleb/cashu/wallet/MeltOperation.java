@@ -3,8 +3,12 @@ package org.openpleb.cashu.wallet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.mint.MeltQuoteResponse;
+import org.openpleb.cashu.mint.MintException;
+import org.openpleb.cashu.mint.MintProtocolException;
+import org.openpleb.cashu.mint.MintUnreachableException;
 import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationRecord;
@@ -108,11 +112,22 @@ final class MeltOperation extends WalletOperation {
     return meltResult(op);
   }
 
-  /** Asks the mint about every Lightning payment still pending and settles those it has. */
+  /**
+   * Asks the mint about every Lightning payment still pending and settles those it has; one the
+   * mint cannot answer for now stays pending for the next time.
+   */
   void reconcilePending() {
     for (OperationRecord op : store.operations(OperationState.PENDING)) {
-      if (op.kind() == OperationKind.MELT) {
+      if (op.kind() != OperationKind.MELT) {
+        continue;
+      }
+      try {
         checkMelt(op.id());
+      } catch (MintUnreachableException | MintProtocolException | MintException e) {
+        LOG.log(
+            Level.WARNING,
+            "Pending payment {0} not checked: {1}",
+            new Object[] {op.id(), e.getMessage()});
       }
     }
   }
