@@ -64,12 +64,24 @@ if [ -z "${DB_DATASOURCE_CLASS:-}" ] && [ -n "${DB_URL:-}" ]; then
   export DB_DATASOURCE_CLASS
 fi
 
+# Every interface: in a container the published port is the boundary (bin/run binds loopback).
+OPENPLEB_HTTP_ADDRESS=${OPENPLEB_HTTP_ADDRESS:-0.0.0.0}
+export OPENPLEB_HTTP_ADDRESS
+# The port the application names in its ready line: Payara's --port if given, else 8080.
+http_port=8080
+previous=""
+for arg in "$@"; do
+  [ "$previous" = --port ] && http_port=$arg
+  previous=$arg
+done
+
 # Same JVM defaults as the base image's own entrypoint; JVM_ARGS (image convention) and JAVA_OPTS
 # (config/profiles/*.env) add to them.
 # shellcheck disable=SC2086  # JVM_ARGS and JAVA_OPTS are option lists by design
 exec java -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70.0}" -Xss"${MEM_XSS:-512k}" \
   -XX:+UseContainerSupport ${JVM_ARGS:-} ${JAVA_OPTS:-} \
   ${idle_seconds:+-Dopenpleb.pool.idle-timeout-seconds=$idle_seconds} \
+  "-Dopenpleb.http.port=$http_port" \
   '-Dopenpleb.db.password-reference=${ENV=DB_PASSWORD:openpleb}' \
   -jar payara-micro.jar \
   --nohazelcast \

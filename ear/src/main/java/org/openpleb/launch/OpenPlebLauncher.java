@@ -4,6 +4,7 @@ import fish.payara.micro.PayaraMicro;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +93,11 @@ public final class OpenPlebLauncher {
         Level.INFO,
         "OpenPleb launcher: runtime folder {0} (owner only), {1}",
         new Object[] {runtime.runtimeDir(), String.join(", ", applied)});
+    // The JVM scans for JDBC drivers once, on its first use of DriverManager. Done here, the scan
+    // sees only this class path; left to the deployment, it ran with a temporary class loader of
+    // the application, registered the SQLite driver from it, and Payara warned when that loader
+    // was discarded. The application opens SQLite through the driver class, not DriverManager.
+    DriverManager.getDrivers();
     PayaraMicro.main(payaraArgs.toArray(String[]::new));
   }
 
