@@ -13,9 +13,12 @@ import java.util.Properties;
  * The console log format, {@value #KEY}: {@code text} (Payara's own, the default) or {@code json}
  * ({@link JsonLogFormatter}, one object per line).
  *
- * <p>For JSON the launcher writes a copy of Payara Micro's bundled {@code logging.properties} whose
- * console formatter is {@link JsonLogFormatter}, and hands it to Payara with {@code
- * --logproperties}; log levels stay Payara's.
+ * <p>The launcher writes a copy of Payara Micro's bundled {@code logging.properties} and hands it
+ * to Payara with {@code --logproperties}: for JSON its console formatter is {@link
+ * JsonLogFormatter}; in both formats the EJB container logs from WARNING up, because at INFO it
+ * lists every bean's JNDI names at each start (about 40 lines). Every other level stays Payara's.
+ * (Payara's {@code set-log-levels} boot command would do the same for every start, but it
+ * reconfigures logging mid-boot and drops Payara's own line format.)
  */
 enum LogFormat {
   TEXT,
@@ -46,11 +49,14 @@ enum LogFormat {
     };
   }
 
+  /** The EJB container's logger, quieted to WARNING. */
+  static final String EJB_CONTAINER_LEVEL = "jakarta.enterprise.ejb.container.level";
+
   /**
-   * Writes the logging configuration for JSON lines into {@code dir} and returns its path; null
+   * Writes the logging configuration for this format into {@code dir} and returns its path; null
    * when Payara's bundled configuration is not on the class path.
    */
-  static Path writeJsonConfiguration(Path dir) throws IOException {
+  Path writeConfiguration(Path dir) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = LogFormat.class.getClassLoader().getResourceAsStream(BUNDLED)) {
       if (in == null) {
@@ -58,11 +64,14 @@ enum LogFormat {
       }
       properties.load(in);
     }
-    properties.setProperty("handlers", "java.util.logging.ConsoleHandler");
-    properties.setProperty(CONSOLE_FORMATTER, JsonLogFormatter.class.getName());
+    properties.setProperty(EJB_CONTAINER_LEVEL, "WARNING");
+    if (this == JSON) {
+      properties.setProperty("handlers", "java.util.logging.ConsoleHandler");
+      properties.setProperty(CONSOLE_FORMATTER, JsonLogFormatter.class.getName());
+    }
     Path file = dir.resolve("openpleb-logging.properties");
     try (OutputStream out = Files.newOutputStream(file)) {
-      properties.store(out, "OPENPLEB_LOG_FORMAT=json: Payara's levels, one JSON object per line");
+      properties.store(out, "OpenPleb: Payara's logging.properties, " + KEY + "=" + this);
     }
     return file;
   }

@@ -74,12 +74,10 @@ public final class OpenPlebLauncher {
       } catch (IOException | GeneralSecurityException e) {
         LOG.log(Level.WARNING, "OpenPleb launcher: Payara's trust store stays as bundled: {0}", e);
       }
-      if (logFormat == LogFormat.JSON) {
-        Path logging = LogFormat.writeJsonConfiguration(dir);
-        if (logging != null) {
-          payaraArgs.add("--logproperties");
-          payaraArgs.add(logging.toString());
-        }
+      Path logging = logFormat.writeConfiguration(dir);
+      if (logging != null && !payaraArgs.contains("--logproperties")) {
+        payaraArgs.add("--logproperties");
+        payaraArgs.add(logging.toString());
       }
     }
     List<String> applied = new ArrayList<>();

@@ -81,16 +81,31 @@ class JsonLogFormatterTest {
   @Test
   void theJsonConfigurationKeepsPayarasLevelsAndSwapsTheFormatter(@TempDir Path dir)
       throws Exception {
-    Path file = LogFormat.writeJsonConfiguration(dir);
+    Properties written = load(LogFormat.JSON.writeConfiguration(dir));
 
-    Properties written = new Properties();
-    try (var in = Files.newInputStream(file)) {
-      written.load(in);
-    }
     assertEquals(
         JsonLogFormatter.class.getName(), written.getProperty(LogFormat.CONSOLE_FORMATTER));
     assertEquals("java.util.logging.ConsoleHandler", written.getProperty("handlers"));
     assertEquals("INFO", written.getProperty(".level"));
+    assertEquals("WARNING", written.getProperty(LogFormat.EJB_CONTAINER_LEVEL));
+  }
+
+  @Test
+  void theTextConfigurationKeepsPayarasFormatter(@TempDir Path dir) throws Exception {
+    Properties written = load(LogFormat.TEXT.writeConfiguration(dir));
+
+    assertEquals(
+        "com.sun.enterprise.server.logging.ODLLogFormatter",
+        written.getProperty(LogFormat.CONSOLE_FORMATTER));
+    assertEquals("WARNING", written.getProperty(LogFormat.EJB_CONTAINER_LEVEL));
+  }
+
+  private static Properties load(Path file) throws Exception {
+    Properties written = new Properties();
+    try (var in = Files.newInputStream(file)) {
+      written.load(in);
+    }
+    return written;
   }
 
   @Test
