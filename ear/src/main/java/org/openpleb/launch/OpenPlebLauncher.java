@@ -47,7 +47,7 @@ public final class OpenPlebLauncher {
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && PasswordHashCommand.NAME.equals(args[0])) {
-      System.exit(PasswordHashCommand.run(System.console(), System.in, System.out, System.err));
+      System.exit(PasswordHashCommand.runInProcess());
       return;
     }
     LaunchSettings settings;

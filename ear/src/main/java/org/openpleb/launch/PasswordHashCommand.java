@@ -86,6 +86,88 @@ final class PasswordHashCommand {
   }
 
   /**
+   * The command as {@code java -jar openpleb.jar hash-password} runs it. Java offers no console
+   * when standard output is captured ({@code HASH=$(java -jar openpleb.jar hash-password)})
+   * although the password is typed at a terminal; then the terminal's echo is switched off with
+   * {@code stty} while the password is read, so it never shows.
+   */
+  static int runInProcess() {
+    Console console = System.console();
+    if (console == null && standardInputIsTerminal()) {
+      return runWithoutEcho(System.in, System.out, System.err);
+    }
+    return run(console, System.in, System.out, System.err);
+  }
+
+  private static int runWithoutEcho(InputStream in, PrintStream out, PrintStream err) {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    char[] first = null;
+    char[] second = null;
+    try {
+      if (!stty("-echo")) {
+        err.println("hash-password: cannot switch the terminal's echo off; pipe the password in");
+        return 1;
+      }
+      err.print("Admin password: ");
+      err.flush();
+      first = line(reader);
+      err.println();
+      err.print("Repeat it: ");
+      err.flush();
+      second = line(reader);
+      err.println();
+      if (first.length == 0 || !Arrays.equals(first, second)) {
+        err.println("hash-password: the two passwords differ or are empty");
+        return 1;
+      }
+      out.println(hash(first));
+      return 0;
+    } catch (IOException e) {
+      err.println("hash-password: " + e.getMessage());
+      return 1;
+    } finally {
+      stty("echo");
+      if (first != null) {
+        Arrays.fill(first, '\0');
+      }
+      if (second != null) {
+        Arrays.fill(second, '\0');
+      }
+    }
+  }
+
+  private static char[] line(BufferedReader reader) throws IOException {
+    String line = reader.readLine();
+    return line == null ? new char[0] : line.toCharArray();
+  }
+
+  private static boolean standardInputIsTerminal() {
+    return shell("[ -t 0 ]");
+  }
+
+  private static boolean stty(String setting) {
+    return shell("stty " + setting);
+  }
+
+  // A command on this process's own standard input (the terminal), nothing else inherited.
+  private static boolean shell(String command) {
+    try {
+      Process process =
+          new ProcessBuilder("sh", "-c", command)
+              .redirectInput(ProcessBuilder.Redirect.INHERIT)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return process.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
    * Reads the password, prints its hash and returns the exit status (0, or 1 with a reason on
    * {@code err} and nothing on {@code out}).
    *
