@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.openpleb.ee.web.problem.ErrorContract;
 
 class RequestCorrelationTest {
 
@@ -41,6 +42,18 @@ class RequestCorrelationTest {
 
     assertEquals(own, thread.getName());
     assertEquals(Optional.empty(), RequestCorrelation.current());
+  }
+
+  @Test
+  void anUnexpectedFailureQuotesTheRequestsId() {
+    try (RequestCorrelation.Scope scope = RequestCorrelation.enter("req-7")) {
+      assertEquals(
+          "req-7",
+          new ErrorContract().problemFor(new IllegalStateException(), "/api/x").correlationId());
+    }
+    String outside =
+        new ErrorContract().problemFor(new IllegalStateException(), "/api/x").correlationId();
+    assertTrue(outside.matches("[0-9a-f-]{36}"), outside);
   }
 
   @Test
