@@ -21,8 +21,12 @@ import javax.crypto.spec.PBEKeySpec;
  * Jakarta Security's {@code Pbkdf2PasswordHash}, {@code algorithm:iterations:base64(salt):
  * base64(hash)}, which the server verifies with the container's own implementation.
  *
- * <p>Run it with only a JDK, from the built EJB jar, and type the password (it is not echoed; from
- * a pipe, the first line of standard input is the password):
+ * <p>Operators run {@code java -jar ear/target/openpleb.jar hash-password}: the server jar's
+ * launcher carries its own implementation of this format ({@code
+ * org.openpleb.launch.PasswordHashCommand}), because the uber jar's class path does not hold the
+ * EJB module; a test in the ear module checks that each verifies the other's hashes. This class
+ * also runs with only a JDK, from the built EJB jar (the password is not echoed; from a pipe, the
+ * first line of standard input is the password):
  *
  * <pre>
  * java -cp ejb/target/openpleb-ejb-*.jar org.openpleb.ee.admin.AdminPasswordHasher

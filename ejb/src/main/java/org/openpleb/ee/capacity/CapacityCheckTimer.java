@@ -23,7 +23,9 @@ import jakarta.inject.Inject;
  */
 @Singleton
 @Startup
-@DependsOn("ConfigurationGuard")
+// After the schema migration: a check counts live sessions in the database, and on a slow start the
+// first check ran while Flyway was still creating the tables (a WARNING with a stack trace).
+@DependsOn({"ConfigurationGuard", "SchemaMigrator"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CapacityCheckTimer {
 

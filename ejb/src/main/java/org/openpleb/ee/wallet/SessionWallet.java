@@ -2,6 +2,7 @@ package org.openpleb.ee.wallet;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.AccessTimeout;
+import jakarta.ejb.PrePassivate;
 import jakarta.ejb.Remove;
 import jakarta.ejb.Stateful;
 import jakarta.ejb.StatefulTimeout;
@@ -33,10 +34,15 @@ import org.openpleb.ee.platform.ProblemCode;
  * until the {@link WalletRegistry} closes it ({@link #close()}, a {@code @Remove} method). Only the
  * registry creates handles and hands them out, pinned, through a {@link WalletLease}.
  *
- * <p>Not passivation capable: the container must never try to serialize the open connection (Payara
- * would otherwise checkpoint the bean and lose it). It never times out on its own either; the
- * registry's idle limit decides. Calls on one handle are serialized by the container, so the
- * balance read after an operation is the balance that operation left.
+ * <p>Never passivated: the container must not serialize the open connection. The bean is declared
+ * passivation capable only because Payara cannot monitor a stateful bean that is not (it logs a
+ * SEVERE "Could not create MonitorRegistryMediator" at every deployment: such a bean has no backing
+ * store, whose size the monitoring reads); what keeps it in memory is its descriptor ({@code
+ * glassfish-ejb-jar.xml}: an unbounded cache without idle passivation, no availability
+ * checkpoints). Should a container passivate it anyway, {@link #beforePassivation()} closes the
+ * file first and the handle comes back unusable, so the registry reopens the wallet. It never times
+ * out on its own either; the registry's idle limit decides. Calls on one handle are serialized by
+ * the container, so the balance read after an operation is the balance that operation left.
  *
  * <p>Every failure leaves as a {@link WalletOperationException}, an application exception: any
  * other exception would make the container discard the bean without closing its file. A handle that
@@ -44,7 +50,7 @@ import org.openpleb.ee.platform.ProblemCode;
  * ({@link #usable()} turns false), so the registry discards it and reopens the file cleanly on the
  * next use instead of handing out a dead handle.
  */
-@Stateful(passivationCapable = false)
+@Stateful
 @StatefulTimeout(-1)
 @AccessTimeout(value = 2, unit = TimeUnit.MINUTES)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -52,9 +58,9 @@ public class SessionWallet {
 
   private static final Logger LOG = Logger.getLogger(SessionWallet.class.getName());
 
-  private Wallet wallet;
+  private transient Wallet wallet;
   private String walletId;
-  private Clock clock;
+  private transient Clock clock;
   private volatile boolean failed;
 
   /**
@@ -202,6 +208,16 @@ public class SessionWallet {
         LOG.log(Level.WARNING, "Closing wallet " + walletId + " failed", e);
       }
     }
+  }
+
+  /**
+   * The descriptor rules passivation out; if a container does it anyway, the file is closed rather
+   * than serialized and the handle stays unusable after activation.
+   */
+  @PrePassivate
+  void beforePassivation() {
+    LOG.log(Level.WARNING, "Wallet {0} is being passivated; its handle is discarded", walletId);
+    fail();
   }
 
   private <T> T guarded(boolean receiving, Supplier<T> work) {

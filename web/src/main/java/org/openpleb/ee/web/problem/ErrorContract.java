@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.correlation.RequestCorrelation;
 import org.openpleb.ee.web.request.BodyLimits;
 import org.openpleb.ee.web.request.BodyTooLargeException;
 
@@ -38,9 +39,12 @@ public final class ErrorContract {
 
   private final Supplier<String> correlationIds;
 
-  /** The contract with random UUID correlation ids. */
+  /**
+   * The contract with the request's own correlation id ({@code X-Request-Id}, on every log line of
+   * the request), or a random UUID outside a request.
+   */
   public ErrorContract() {
-    this(() -> UUID.randomUUID().toString());
+    this(() -> RequestCorrelation.current().orElseGet(() -> UUID.randomUUID().toString()));
   }
 
   /** The contract with the given source of correlation ids (tests pin them). */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.ee.platform.ProblemCode;
+import org.openpleb.ee.web.correlation.RequestCorrelation;
 
 /**
  * The error page of the whole application (see {@code WEB-INF/web.xml}): whatever the servlet
@@ -39,7 +40,8 @@ public class ProblemErrorServlet extends HttpServlet {
     String instance = uri instanceof String path ? path : null;
     Problem problem;
     if (failure instanceof Throwable error) {
-      String correlationId = UUID.randomUUID().toString();
+      String correlationId =
+          RequestCorrelation.current().orElseGet(() -> UUID.randomUUID().toString());
       LOG.log(Level.SEVERE, "Unexpected failure " + correlationId + " on " + instance, error);
       problem = Problem.internal(correlationId, instance);
     } else if (status instanceof Integer code) {
