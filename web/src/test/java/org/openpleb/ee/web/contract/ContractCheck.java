@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * <p>Only the response is judged (status, Content-Type, headers the document requires, body against
  * the schema, with no field the schema does not name): the ITs send hostile requests on purpose.
  * Paths outside {@code /api} (health, metrics, the document itself) and the test-only resources
- * under {@code /api/test-support} are not part of the contract. A request to a path or method the
- * document does not know must be answered with a 404 or 405 problem document.
+ * under {@code /api/test-support} are not part of the contract, nor are {@code OPTIONS} and {@code
+ * HEAD}, which HTTP answers for every path. A request to a path or method the document does not
+ * know must be answered with a 404 or 405 problem document.
  */
 public final class ContractCheck {
 
@@ -52,10 +53,15 @@ public final class ContractCheck {
    */
   public static void verify(HttpRequest request, HttpResponse<?> response, String body) {
     String path = request.uri().getRawPath();
-    if (!isContractPath(path)) {
+    if (!isContractPath(path) || !isOperationMethod(request.method())) {
       return;
     }
     contractOf(request.uri()).verify(request.method(), path, response, body);
+  }
+
+  /** OPTIONS (CORS preflight, Allow) and HEAD belong to HTTP itself, not to an operation. */
+  static boolean isOperationMethod(String method) {
+    return !(method.equalsIgnoreCase("OPTIONS") || method.equalsIgnoreCase("HEAD"));
   }
 
   /** Whether the contract describes {@code path}: the API, without its test-only resources. */
