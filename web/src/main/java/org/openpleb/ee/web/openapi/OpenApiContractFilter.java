@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,7 @@ public class OpenApiContractFilter implements OASFilter {
     }
     timestampsAsStrings(openAPI);
     declareTagsOnce(openAPI);
+    uniqueOperationIds(openAPI);
     dropEndpoints(openAPI);
   }
 
@@ -409,6 +411,48 @@ public class OpenApiContractFilter implements OASFilter {
       }
     }
     openAPI.setTags(new ArrayList<>(byName.values()));
+  }
+
+  /**
+   * Operation ids are unique, as OpenAPI requires and client generators need: the runtime derives
+   * them from Java method names, so {@code login} of the user and of the admin collide. Colliding
+   * ids get the operation's tag in front ({@code sessionsLogin}, {@code adminLogin}); an id a
+   * resource chose that collides with nothing stays as it is.
+   */
+  private static void uniqueOperationIds(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    Map<String, List<Operation>> byId = new LinkedHashMap<>();
+    for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+      if (item.getOperations() != null) {
+        for (Operation operation : item.getOperations().values()) {
+          if (operation.getOperationId() != null) {
+            byId.computeIfAbsent(operation.getOperationId(), id -> new ArrayList<>())
+                .add(operation);
+          }
+        }
+      }
+    }
+    Set<String> taken = new HashSet<>(byId.keySet());
+    byId.forEach(
+        (id, operations) -> {
+          if (operations.size() < 2) {
+            return;
+          }
+          for (Operation operation : operations) {
+            String prefix =
+                operation.getTags() == null || operation.getTags().isEmpty()
+                    ? "operation"
+                    : operation.getTags().get(0);
+            String unique = prefix + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+            for (int n = 2; taken.contains(unique); n++) {
+              unique = prefix + Character.toUpperCase(id.charAt(0)) + id.substring(1) + n;
+            }
+            taken.add(unique);
+            operation.setOperationId(unique);
+          }
+        });
   }
 
   /**

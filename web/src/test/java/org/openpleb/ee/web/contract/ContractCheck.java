@@ -119,11 +119,16 @@ public final class ContractCheck {
               // A response field the schema does not name is drift too.
               .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
               .build();
-      return new Contract(
-          OpenApiInteractionValidator.createForInlineApiSpecification(json)
-              .withLevelResolver(levels)
-              .withStrictOperationPathMatching()
-              .build());
+      try {
+        return new Contract(
+            OpenApiInteractionValidator.createForInlineApiSpecification(json)
+                .withLevelResolver(levels)
+                .withStrictOperationPathMatching()
+                .build());
+      } catch (OpenApiInteractionValidator.ApiLoadException invalid) {
+        throw new AssertionError(
+            "the server's OpenAPI document is invalid: " + invalid.getMessage());
+      }
     }
 
     /** Throws an AssertionError naming the operation and every mismatch of this exchange. */
