@@ -193,14 +193,7 @@ class ApiContractIT {
     if (accept != null) {
       request.header("Accept", accept);
     }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    Path dump =
-        Path.of(
-            System.getProperty("java.io.tmpdir"),
-            "openpleb-c-openapi." + (accept == null ? "default" : accept.replace('/', '-')));
-    Files.writeString(dump, response.body());
-    return response;
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String mediaType(HttpResponse<String> response) {
