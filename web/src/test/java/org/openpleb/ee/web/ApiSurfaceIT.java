@@ -310,7 +310,8 @@ class ApiSurfaceIT {
     HttpResponse<String> response =
         send(request("api/info").header("Accept", "application/xml").GET().build());
 
-    assertProblem(response, 406, "NOT_ACCEPTABLE");
+    JsonNode problem = assertProblem(response, 406, "NOT_ACCEPTABLE");
+    assertTrue(problem.path("detail").asText().contains("application/json"), problem::toString);
   }
 
   /** Asserts an RFC 9457 problem with every member present and no server internals leaking. */
