@@ -271,9 +271,10 @@ public class OpenApiContractFilter implements OASFilter {
         });
     Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
     if (schemas != null) {
+      TIMESTAMPS.forEach(openAPI.getComponents()::removeSchema);
+      // Then the parts only the removed objects used.
       for (String name : List.copyOf(schemas.keySet())) {
-        if (TIMESTAMPS.contains(name)
-            || (TIME_PARTS.contains(name) && !referenced(openAPI, SCHEMA_REF + name))) {
+        if (TIME_PARTS.contains(name) && !referenced(openAPI, SCHEMA_REF + name)) {
           openAPI.getComponents().removeSchema(name);
         }
       }
