@@ -22,9 +22,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * The deployed WAR seen from a client over HTTP: the platform description, the operator's probes
@@ -36,9 +39,18 @@ class ApiSurfaceIT {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The one browser origin this deployment admits (OPENPLEB_CORS_ORIGINS). */
+  private static final String APP_ORIGIN = "https://app.example.test";
+
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")));
+    JavaArchive settings =
+        ShrinkWrap.create(JavaArchive.class, "it-settings.jar")
+            .addAsResource(
+                new StringAsset("config_ordinal=500\nOPENPLEB_CORS_ORIGINS=" + APP_ORIGIN + "\n"),
+                "META-INF/microprofile-config.properties");
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")))
+        .addAsLibrary(settings);
   }
 
   @ArquillianResource URL base;
@@ -233,7 +245,64 @@ class ApiSurfaceIT {
                 .POST(HttpRequest.BodyPublishers.ofString("100000 KRW"))
                 .build());
 
-    assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    JsonNode problem = assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertTrue(problem.path("detail").asText().contains("application/json"), problem::toString);
+  }
+
+  @Test
+  void aPreflightFromTheConfiguredOriginIsAnswered() throws Exception {
+    HttpResponse<String> response =
+        send(
+            request("api/offers")
+                .header("Origin", APP_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, idempotency-key")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertTrue(response.statusCode() < 300, () -> response.statusCode() + " " + response.body());
+    assertEquals(APP_ORIGIN, header(response, "Access-Control-Allow-Origin"));
+    assertTrue(header(response, "Access-Control-Allow-Methods").contains("POST"));
+    String allowed = header(response, "Access-Control-Allow-Headers");
+    for (String name : List.of("Authorization", "Content-Type", "Idempotency-Key")) {
+      assertTrue(allowed.contains(name), allowed);
+    }
+    assertFalse(header(response, "Access-Control-Max-Age").isEmpty());
+    assertEquals("", header(response, "Access-Control-Allow-Credentials"));
+  }
+
+  @Test
+  void aResponseToTheConfiguredOriginExposesItsHeaders() throws Exception {
+    HttpResponse<String> info = send(get("api/info").header("Origin", APP_ORIGIN).build());
+    HttpResponse<String> refusal = send(get("api/nope").header("Origin", APP_ORIGIN).build());
+
+    assertEquals(200, info.statusCode(), info::body);
+    assertEquals(APP_ORIGIN, header(info, "Access-Control-Allow-Origin"));
+    String exposed = header(info, "Access-Control-Expose-Headers");
+    assertTrue(exposed.contains("Location") && exposed.contains("Retry-After"), exposed);
+    assertEquals(APP_ORIGIN, header(refusal, "Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void anotherOriginGetsNoCorsHeaders() throws Exception {
+    HttpResponse<String> info =
+        send(get("api/info").header("Origin", "https://elsewhere.example.test").build());
+    HttpResponse<String> preflight =
+        send(
+            request("api/offers")
+                .header("Origin", "https://elsewhere.example.test")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertEquals(200, info.statusCode(), info::body);
+    assertEquals("", header(info, "Access-Control-Allow-Origin"));
+    assertEquals("", header(preflight, "Access-Control-Allow-Origin"));
+    assertEquals("", header(preflight, "Access-Control-Allow-Methods"));
+  }
+
+  private static String header(HttpResponse<String> response, String name) {
+    return response.headers().firstValue(name).orElse("");
   }
 
   @Test
@@ -241,7 +310,8 @@ class ApiSurfaceIT {
     HttpResponse<String> response =
         send(request("api/info").header("Accept", "application/xml").GET().build());
 
-    assertProblem(response, 406, "NOT_ACCEPTABLE");
+    JsonNode problem = assertProblem(response, 406, "NOT_ACCEPTABLE");
+    assertTrue(problem.path("detail").asText().contains("application/json"), problem::toString);
   }
 
   /** Asserts an RFC 9457 problem with every member present and no server internals leaking. */
@@ -276,7 +346,9 @@ class ApiSurfaceIT {
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 
   private HttpRequest.Builder get(String path) throws URISyntaxException {

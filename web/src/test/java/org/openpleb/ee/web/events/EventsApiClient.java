@@ -21,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /** The live-event IT's client: logs users in, opens event streams, fires test changes. */
 final class EventsApiClient {
@@ -95,8 +96,13 @@ final class EventsApiClient {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
-    return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
-        .get(30, TimeUnit.SECONDS);
+    HttpRequest request = builder.build();
+    HttpResponse<InputStream> response =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+            .get(30, TimeUnit.SECONDS);
+    // A stream's body is not judged: its status and media type are.
+    ContractCheck.verify(request, response, null);
+    return response;
   }
 
   /** Opens a stream that must be accepted, and checks its greeting. */
@@ -184,6 +190,8 @@ final class EventsApiClient {
   }
 
   private HttpResponse<String> send(HttpRequest request) throws Exception {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * Hostile input over HTTP (issue #11, findings 3, 4 and 8): oversized and chunked bodies on every
@@ -75,7 +76,10 @@ class BadInputIT {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest sent = request.build();
+    HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(sent, response, response.body());
+    return response;
   }
 
   private HttpResponse<String> postJson(String path, String token, String json) throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * An open server-sent event stream of the API, read line by line in the background, so a test can
@@ -20,6 +21,7 @@ final class SseLines implements AutoCloseable {
 
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
+  private final HttpRequest sent;
 
   SseLines(URL base, String token) throws Exception {
     HttpRequest.Builder request =
@@ -29,11 +31,12 @@ final class SseLines implements AutoCloseable {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    sent = request.build();
     response =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .build()
-            .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+            .sendAsync(sent, HttpResponse.BodyHandlers.ofLines());
     response.thenAccept(
         r -> {
           Thread reader = new Thread(() -> r.body().forEach(lines::add), "sse-reader");
@@ -44,7 +47,10 @@ final class SseLines implements AutoCloseable {
 
   /** The status the stream was opened with. */
   int status() throws Exception {
-    return response.get(10, TimeUnit.SECONDS).statusCode();
+    HttpResponse<Stream<String>> opened = response.get(10, TimeUnit.SECONDS);
+    // A stream's body is not judged: its status and media type are.
+    ContractCheck.verify(sent, opened, null);
+    return opened.statusCode();
   }
 
   /** The first line to come that matches, waiting at most {@code timeout}. */

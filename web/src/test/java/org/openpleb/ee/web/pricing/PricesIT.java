@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * {@code GET /api/prices/current} on the deployed server, priced by Upbit's ticker as served by a
@@ -165,9 +166,11 @@ class PricesIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(new URL(base, path).toURI()).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(new URL(base, path).toURI()).timeout(Duration.ofSeconds(30)).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 
   /** Polls the current price until it answers {@code expected}, for at most 20 s. */

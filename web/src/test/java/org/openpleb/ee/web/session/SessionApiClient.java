@@ -26,6 +26,7 @@ import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.session.ProofOfWork;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * A user of the session API as the session ITs drive it over HTTP: keys, challenges, signed logins,
@@ -242,6 +243,8 @@ final class SessionApiClient {
   }
 
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 }

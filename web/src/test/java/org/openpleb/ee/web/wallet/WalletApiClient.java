@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * A user of the wallet API as the wallet ITs drive it over HTTP: keys, signed logins, bearer calls
@@ -237,6 +238,8 @@ final class WalletApiClient {
   }
 
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 }
