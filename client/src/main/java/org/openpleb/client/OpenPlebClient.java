@@ -87,7 +87,8 @@ public final class OpenPlebClient {
             .connectTimeout(10, TimeUnit.SECONDS)
             .readTimeout(60, TimeUnit.SECONDS)
             .property(DISABLE_DEFAULT_MAPPER, true)
-            .register(ProblemExceptionMapper.class);
+            .register(ProblemExceptionMapper.class)
+            .register(new OmittedHeaders());
     return customizer.apply(builder).build(api);
   }
 
