@@ -9,6 +9,7 @@ import org.openpleb.client.admin.AdminApi;
 import org.openpleb.client.admin.AdminLoginRequest;
 import org.openpleb.client.admin.AdminLoginResponse;
 import org.openpleb.client.dispute.DisputesApi;
+import org.openpleb.client.events.EventsApi;
 import org.openpleb.client.offer.OffersApi;
 import org.openpleb.client.platform.PlatformApi;
 import org.openpleb.client.pricing.PricingApi;
@@ -50,6 +51,7 @@ public final class OpenPlebClient {
   private final SessionsApi sessions;
   private final AdminApi admin;
   private final PlatformApi platform;
+  private final EventsApi events;
 
   private OpenPlebClient(URI base, UnaryOperator<RestClientBuilder> customizer) {
     this.offers = build(base, customizer, OffersApi.class);
@@ -60,6 +62,7 @@ public final class OpenPlebClient {
     this.sessions = build(base, customizer, SessionsApi.class);
     this.admin = build(base, customizer, AdminApi.class);
     this.platform = build(base, customizer, PlatformApi.class);
+    this.events = build(base, customizer, EventsApi.class);
   }
 
   /**
@@ -155,5 +158,10 @@ public final class OpenPlebClient {
   /** The platform's self-description. */
   public PlatformApi platform() {
     return platform;
+  }
+
+  /** The live event stream. */
+  public EventsApi events() {
+    return events;
   }
 }

@@ -203,7 +203,7 @@ class ClientTradeIT {
     ProblemException loggedOut =
         assertThrows(ProblemException.class, () -> api.sessions().current(maker));
     assertEquals(401, loggedOut.status());
-    assertEquals("UNAUTHENTICATED", loggedOut.code());
+    assertEquals("UNAUTHORIZED", loggedOut.code());
   }
 
   @Test
@@ -239,7 +239,7 @@ class ClientTradeIT {
     assertEquals("/api/offers/" + missing, unknown.instance());
     assertEquals("NOT_FOUND", unclaimable.code());
     assertEquals(401, stranger.status());
-    assertEquals("UNAUTHENTICATED", stranger.code());
+    assertEquals("UNAUTHORIZED", stranger.code());
   }
 
   /**
