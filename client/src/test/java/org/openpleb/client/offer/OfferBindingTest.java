@@ -96,4 +96,27 @@ class OfferBindingTest {
         java.util.Set.of(server.last().query().split("&")));
     assertNull(server.last().header("Authorization"), "an anonymous read sends no credentials");
   }
+
+  @Test
+  void myOffersAndTheOpenDisputesBindAsListsOfOffers() {
+    server
+        .on("GET", "/api/offers/mine", Answer.json(200, "[" + COMPLETED + "]"))
+        .on(
+            "GET",
+            "/api/admin/disputes",
+            Answer.json(
+                200,
+                "[{\"id\":\"o-2\",\"status\":\"DISPUTED\",\"role\":\"ADMIN\","
+                    + "\"makerFeedback\":\"nothing arrived\",\"takerResponse\":\"I paid\"}]"));
+    OpenPlebClient api = OpenPlebClient.connect(server.base());
+
+    java.util.List<Offer> mine = api.offers().mine(Bearer.of("t"), 10);
+    java.util.List<Offer> disputes = api.disputes().open(Bearer.of("admin"), 0, 50);
+
+    assertEquals(OfferState.COMPLETED, mine.get(0).status());
+    assertEquals("limit=10", server.received().get(0).query());
+    assertEquals(OfferState.DISPUTED, disputes.get(0).status());
+    assertEquals(Role.ADMIN, disputes.get(0).role());
+    assertEquals("I paid", disputes.get(0).takerResponse());
+  }
 }
