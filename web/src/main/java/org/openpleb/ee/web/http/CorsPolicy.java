@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openpleb.ee.web.correlation.RequestCorrelation;
 
 /**
  * Which cross-origin browser requests the API admits, and the CORS headers that say so: only the
@@ -14,14 +15,15 @@ import java.util.Set;
  */
 public record CorsPolicy(Set<String> origins) {
 
-  /** The response header that carries a request's correlation id. */
-  public static final String CORRELATION_ID = "X-Correlation-Id";
+  /** The header that carries a request's correlation id, both ways. */
+  public static final String CORRELATION_ID = RequestCorrelation.HEADER;
 
   /** The methods the API's operations use. */
   static final String METHODS = "GET, POST, DELETE, OPTIONS";
 
   /** The request headers a page may send beyond the CORS-safelisted ones. */
-  static final String REQUEST_HEADERS = "Authorization, Content-Type, " + IdempotentReplies.HEADER;
+  static final String REQUEST_HEADERS =
+      "Authorization, Content-Type, " + IdempotentReplies.HEADER + ", " + CORRELATION_ID;
 
   /** The response headers a page may read beyond the CORS-safelisted ones. */
   static final String EXPOSED_HEADERS =

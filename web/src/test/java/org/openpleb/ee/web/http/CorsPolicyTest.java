@@ -22,7 +22,8 @@ class CorsPolicyTest {
     assertEquals(APP, headers.get("Access-Control-Allow-Origin"));
     assertTrue(headers.get("Access-Control-Allow-Methods").contains("POST"));
     assertTrue(headers.get("Access-Control-Allow-Methods").contains("DELETE"));
-    for (String header : new String[] {"Authorization", "Content-Type", "Idempotency-Key"}) {
+    for (String header :
+        new String[] {"Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"}) {
       assertTrue(headers.get("Access-Control-Allow-Headers").contains(header), header);
     }
     assertEquals("600", headers.get("Access-Control-Max-Age"));
