@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.platform.DatabaseConfig;
 import org.openpleb.ee.platform.PlatformConfig;
@@ -42,6 +45,13 @@ public class InfoResource {
           "Version, currency, fee and bond schedule, the Cashu mint (with a warning while the"
               + " development mint is in use), the capacity limits and the bitcoin price's source"
               + " (with a warning while it is fixed).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The platform's configuration",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PlatformInfo.class)))
   public PlatformInfo info() {
     return PlatformInfo.describe(platform, pricing, sessions, wallets, database, priceFeed);
   }

@@ -1,7 +1,9 @@
 package org.openpleb.ee.web.wallet;
 
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.Deposit;
+import org.openpleb.ee.wallet.DepositState;
 
 /**
  * A Lightning deposit: pay {@code invoice} and the server mints the sats into the wallet by itself.
@@ -16,7 +18,7 @@ import org.openpleb.ee.wallet.Deposit;
  */
 public record DepositView(
     String depositId,
-    String state,
+    @Schema(description = "Where the deposit stands") DepositState state,
     long amount,
     String invoice,
     OffsetDateTime expiresAt,
@@ -26,7 +28,7 @@ public record DepositView(
   static DepositView of(Deposit deposit) {
     return new DepositView(
         deposit.id(),
-        deposit.state().name(),
+        deposit.state(),
         deposit.amount(),
         deposit.invoice(),
         deposit.expiresAt().orElse(null),

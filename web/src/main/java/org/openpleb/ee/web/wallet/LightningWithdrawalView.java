@@ -1,5 +1,7 @@
 package org.openpleb.ee.web.wallet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpleb.cashu.wallet.MeltStatus;
 import org.openpleb.ee.wallet.LightningWithdrawal;
 
 /**
@@ -15,7 +17,8 @@ import org.openpleb.ee.wallet.LightningWithdrawal;
  */
 public record LightningWithdrawalView(
     String walletId,
-    String status,
+    @Schema(description = "PAID, PENDING (in flight; settled later) or FAILED (nothing spent)")
+        MeltStatus status,
     long amount,
     long fee,
     long change,
@@ -25,7 +28,7 @@ public record LightningWithdrawalView(
   static LightningWithdrawalView of(LightningWithdrawal paid) {
     return new LightningWithdrawalView(
         paid.walletId(),
-        paid.status().name(),
+        paid.status(),
         paid.amount(),
         paid.fee(),
         paid.change(),
