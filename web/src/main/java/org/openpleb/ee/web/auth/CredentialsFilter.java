@@ -47,7 +47,7 @@ public class CredentialsFilter implements ContainerRequestFilter {
     } else if (presented instanceof PresentedCredentials.Refused refused) {
       request.abortWith(
           BearerCredentials.unauthorized(
-              refused.detail(), BearerCredentials.instance(request), refused.tokenPresented()));
+              refused.detail(), BearerCredentials.instance(request), true));
     }
     // None: anonymous; public endpoints serve it, guarded ones refuse it in their own filter
   }

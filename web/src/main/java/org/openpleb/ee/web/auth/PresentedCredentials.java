@@ -32,13 +32,12 @@ public sealed interface PresentedCredentials {
   record Admin(AdminPrincipal admin) implements PresentedCredentials {}
 
   /**
-   * A header that does not authenticate.
+   * A header that does not authenticate. Its challenge says {@code error="invalid_token"} whatever
+   * was wrong with it: the credentials the caller sent are not valid here.
    *
    * @param detail what the 401 problem tells the caller
-   * @param tokenPresented whether a bearer token was sent (the challenge then says {@code
-   *     invalid_token}) rather than no token or another scheme
    */
-  record Refused(String detail, boolean tokenPresented) implements PresentedCredentials {}
+  record Refused(String detail) implements PresentedCredentials {}
 
   /**
    * Judges {@code authorization}, the header's value (null when absent). A token is looked up as a
@@ -56,8 +55,7 @@ public sealed interface PresentedCredentials {
     if (token.isEmpty()) {
       return new Refused(
           "The Authorization header is not a bearer token: send Authorization: Bearer <token>,"
-              + " or no Authorization header at all for public endpoints",
-          false);
+              + " or no Authorization header at all for public endpoints");
     }
     Optional<SessionPrincipal> user = users.apply(token.get());
     if (user.isPresent()) {
@@ -69,7 +67,6 @@ public sealed interface PresentedCredentials {
     }
     return new Refused(
         "The bearer token is unknown, logged out or expired; log in again, or send no"
-            + " Authorization header for public endpoints",
-        true);
+            + " Authorization header for public endpoints");
   }
 }

@@ -269,8 +269,9 @@ class SessionLifecycleIT {
     for (String malformed : List.of("Basic b3BlcmF0b3I6cHc=", "Bearer", "Bearer not-a-token")) {
       HttpResponse<String> refused = api.getWithAuthorization(offer, malformed);
       assertProblem(refused, 401, "UNAUTHORIZED");
-      assertTrue(
-          refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "),
+      assertEquals(
+          "Bearer realm=\"openpleb\", error=\"invalid_token\"",
+          refused.headers().firstValue("WWW-Authenticate").orElse(""),
           malformed);
     }
   }
