@@ -14,7 +14,10 @@ import org.openpleb.ee.web.http.ApiSecurity;
  * The OpenPleb API: a peer-to-peer market where makers pay bank QR codes with bitcoin held as Cashu
  * ecash, and takers earn it by paying the QR in fiat. Everything lives under {@code /api}; every
  * error is an RFC 9457 problem document with a stable code. The OpenAPI document's bearer security
- * scheme and its tags, one per feature, are declared here, once; resources name them only.
+ * scheme and its tags, one per feature, are declared here, once. Each operation names its tag with
+ * {@code @Tag(ref = "...")}: Payara's generator adds a class-level or named {@code @Tag} to the
+ * document's tag list again (a duplicate without a description), while a reference only labels the
+ * operation.
  */
 @ApplicationPath("/api")
 @OpenAPIDefinition(

@@ -19,7 +19,6 @@ import org.openpleb.ee.web.http.ApiSecurity;
 /** The operator's capacity page: how loaded this server is and how far it can grow. */
 @Path("admin/capacity")
 @ApplicationScoped
-@Tag(name = "admin")
 public class AdminCapacityResource {
 
   @Inject CapacityReporter reporter;
@@ -29,6 +28,7 @@ public class AdminCapacityResource {
   @AdminOnly
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "admin")
   @Operation(
       summary = "Capacity report",
       description =

@@ -36,7 +36,6 @@ import org.openpleb.ee.web.http.ApiSecurity;
 /** Login and logout for the operator, with the credentials configured on the server. */
 @Path("admin/sessions")
 @ApplicationScoped
-@Tag(name = "admin")
 public class AdminSessionsResource {
 
   @EJB AdminLogin login;
@@ -52,6 +51,7 @@ public class AdminSessionsResource {
   @RateLimited(LimitName.ADMIN_LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "admin")
   @Operation(
       summary = "Admin login",
       description =
@@ -112,6 +112,7 @@ public class AdminSessionsResource {
   @Path("current")
   @AdminOnly
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "admin")
   @Operation(
       summary = "Admin logout",
       description =

@@ -32,7 +32,6 @@ import org.openpleb.ee.web.auth.CurrentSession;
  */
 @Path("events")
 @ApplicationScoped
-@Tag(name = "events")
 public class EventsResource {
 
   @Inject CurrentSession current;
@@ -44,6 +43,7 @@ public class EventsResource {
   /** Opens a server-sent event stream. */
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Tag(ref = "events")
   @Operation(
       summary = "Live events",
       description =

@@ -21,7 +21,6 @@ import org.openpleb.ee.wallet.WalletConfig;
 /** The platform's public self-description: version, currency, fees, bonds, mint and limits. */
 @Path("info")
 @ApplicationScoped
-@Tag(name = "platform")
 public class InfoResource {
 
   @Inject PlatformConfig platform;
@@ -39,6 +38,7 @@ public class InfoResource {
   /** Describes the platform as it is configured right now. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "platform")
   @Operation(
       summary = "Describe the platform",
       description =

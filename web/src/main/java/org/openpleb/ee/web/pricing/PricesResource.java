@@ -18,7 +18,6 @@ import org.openpleb.ee.pricing.PriceService;
  */
 @Path("prices")
 @ApplicationScoped
-@Tag(name = "pricing")
 public class PricesResource {
 
   @Inject PriceService prices;
@@ -27,6 +26,7 @@ public class PricesResource {
   @GET
   @Path("current")
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "pricing")
   @Operation(
       summary = "Current bitcoin price",
       description =

@@ -28,7 +28,6 @@ import org.openpleb.ee.pricing.PriceService;
  */
 @Path("pricing")
 @ApplicationScoped
-@Tag(name = "pricing")
 public class PricingResource {
 
   @Inject OfferPricing pricing;
@@ -45,6 +44,7 @@ public class PricingResource {
   @Path("quote")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "pricing")
   @Operation(
       summary = "Price an offer",
       description =

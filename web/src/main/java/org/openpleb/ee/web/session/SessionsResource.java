@@ -39,7 +39,6 @@ import org.openpleb.ee.web.http.ApiSecurity;
  */
 @Path("sessions")
 @ApplicationScoped
-@Tag(name = "sessions")
 public class SessionsResource {
 
   @EJB SessionLogin login;
@@ -53,6 +52,7 @@ public class SessionsResource {
   @Path("challenge")
   @RateLimited(LimitName.CHALLENGE)
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Get a login challenge",
       description =
@@ -81,6 +81,7 @@ public class SessionsResource {
   @RateLimited(LimitName.LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Log in with a signed challenge",
       description =
@@ -159,6 +160,7 @@ public class SessionsResource {
   @Authenticated
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Describe the current session",
       description = "The session of the bearer token: id, pubkey, createdAt, expiresAt.")
@@ -178,6 +180,7 @@ public class SessionsResource {
   @Path("current")
   @Authenticated
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Log out",
       description = "Closes the session; its token stops working at once. Answers 204.")

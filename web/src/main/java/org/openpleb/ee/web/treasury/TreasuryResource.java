@@ -30,7 +30,6 @@ import org.openpleb.ee.web.http.ApiSecurity;
 /** The platform's treasury for the admin: balance and withdrawals. */
 @Path("admin/treasury")
 @ApplicationScoped
-@Tag(name = "treasury")
 public class TreasuryResource {
 
   @EJB TreasuryDesk desk;
@@ -42,6 +41,7 @@ public class TreasuryResource {
   @AdminOnly
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "treasury")
   @Operation(
       summary = "Treasury",
       description =
@@ -67,6 +67,7 @@ public class TreasuryResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "treasury")
   @Operation(
       summary = "Withdraw from the treasury",
       description =

@@ -1,9 +1,7 @@
 package org.openpleb.ee.web.wallet;
 
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.Deposit;
-import org.openpleb.ee.wallet.DepositState;
 
 /**
  * A Lightning deposit: pay {@code invoice} and the server mints the sats into the wallet by itself.
@@ -18,7 +16,7 @@ import org.openpleb.ee.wallet.DepositState;
  */
 public record DepositView(
     String depositId,
-    @Schema(description = "Where the deposit stands") DepositState state,
+    DepositState state,
     long amount,
     String invoice,
     OffsetDateTime expiresAt,
@@ -28,7 +26,7 @@ public record DepositView(
   static DepositView of(Deposit deposit) {
     return new DepositView(
         deposit.id(),
-        deposit.state(),
+        DepositState.of(deposit.state()),
         deposit.amount(),
         deposit.invoice(),
         deposit.expiresAt().orElse(null),

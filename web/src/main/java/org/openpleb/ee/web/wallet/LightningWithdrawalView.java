@@ -1,7 +1,5 @@
 package org.openpleb.ee.web.wallet;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openpleb.cashu.wallet.MeltStatus;
 import org.openpleb.ee.wallet.LightningWithdrawal;
 
 /**
@@ -17,8 +15,7 @@ import org.openpleb.ee.wallet.LightningWithdrawal;
  */
 public record LightningWithdrawalView(
     String walletId,
-    @Schema(description = "PAID, PENDING (in flight; settled later) or FAILED (nothing spent)")
-        MeltStatus status,
+    WithdrawalStatus status,
     long amount,
     long fee,
     long change,
@@ -28,7 +25,7 @@ public record LightningWithdrawalView(
   static LightningWithdrawalView of(LightningWithdrawal paid) {
     return new LightningWithdrawalView(
         paid.walletId(),
-        paid.status(),
+        WithdrawalStatus.of(paid.status()),
         paid.amount(),
         paid.fee(),
         paid.change(),

@@ -51,7 +51,6 @@ import org.openpleb.ee.web.http.IdempotentReplies;
 @Path("wallet")
 @ApplicationScoped
 @Authenticated
-@Tag(name = "wallet")
 @SecurityRequirement(name = ApiSecurity.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
@@ -72,6 +71,7 @@ public class WalletResource {
 
   /** The session's balance and the caller's dormant wallets. */
   @GET
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Show the wallet",
       description =
@@ -94,6 +94,7 @@ public class WalletResource {
   @Path("deposits/lightning")
   @RateLimited(LimitName.DEPOSIT)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Deposit by Lightning",
       description =
@@ -153,6 +154,7 @@ public class WalletResource {
   /** Shows one of the caller's Lightning deposits. */
   @GET
   @Path("deposits/{depositId}")
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Show a Lightning deposit",
       description =
@@ -175,6 +177,7 @@ public class WalletResource {
   @Path("deposits/token")
   @RateLimited(LimitName.DEPOSIT)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Deposit a token",
       description =
@@ -214,6 +217,7 @@ public class WalletResource {
   @POST
   @Path("withdrawals/token")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Withdraw as a token",
       description =
@@ -276,6 +280,7 @@ public class WalletResource {
   @POST
   @Path("withdrawals/lightning")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Withdraw by Lightning",
       description =
