@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.treasury.TreasuryDesk;
-import org.openpleb.ee.treasury.TreasuryOverview;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.auth.CurrentAdmin;
 import org.openpleb.ee.web.http.ApiSecurity;
@@ -54,10 +53,10 @@ public class TreasuryResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TreasuryOverview.class)))
+              schema = @Schema(implementation = TreasuryView.class)))
   @APIResponse(responseCode = "403", ref = "Forbidden")
-  public TreasuryOverview overview() {
-    return desk.overview();
+  public TreasuryView overview() {
+    return TreasuryView.of(desk.overview());
   }
 
   /** Withdraws from the treasury as a Cashu token. */
@@ -115,5 +114,6 @@ public class TreasuryResource {
    * @param amount sats in it
    * @param fee mint fee paid
    */
+  @Schema(description = "A token withdrawn from the treasury, handed out once")
   public record WithdrawalResponse(String token, long amount, long fee) {}
 }

@@ -1,6 +1,7 @@
 package org.openpleb.ee.web.wallet;
 
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.Deposit;
 
 /**
@@ -14,6 +15,7 @@ import org.openpleb.ee.wallet.Deposit;
  * @param creditedAmount sats credited, once credited
  * @param creditedAt when it was credited
  */
+@Schema(description = "A Lightning deposit: pay the invoice and the server credits the sats")
 public record DepositView(
     String depositId,
     DepositState state,

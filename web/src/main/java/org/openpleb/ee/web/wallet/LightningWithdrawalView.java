@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.wallet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.LightningWithdrawal;
 
 /**
@@ -13,6 +14,7 @@ import org.openpleb.ee.wallet.LightningWithdrawal;
  * @param preimage the payment preimage, once paid
  * @param balance the wallet's balance afterwards
  */
+@Schema(description = "How a Lightning withdrawal went")
 public record LightningWithdrawalView(
     String walletId,
     WithdrawalStatus status,
