@@ -1,6 +1,7 @@
 package org.openpleb.ee.web.admin;
 
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.admin.AdminGrant;
 
 /**
@@ -10,6 +11,7 @@ import org.openpleb.ee.admin.AdminGrant;
  * @param token the bearer token for the admin API
  * @param expiresAt when it stops working ({@code OPENPLEB_ADMIN_SESSION_EXPIRY} after login)
  */
+@Schema(description = "An opened admin session; the only answer that carries its token")
 public record AdminLoginResponse(String sessionId, String token, OffsetDateTime expiresAt) {
 
   static AdminLoginResponse of(AdminGrant grant) {

@@ -1,9 +1,10 @@
 package org.openpleb.ee.web.auth;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 import org.openpleb.ee.admin.AdminPrincipal;
 
-/** The admin the current request acts for, set by {@link AdminAuthFilter}. */
+/** The admin the current request acts for, set by {@link CredentialsFilter}. */
 @RequestScoped
 public class CurrentAdmin {
 
@@ -23,5 +24,10 @@ public class CurrentAdmin {
       throw new IllegalStateException("no admin: the resource method lacks @AdminOnly");
     }
     return principal;
+  }
+
+  /** The admin, if the request carries a live admin session's token. */
+  public Optional<AdminPrincipal> find() {
+    return Optional.ofNullable(principal);
   }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import org.openpleb.ee.session.SessionPrincipal;
 
-/** The user session the current request acts for, set by {@link BearerAuthFilter}. */
+/** The user session the current request acts for, set by {@link CredentialsFilter}. */
 @RequestScoped
 public class CurrentSession {
 

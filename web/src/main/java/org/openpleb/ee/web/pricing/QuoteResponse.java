@@ -8,7 +8,8 @@ import org.openpleb.ee.pricing.PriceQuote;
  *
  * @param currency ISO 4217 code of the fiat amount
  * @param fiatAmount the priced amount, minor units
- * @param btcPrice the bitcoin price used, whole units of {@code currency}
+ * @param btcPrice the bitcoin price the quote was made at, whole units of {@code currency}: the
+ *     request's, or the current price when the request named none
  * @param sats the offer's sats equivalent, rounded up
  * @param platformFee kept by the platform
  * @param takerFee paid to the taker on completion
@@ -27,11 +28,11 @@ public record QuoteResponse(
     long makerFunding,
     long takerBond) {
 
-  static QuoteResponse of(String currency, QuoteRequest request, PriceQuote quote) {
+  static QuoteResponse of(String currency, long fiatAmount, BigDecimal btcPrice, PriceQuote quote) {
     return new QuoteResponse(
         currency,
-        request.fiatAmount(),
-        request.btcPrice(),
+        fiatAmount,
+        btcPrice,
         quote.sats(),
         quote.platformFee(),
         quote.takerFee(),

@@ -9,9 +9,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admission.LimitName;
@@ -29,18 +39,20 @@ import org.openpleb.ee.web.http.ApiSecurity;
  */
 @Path("sessions")
 @ApplicationScoped
-@Tag(name = "sessions")
 public class SessionsResource {
 
   @EJB SessionLogin login;
 
   @Inject CurrentSession current;
 
+  @Context UriInfo uri;
+
   /** Issues a one-time login challenge. */
   @POST
   @Path("challenge")
   @RateLimited(LimitName.CHALLENGE)
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Get a login challenge",
       description =
@@ -53,6 +65,13 @@ public class SessionsResource {
               + " SESSION_POW_BITS_WARNING/_CRITICAL/_EMERGENCY above. Sign it as described for"
               + " POST /api/sessions. 429 TOO_MANY_REQUESTS past the per-address limit, 503"
               + " CHALLENGE_LIMIT_REACHED past SESSION_CHALLENGE_LIMIT, both with Retry-After.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A challenge to sign",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ChallengeResponse.class)))
   public ChallengeResponse challenge() {
     return ChallengeResponse.of(login.issueChallenge());
   }
@@ -62,6 +81,7 @@ public class SessionsResource {
   @RateLimited(LimitName.LOGIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Log in with a signed challenge",
       description =
@@ -69,6 +89,7 @@ public class SessionsResource {
               + " signature: the 64-byte BIP-340 Schnorr signature, 128 hex characters, over the"
               + " 32-byte message SHA-256(UTF-8 bytes of the 64-character challenge text) - the"
               + " text is hashed as received, not hex-decoded first. Answers 201 with sessionId,"
+              + " Location: the absolute URL of GET /api/sessions/current,"
               + " token (256 random bits, base64url, send it as Authorization: Bearer) and"
               + " expiresAt (at most SESSION_EXPIRY seconds away, less at capacity level"
               + " CRITICAL). powNonce: the proof of work the challenge's pow asks for (omit it"
@@ -81,7 +102,45 @@ public class SessionsResource {
               + " SESSION_POW_BITS_EMERGENCY is admitted), TOO_MANY_REQUESTS (429, with"
               + " Retry-After) past the per-address login limit. A refused login consumes nothing: the challenge stays usable"
               + " until it expires; a successful one uses it up.")
-  public Response login(LoginRequest request) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The session is open; its token is in this answer only",
+      headers =
+          @Header(
+              name = HttpHeaders.LOCATION,
+              description = "The session's URL, GET /api/sessions/current",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LoginResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "an opened session",
+                      value =
+                          "{\"sessionId\":\"5f0c4a57-1f7e-4f1e-9a43-0d6b7d9c2b11\","
+                              + "\"token\":\"n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg\","
+                              + "\"expiresAt\":\"2026-12-07T09:30:00Z\"}")))
+  public Response login(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = LoginRequest.class),
+                      examples =
+                          @ExampleObject(
+                              name = "a signed challenge",
+                              value =
+                                  "{\"pubkey\":\""
+                                      + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b"
+                                      + "16f81798\",\"challenge\":\""
+                                      + "00a1f3c2e4b5d6978877665544332211"
+                                      + "00ffeeddccbbaa998877665544332211\",\"signature\":\""
+                                      + "e907831f80848d1069a5371b402410364bdf1c5f8307b0084c55f1ce"
+                                      + "2dca821525f66a4a85ea8b71e482a74f382d2ce5ebeee8fdb2172f"
+                                      + "477df4900d310536c0\"}")))
+          LoginRequest request) {
     if (request == null) {
       throw new DomainException(
           ProblemCode.VALIDATION_FAILED, "pubkey, challenge and signature are required");
@@ -90,7 +149,9 @@ public class SessionsResource {
         LoginResponse.of(
             login.login(
                 request.pubkey(), request.challenge(), request.signature(), request.powNonce()));
-    return Response.status(Response.Status.CREATED).entity(opened).build();
+    return Response.created(uri.getBaseUriBuilder().path("sessions/current").build())
+        .entity(opened)
+        .build();
   }
 
   /** Describes the caller's session. */
@@ -99,9 +160,17 @@ public class SessionsResource {
   @Authenticated
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Describe the current session",
       description = "The session of the bearer token: id, pubkey, createdAt, expiresAt.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionInfo.class)))
   public SessionInfo currentSession() {
     return SessionInfo.of(current.principal());
   }
@@ -111,9 +180,11 @@ public class SessionsResource {
   @Path("current")
   @Authenticated
   @SecurityRequirement(name = ApiSecurity.BEARER)
+  @Tag(ref = "sessions")
   @Operation(
       summary = "Log out",
       description = "Closes the session; its token stops working at once. Answers 204.")
+  @APIResponse(responseCode = "204", description = "Logged out")
   public Response logout() {
     login.logout(current.principal().sessionId());
     return Response.noContent().build();

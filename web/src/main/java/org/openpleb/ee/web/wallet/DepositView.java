@@ -1,6 +1,7 @@
 package org.openpleb.ee.web.wallet;
 
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.Deposit;
 
 /**
@@ -14,9 +15,10 @@ import org.openpleb.ee.wallet.Deposit;
  * @param creditedAmount sats credited, once credited
  * @param creditedAt when it was credited
  */
+@Schema(description = "A Lightning deposit: pay the invoice and the server credits the sats")
 public record DepositView(
     String depositId,
-    String state,
+    DepositState state,
     long amount,
     String invoice,
     OffsetDateTime expiresAt,
@@ -26,7 +28,7 @@ public record DepositView(
   static DepositView of(Deposit deposit) {
     return new DepositView(
         deposit.id(),
-        deposit.state().name(),
+        DepositState.of(deposit.state()),
         deposit.amount(),
         deposit.invoice(),
         deposit.expiresAt().orElse(null),

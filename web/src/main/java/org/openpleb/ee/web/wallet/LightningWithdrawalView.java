@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.wallet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.LightningWithdrawal;
 
 /**
@@ -13,9 +14,10 @@ import org.openpleb.ee.wallet.LightningWithdrawal;
  * @param preimage the payment preimage, once paid
  * @param balance the wallet's balance afterwards
  */
+@Schema(description = "How a Lightning withdrawal went")
 public record LightningWithdrawalView(
     String walletId,
-    String status,
+    WithdrawalStatus status,
     long amount,
     long fee,
     long change,
@@ -25,7 +27,7 @@ public record LightningWithdrawalView(
   static LightningWithdrawalView of(LightningWithdrawal paid) {
     return new LightningWithdrawalView(
         paid.walletId(),
-        paid.status().name(),
+        WithdrawalStatus.of(paid.status()),
         paid.amount(),
         paid.fee(),
         paid.change(),

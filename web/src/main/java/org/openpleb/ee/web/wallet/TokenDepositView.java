@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.wallet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.TokenReceipt;
 
 /**
@@ -9,6 +10,7 @@ import org.openpleb.ee.wallet.TokenReceipt;
  * @param fee the mint's input fee
  * @param balance the wallet's balance afterwards
  */
+@Schema(description = "What a token deposit credited")
 public record TokenDepositView(long amount, long fee, BalanceView balance) {
 
   static TokenDepositView of(TokenReceipt receipt) {

@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.wallet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.wallet.TokenWithdrawal;
 
 /**
@@ -12,6 +13,7 @@ import org.openpleb.ee.wallet.TokenWithdrawal;
  * @param lockedTo the compressed public key it is locked to, if it is
  * @param balance the wallet's balance afterwards
  */
+@Schema(description = "A withdrawn Cashu token; whoever holds it owns the sats")
 public record TokenWithdrawalView(
     String walletId, String token, long amount, long fee, String lockedTo, BalanceView balance) {
 

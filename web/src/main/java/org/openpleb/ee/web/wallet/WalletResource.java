@@ -3,6 +3,8 @@ package org.openpleb.ee.web.wallet;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,12 +13,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admission.LimitName;
@@ -39,7 +51,6 @@ import org.openpleb.ee.web.http.IdempotentReplies;
 @Path("wallet")
 @ApplicationScoped
 @Authenticated
-@Tag(name = "wallet")
 @SecurityRequirement(name = ApiSecurity.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
@@ -60,12 +71,20 @@ public class WalletResource {
 
   /** The session's balance and the caller's dormant wallets. */
   @GET
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Show the wallet",
       description =
           "spendable, reserved and inflight sats of the session's wallet and the dormant wallets"
               + " of the caller's ended sessions that still hold value. Read from stored balances:"
               + " no wallet is opened.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session's balance and the dormant wallets",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WalletView.class)))
   public WalletView wallet() {
     return WalletView.of(cashier.overview(session()));
   }
@@ -75,12 +94,29 @@ public class WalletResource {
   @Path("deposits/lightning")
   @RateLimited(LimitName.DEPOSIT)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Deposit by Lightning",
       description =
-          "Answers 201 with depositId, invoice, amount and expiresAt. Pay the invoice: the server"
-              + " watches it and mints the sats into the wallet by itself, no polling needed."
-              + " GET /api/wallet/deposits/{depositId} shows where it stands.")
+          "Answers 201 with depositId, invoice, amount and expiresAt, and Location: the absolute"
+              + " URL of GET /api/wallet/deposits/{depositId}, which shows where the deposit"
+              + " stands. Pay the invoice: the server watches it and mints the sats into the"
+              + " wallet by itself, no polling needed. MINT_REJECTED (422) when the mint refuses"
+              + " the amount.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The deposit's invoice, to pay",
+      headers =
+          @Header(
+              name = HttpHeaders.LOCATION,
+              description = "The deposit's URL",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DepositView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "UnprocessableContent")
   public Response depositLightning(
       @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
           @HeaderParam(IdempotentReplies.HEADER)
@@ -88,23 +124,50 @@ public class WalletResource {
       LightningDepositRequest request) {
     long amount = amount(request == null ? null : request.amount());
     SessionPrincipal session = session();
-    return replies.respond(
-        IdempotentReplies.normalizedKey(key),
-        session,
-        "wallet.deposits.lightning",
-        request,
-        path(),
-        Response.Status.CREATED,
-        () -> DepositView.of(cashier.requestLightningDeposit(session, amount)));
+    return withLocation(
+        replies.respond(
+            IdempotentReplies.normalizedKey(key),
+            session,
+            "wallet.deposits.lightning",
+            request,
+            path(),
+            Response.Status.CREATED,
+            () -> DepositView.of(cashier.requestLightningDeposit(session, amount))));
+  }
+
+  /**
+   * Adds the deposit's URL to a 201 answer, fresh or replayed alike: read from the answer's body,
+   * so a replay carries the same Location as the first answer.
+   */
+  private Response withLocation(Response answer) {
+    if (answer.getStatus() != Response.Status.CREATED.getStatusCode()) {
+      return answer;
+    }
+    String depositId;
+    try (JsonReader reader = Json.createReader(new StringReader((String) answer.getEntity()))) {
+      depositId = reader.readObject().getString("depositId");
+    }
+    URI location = uri.getBaseUriBuilder().path("wallet/deposits/{depositId}").build(depositId);
+    return Response.fromResponse(answer).location(location).build();
   }
 
   /** Shows one of the caller's Lightning deposits. */
   @GET
   @Path("deposits/{depositId}")
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Show a Lightning deposit",
       description =
-          "state is PENDING (unpaid), PAID (paid, being minted), CREDITED, EXPIRED or FAILED.")
+          "state is PENDING (unpaid), PAID (paid, being minted), CREDITED, EXPIRED or FAILED."
+              + " NOT_FOUND (404) for an id that is not one of the caller's deposits.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The deposit",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DepositView.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
   public DepositView deposit(@PathParam("depositId") String depositId) {
     return DepositView.of(cashier.deposit(session(), depositId));
   }
@@ -114,12 +177,22 @@ public class WalletResource {
   @Path("deposits/token")
   @RateLimited(LimitName.DEPOSIT)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Deposit a token",
       description =
           "Swaps a Cashu token of this platform's mint into the wallet; the mint's input fee is"
               + " deducted. TOKEN_ALREADY_SPENT (409) for a token someone claimed already,"
               + " TOKEN_REJECTED (400) for a malformed, foreign, locked or worthless one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "What the token credited",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenDepositView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "UnprocessableContent")
   public Response depositToken(
       @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
           @HeaderParam(IdempotentReplies.HEADER)
@@ -144,18 +217,50 @@ public class WalletResource {
   @POST
   @Path("withdrawals/token")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Withdraw as a token",
       description =
           "Makes a Cashu token of amount sats from the session's wallet, or from one of the"
               + " caller's dormant wallets named by walletId. With lockToSessionKey the token is"
               + " locked (NUT-11) to 02+pubkey of the session, so only the login key can claim it."
-              + " INSUFFICIENT_FUNDS (409) when the wallet cannot cover amount and fees.")
+              + " INSUFFICIENT_FUNDS (409) when the wallet cannot cover amount and fees; NOT_FOUND"
+              + " (404) when walletId is not one of the caller's dormant wallets.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The token; whoever holds it owns the sats",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenWithdrawalView.class),
+              examples =
+                  @ExampleObject(
+                      name = "a locked token",
+                      value =
+                          "{\"walletId\":\"0b9f6c2e-8f1e-4c55-9a57-3d6f2b1c9e40\","
+                              + "\"token\":\"cashuB...\",\"amount\":1000,\"fee\":1,"
+                              + "\"lockedTo\":\"02"
+                              + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+                              + "\",\"balance\":{\"spendable\":3999,\"reserved\":0,"
+                              + "\"inflight\":1000}}")))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "UnprocessableContent")
   public Response withdrawToken(
       @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
           @HeaderParam(IdempotentReplies.HEADER)
           String key,
-      TokenWithdrawalRequest request) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TokenWithdrawalRequest.class),
+                      examples =
+                          @ExampleObject(
+                              name = "a token only the login key can claim",
+                              value = "{\"amount\":1000,\"lockToSessionKey\":true}")))
+          TokenWithdrawalRequest request) {
     long amount = amount(request == null ? null : request.amount());
     boolean lock = request.lockToSessionKey() != null && request.lockToSessionKey();
     SessionPrincipal session = session();
@@ -175,13 +280,27 @@ public class WalletResource {
   @POST
   @Path("withdrawals/lightning")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Tag(ref = "wallet")
   @Operation(
       summary = "Withdraw by Lightning",
       description =
           "Pays a BOLT11 invoice (a melt) from the session's wallet, or from one of the caller's"
               + " dormant wallets named by walletId. status is PAID, PENDING (still in flight: its"
               + " sats stay in flight until it settles) or FAILED (nothing spent); fee is what the"
-              + " payment cost beyond the amount, change what came back of the fee reserve.")
+              + " payment cost beyond the amount, change what came back of the fee reserve."
+              + " INSUFFICIENT_FUNDS (409) when the wallet cannot cover the invoice and the fee"
+              + " reserve, MINT_REJECTED (422) when the mint refuses the invoice, NOT_FOUND (404)"
+              + " when walletId is not one of the caller's dormant wallets.")
+  @APIResponse(
+      responseCode = "200",
+      description = "How the payment went",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LightningWithdrawalView.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "UnprocessableContent")
   public Response withdrawLightning(
       @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
           @HeaderParam(IdempotentReplies.HEADER)

@@ -155,6 +155,29 @@ class PricesIT {
   }
 
   @Test
+  void aQuoteWithoutAPriceIsMadeAtTheCurrentPriceUntilThereIsNone() throws Exception {
+    HttpResponse<String> current = quote("{\"fiatAmount\":10000}");
+    HttpResponse<String> given = quote("{\"fiatAmount\":10000,\"btcPrice\":150123456.5}");
+    HttpResponse<String> other = quote("{\"fiatAmount\":10000,\"btcPrice\":100000000}");
+
+    assertEquals(200, current.statusCode(), current.body());
+    JsonNode quote = JSON.readTree(current.body());
+    assertEquals("150123456.5", quote.path("btcPrice").decimalValue().toPlainString());
+    assertEquals(6662, quote.path("sats").asLong(), current.body());
+    assertEquals(JSON.readTree(given.body()), quote, "the same as naming the current price");
+    assertEquals(10000, JSON.readTree(other.body()).path("sats").asLong(), other.body());
+
+    status = 500;
+    awaitStatus(503);
+    HttpResponse<String> unpriced = quote("{\"fiatAmount\":10000}");
+    HttpResponse<String> priced = quote("{\"fiatAmount\":10000,\"btcPrice\":100000000}");
+
+    assertEquals(503, unpriced.statusCode(), unpriced.body());
+    assertEquals("PRICE_UNAVAILABLE", JSON.readTree(unpriced.body()).path("code").asText());
+    assertEquals(200, priced.statusCode(), "a named price needs no feed: " + priced.body());
+  }
+
+  @Test
   void infoTellsWhereThePriceComesFrom() throws Exception {
     HttpResponse<String> response = get("api/info");
 
@@ -171,6 +194,16 @@ class PricesIT {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     ContractCheck.verify(request, response, response.body());
     return response;
+  }
+
+  private HttpResponse<String> quote(String request) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(new URL(base, "api/pricing/quote").toURI())
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(request))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Polls the current price until it answers {@code expected}, for at most 20 s. */

@@ -172,6 +172,20 @@ final class SessionApiClient {
     return send(post(path, body).build());
   }
 
+  /** A JSON POST with {@code authorization} as the Authorization header (none when null). */
+  HttpResponse<String> postJson(String path, String body, String authorization) throws Exception {
+    HttpRequest.Builder builder = post(path, body);
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return send(builder.build());
+  }
+
+  /** A GET with {@code authorization} as the Authorization header, verbatim. */
+  HttpResponse<String> getWithAuthorization(String path, String authorization) throws Exception {
+    return send(request(path).header("Authorization", authorization).GET().build());
+  }
+
   HttpResponse<String> delete(String path, String token) throws Exception {
     return send(request(path).header("Authorization", "Bearer " + token).DELETE().build());
   }

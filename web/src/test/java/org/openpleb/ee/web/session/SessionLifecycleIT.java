@@ -8,6 +8,7 @@ import static org.openpleb.ee.web.session.SessionApiClient.check;
 import static org.openpleb.ee.web.session.SessionApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -185,6 +186,10 @@ class SessionLifecycleIT {
     assertProblem(wrong, 401, "BAD_CREDENTIALS");
     assertProblem(wrongUser, 401, "BAD_CREDENTIALS");
     assertEquals(201, login.statusCode(), login::body);
+    assertEquals(
+        URI.create(base.toString()).resolve("/api/admin/sessions/current"),
+        URI.create(login.headers().firstValue("Location").orElse("")),
+        "the admin session's absolute URL");
     String token = json(login).path("token").asText();
     long lifetime =
         Duration.between(
@@ -218,8 +223,57 @@ class SessionLifecycleIT {
     assertEquals(
         0, fourGb.path("recommendedSessionLimit").asLong() % 10, "limits are multiples of 10");
 
+    HttpResponse<String> offers = api.get("api/offers", token);
+    assertEquals(200, offers.statusCode(), "an admin token is a caller too: " + offers.body());
     assertEquals(204, api.delete("api/admin/sessions/current", token).statusCode());
+    assertProblem(api.get("api/offers", token), 401, "UNAUTHORIZED");
     assertProblem(api.get("api/admin/capacity", token), 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  void aTokenThatNoLongerAuthenticatesIsRefusedOnPublicEndpointsTooWhileNoHeaderIsServed()
+      throws Exception {
+    HttpResponse<String> login = api.login(User.random());
+    assertEquals(201, login.statusCode(), login::body);
+    assertEquals(
+        URI.create(base.toString()).resolve("/api/sessions/current"),
+        URI.create(login.headers().firstValue("Location").orElse("")),
+        "the session's absolute URL");
+    String token = json(login).path("token").asText();
+    HttpResponse<String> created =
+        api.postJson(
+            "api/offers",
+            "{\"fiatAmount\":10000,\"qrCode\":\"bank-qr-stale-token\"}",
+            "Bearer " + token);
+    assertEquals(201, created.statusCode(), created::body);
+    String offer = "api/offers/" + json(created).findValue("id").asText();
+    assertEquals(200, api.get(offer, token).statusCode(), "the live token is served");
+    assertEquals(204, api.logout(token).statusCode());
+
+    for (String path : List.of(offer, "api/offers", "api/info", "api/prices/current")) {
+      HttpResponse<String> refused = api.get(path, token);
+      assertProblem(refused, 401, "UNAUTHORIZED");
+      assertEquals(
+          "Bearer realm=\"openpleb\", error=\"invalid_token\"",
+          refused.headers().firstValue("WWW-Authenticate").orElse(""),
+          path);
+      HttpResponse<String> anonymous = api.get(path, null);
+      assertEquals(200, anonymous.statusCode(), path + ": " + anonymous.body());
+    }
+    assertProblem(
+        api.postJson("api/pricing/quote", "{\"fiatAmount\":10000}", "Bearer " + token),
+        401,
+        "UNAUTHORIZED");
+    assertEquals(200, api.postJson("api/pricing/quote", "{\"fiatAmount\":10000}").statusCode());
+    assertProblem(api.get("api/events", token), 401, "UNAUTHORIZED");
+    for (String malformed : List.of("Basic b3BlcmF0b3I6cHc=", "Bearer", "Bearer not-a-token")) {
+      HttpResponse<String> refused = api.getWithAuthorization(offer, malformed);
+      assertProblem(refused, 401, "UNAUTHORIZED");
+      assertEquals(
+          "Bearer realm=\"openpleb\", error=\"invalid_token\"",
+          refused.headers().firstValue("WWW-Authenticate").orElse(""),
+          malformed);
+    }
   }
 
   private long lifetimeSeconds(JsonNode opened) throws Exception {

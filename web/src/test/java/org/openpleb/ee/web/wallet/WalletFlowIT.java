@@ -12,6 +12,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -138,6 +139,9 @@ class WalletFlowIT {
 
     assertEquals(201, created.statusCode(), created::body);
     JsonNode deposit = json(created);
+    URI location = URI.create(created.headers().firstValue("Location").orElse(""));
+    assertTrue(location.isAbsolute(), location::toString);
+    assertEquals("/api/wallet/deposits/" + deposit.path("depositId").asText(), location.getPath());
     assertTrue(deposit.path("invoice").asText().startsWith("ln"), created::body);
     assertEquals(5000, deposit.path("amount").asLong());
     assertEquals("PENDING", deposit.path("state").asText());
@@ -277,6 +281,11 @@ class WalletFlowIT {
     assertEquals(201, invoiceAgain.statusCode(), invoiceAgain::body);
     assertEquals(
         json(invoice).path("depositId").asText(), json(invoiceAgain).path("depositId").asText());
+    assertEquals(
+        invoice.headers().firstValue("Location"),
+        invoiceAgain.headers().firstValue("Location"),
+        "a replay carries the first answer's Location");
+    assertTrue(invoice.headers().firstValue("Location").isPresent(), invoice::body);
     String melt = "{\"invoice\":\"" + ItMint.invoice(500) + "\"}";
     String meltKey = UUID.randomUUID().toString();
     HttpResponse<String> paid = api.post("api/wallet/withdrawals/lightning", alice, melt, meltKey);
