@@ -196,14 +196,16 @@ class PricesIT {
     return response;
   }
 
-  private HttpResponse<String> quote(String request) throws Exception {
-    return http.send(
+  private HttpResponse<String> quote(String body) throws Exception {
+    HttpRequest request =
         HttpRequest.newBuilder(new URL(base, "api/pricing/quote").toURI())
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(request))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 
   /** Polls the current price until it answers {@code expected}, for at most 20 s. */
