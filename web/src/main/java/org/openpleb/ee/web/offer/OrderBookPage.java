@@ -1,7 +1,8 @@
 package org.openpleb.ee.web.offer;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import org.openpleb.ee.offer.OfferView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A page of the order book: funded offers waiting for a taker, newest first, public fields only.
@@ -11,4 +12,14 @@ import org.openpleb.ee.offer.OfferView;
  * @param size the page size asked for
  * @param total how many offers the book holds (with the filter)
  */
-public record OrderBookPage(List<OfferView> offers, int page, int size, long total) {}
+@Schema(
+    name = "OrderBookPage",
+    description = "A page of the order book: funded offers, newest first, public fields only.")
+@JsonbPropertyOrder({"offers", "page", "size", "total"})
+public record OrderBookPage(
+    @Schema(required = true, description = "The offers on this page, public fields only.")
+        List<OfferRepresentation> offers,
+    @Schema(required = true, description = "The page number, from 0.") int page,
+    @Schema(required = true, description = "The page size asked for.") int size,
+    @Schema(required = true, description = "How many offers the book holds with this filter.")
+        long total) {}
