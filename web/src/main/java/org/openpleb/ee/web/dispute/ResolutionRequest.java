@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.dispute;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.offer.Resolution;
 
@@ -13,6 +14,8 @@ import org.openpleb.ee.offer.Resolution;
 public record ResolutionRequest(
     @Schema(
             required = true,
+            type = SchemaType.STRING,
+            enumeration = {"MAKER_WINS", "TAKER_WINS", "SPLIT", "RETURN"},
             description =
                 "MAKER_WINS (maker S + T + 2B), TAKER_WINS (taker S + T + 2B), SPLIT (half each)"
                     + " or RETURN (maker S + T + B, taker B); the platform keeps P.")

@@ -1,5 +1,6 @@
 package org.openpleb.ee.web.offer;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateOfferRequest(
     @Schema(
             required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
             description =
                 "What the bank QR code asks for, in the currency's minor units: positive, at most"
                     + " OPENPLEB_MAX_FIAT_AMOUNT whole units.")

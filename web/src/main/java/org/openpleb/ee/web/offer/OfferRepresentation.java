@@ -3,6 +3,7 @@ package org.openpleb.ee.web.offer;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.offer.FundingMethod;
 import org.openpleb.ee.offer.OfferState;
@@ -50,7 +51,8 @@ import org.openpleb.ee.settlement.Outcome;
     name = "Offer",
     description =
         "An offer. Anyone sees id to expiresAt; its maker, its taker and the admin also see role"
-            + " to settlement. Amounts are sats; absent fields are left out.")
+            + " to settlement (how the trade is paid out, once a settlement exists). Amounts are"
+            + " sats; absent fields are left out.")
 @JsonbPropertyOrder({
   "id",
   "status",
@@ -83,20 +85,69 @@ import org.openpleb.ee.settlement.Outcome;
 })
 public record OfferRepresentation(
     @Schema(required = true, description = "The offer's id.") String id,
-    @Schema(required = true, description = "The offer's state.") OfferState status,
-    @Schema(required = true, description = "Fiat to pay, in the currency's minor units.")
+    @Schema(
+            required = true,
+            type = SchemaType.STRING,
+            enumeration = {
+              "CREATED",
+              "INVOICE_CREATED",
+              "INVOICE_PAID",
+              "CLAIMED",
+              "RECEIPT_SUBMITTED",
+              "COMPLETED",
+              "MARKED_WITH_ISSUE",
+              "DISPUTED",
+              "RESOLVED",
+              "FORFEITED",
+              "EXPIRED"
+            },
+            description = "The offer's state.")
+        OfferState status,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "Fiat to pay, in the currency's minor units.")
         long fiatAmount,
     @Schema(required = true, description = "ISO 4217 code of the fiat.", example = "KRW")
         String currency,
     @Schema(description = "The bank or payment app label, if the maker gave one.")
         String fiatProvider,
-    @Schema(required = true, description = "S: the sats the taker buys.") long sats,
-    @Schema(required = true, description = "T: the taker's fee, paid by the maker.") long takerFee,
-    @Schema(required = true, description = "B: the bond a taker posts to claim.") long bond,
-    @Schema(required = true, description = "S + T: what the taker earns besides the bond back.")
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "S: the sats the taker buys.")
+        long sats,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "T: the taker's fee, paid by the maker.")
+        long takerFee,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "B: the bond a taker posts to claim.")
+        long bond,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "S + T: what the taker earns besides the bond back.")
         long takerEarns,
-    @Schema(required = true, description = "When the offer was created.") OffsetDateTime createdAt,
-    @Schema(description = "The current state's deadline, while one runs.") OffsetDateTime expiresAt,
+    @Schema(
+            required = true,
+            type = SchemaType.STRING,
+            format = "date-time",
+            description = "When the offer was created.")
+        OffsetDateTime createdAt,
+    @Schema(
+            type = SchemaType.STRING,
+            format = "date-time",
+            description = "The current state's deadline, while one runs.")
+        OffsetDateTime expiresAt,
     @Schema(description = "The caller's part; parties and the admin only.") PartyRole role,
     @Schema(description = "The bank QR code's payload; parties and the admin only.") String qrCode,
     @Schema(
@@ -105,25 +156,62 @@ public record OfferRepresentation(
                     + " admin only.",
             example = "150000000")
         BigDecimal btcPrice,
-    @Schema(description = "P: the platform's fee; parties and the admin only.") Long platformFee,
-    @Schema(description = "F = S + P + T + B: what the maker funds; parties and the admin only.")
+    @Schema(
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "P: the platform's fee; parties and the admin only.")
+        Long platformFee,
+    @Schema(
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "F = S + P + T + B: what the maker funds; parties and the admin only.")
         Long funding,
-    @Schema(description = "How the maker funded it, once funding started.")
+    @Schema(
+            type = SchemaType.STRING,
+            enumeration = {"LIGHTNING", "BALANCE", "TOKEN"},
+            description = "How the maker funded it, once funding started.")
         FundingMethod fundingMethod,
     @Schema(description = "The BOLT11 invoice that funds the offer, while one was asked for.")
         String invoice,
     @Schema(description = "The maker's x-only public key (hex); parties and the admin only.")
         String makerPubkey,
     @Schema(description = "The taker's x-only public key (hex), once claimed.") String takerPubkey,
-    @Schema(description = "When it was claimed.") OffsetDateTime claimedAt,
-    @Schema(description = "When the receipt was posted.") OffsetDateTime receiptAt,
+    @Schema(type = SchemaType.STRING, format = "date-time", description = "When it was claimed.")
+        OffsetDateTime claimedAt,
+    @Schema(
+            type = SchemaType.STRING,
+            format = "date-time",
+            description = "When the receipt was posted.")
+        OffsetDateTime receiptAt,
     @Schema(description = "The maker's words on the receipt.") String makerFeedback,
     @Schema(description = "The taker's answer to an issue.") String takerResponse,
-    @Schema(description = "The admin's resolution of a dispute.") Resolution resolution,
+    @Schema(
+            type = SchemaType.STRING,
+            enumeration = {"MAKER_WINS", "TAKER_WINS", "SPLIT", "RETURN"},
+            description = "The admin's resolution of a dispute.")
+        Resolution resolution,
     @Schema(description = "The admin's reason for the resolution.") String resolutionReason,
-    @Schema(description = "How the trade ended, once it did.") Outcome outcome,
-    @Schema(description = "How the trade is paid out, once a settlement exists.")
-        SettlementView settlement) {
+    @Schema(
+            type = SchemaType.STRING,
+            enumeration = {
+              "NOTHING_HELD",
+              "UNCLAIMED",
+              "APPROVED",
+              "AUTO_APPROVED",
+              "NO_RECEIPT",
+              "ISSUE_UNANSWERED",
+              "FORFEITED",
+              "RETURNED",
+              "MAKER_WINS",
+              "TAKER_WINS",
+              "SPLIT"
+            },
+            description = "How the trade ended (the payout-table row), once it did.")
+        Outcome outcome,
+    // no @Schema here: Payara's scanner reads a schema annotation on a method whose name contains
+    // "set" as a setter's and fails on the accessor settlement(); the Settlement schema describes
+    // it
+    SettlementView settlement) {
 
   /** The public fields only: what anyone may see. */
   public static OfferRepresentation open(OfferView v) {

@@ -2,6 +2,7 @@ package org.openpleb.ee.web.offer;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,7 +20,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OrderBookPage(
     @Schema(required = true, description = "The offers on this page, public fields only.")
         List<OfferRepresentation> offers,
-    @Schema(required = true, description = "The page number, from 0.") int page,
-    @Schema(required = true, description = "The page size asked for.") int size,
-    @Schema(required = true, description = "How many offers the book holds with this filter.")
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int32",
+            description = "The page number, from 0.")
+        int page,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int32",
+            description = "The page size asked for.")
+        int size,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "How many offers the book holds with this filter.")
         long total) {}

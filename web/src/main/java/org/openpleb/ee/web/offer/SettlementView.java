@@ -2,6 +2,7 @@ package org.openpleb.ee.web.offer;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.settlement.Outcome;
 import org.openpleb.ee.settlement.Settlement;
@@ -32,13 +33,58 @@ import org.openpleb.ee.settlement.Settlement;
   "completedAt"
 })
 public record SettlementView(
-    @Schema(description = "The payout-table row the trade ended with.") Outcome outcome,
-    @Schema(description = "PENDING while transfers remain, then DONE.") Settlement.State state,
-    @Schema(description = "Sats for the maker, before mint fees.") long makerAmount,
-    @Schema(description = "Sats for the taker, before mint fees.") long takerAmount,
-    @Schema(description = "Sats for the platform.") long platformAmount,
-    @Schema(description = "Sats the mint charged for the transfers, once done.") long mintFees,
-    @Schema(description = "When the last transfer finished; absent until then.")
+    @Schema(
+            required = true,
+            type = SchemaType.STRING,
+            enumeration = {
+              "NOTHING_HELD",
+              "UNCLAIMED",
+              "APPROVED",
+              "AUTO_APPROVED",
+              "NO_RECEIPT",
+              "ISSUE_UNANSWERED",
+              "FORFEITED",
+              "RETURNED",
+              "MAKER_WINS",
+              "TAKER_WINS",
+              "SPLIT"
+            },
+            description = "The payout-table row the trade ended with.")
+        Outcome outcome,
+    @Schema(
+            required = true,
+            type = SchemaType.STRING,
+            enumeration = {"PENDING", "DONE"},
+            description = "PENDING while transfers remain, then DONE.")
+        Settlement.State state,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "Sats for the maker, before mint fees.")
+        long makerAmount,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "Sats for the taker, before mint fees.")
+        long takerAmount,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "Sats for the platform.")
+        long platformAmount,
+    @Schema(
+            required = true,
+            type = SchemaType.INTEGER,
+            format = "int64",
+            description = "Sats the mint charged for the transfers, once done.")
+        long mintFees,
+    @Schema(
+            type = SchemaType.STRING,
+            format = "date-time",
+            description = "When the last transfer finished; absent until then.")
         OffsetDateTime completedAt) {
 
   /** The view of {@code s}. */
