@@ -450,13 +450,25 @@ public class OffersResource {
               content = {
                 @Content(
                     mediaType = "image/png",
-                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    schema =
+                        @Schema(
+                            type = SchemaType.STRING,
+                            format = "binary",
+                            implementation = String.class)),
                 @Content(
                     mediaType = "image/jpeg",
-                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    schema =
+                        @Schema(
+                            type = SchemaType.STRING,
+                            format = "binary",
+                            implementation = String.class)),
                 @Content(
                     mediaType = "image/webp",
-                    schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                    schema =
+                        @Schema(
+                            type = SchemaType.STRING,
+                            format = "binary",
+                            implementation = String.class))
               })
           InputStream body)
       throws IOException {
@@ -503,13 +515,22 @@ public class OffersResource {
       content = {
         @Content(
             mediaType = "image/png",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    format = "binary",
+                    implementation = String.class)),
         @Content(
             mediaType = "image/jpeg",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    format = "binary",
+                    implementation = String.class)),
         @Content(
             mediaType = "image/webp",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            schema =
+                @Schema(type = SchemaType.STRING, format = "binary", implementation = String.class))
       })
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")

@@ -15,11 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(
     name = "OrderBookPage",
-    description = "A page of the order book: funded offers, newest first, public fields only.")
+    requiredProperties = {"offers", "page", "size", "total"},
+    description =
+        "A page of the order book: offers (funded offers, newest first, public fields only),"
+            + " page, size and total.")
 @JsonbPropertyOrder({"offers", "page", "size", "total"})
 public record OrderBookPage(
-    @Schema(required = true, description = "The offers on this page, public fields only.")
-        List<OfferRepresentation> offers,
+    // no @Schema here: on a list Payara's scanner then loses the item type (Offer)
+    List<OfferRepresentation> offers,
     @Schema(
             required = true,
             type = SchemaType.INTEGER,

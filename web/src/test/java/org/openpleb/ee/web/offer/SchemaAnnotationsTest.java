@@ -81,7 +81,7 @@ class SchemaAnnotationsTest {
   }
 
   @Test
-  void noSchemaAnnotatedMethodHasSetInItsName() throws Exception {
+  void noSchemaAnnotatedAccessorNamesSetOrReturnsAList() throws Exception {
     Path classes =
         Path.of(
             OfferRepresentation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -96,8 +96,9 @@ class SchemaAnnotationsTest {
                 getClass().getClassLoader());
         for (Method method : type.getDeclaredMethods()) {
           if (method.isAnnotationPresent(Schema.class)
-              && method.getName().toLowerCase(Locale.ROOT).contains("set")
-              && method.getParameterCount() == 0) {
+              && method.getParameterCount() == 0
+              && (method.getName().toLowerCase(Locale.ROOT).contains("set")
+                  || java.util.Collection.class.isAssignableFrom(method.getReturnType()))) {
             offending.add(type.getName() + "." + method.getName());
           }
         }
