@@ -106,7 +106,8 @@ public class DisputesResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public OfferRepresentation resolve(
-      @Parameter(description = "The disputed offer's id.") @PathParam("id") String id,
+      @Parameter(description = "The disputed offer's id.", required = true) @PathParam("id")
+          String id,
       @RequestBody(
               required = true,
               content =

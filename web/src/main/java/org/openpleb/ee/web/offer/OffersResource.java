@@ -233,7 +233,8 @@ public class OffersResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = OfferRepresentation.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public OfferRepresentation offer(@Parameter(description = OFFER_ID) @PathParam("id") String id) {
+  public OfferRepresentation offer(
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id) {
     Offer offer = trading.visible(id);
     Caller caller = callers.identify(headers);
     Optional<PartyRole> role =
@@ -271,7 +272,7 @@ public class OffersResource {
   public Response invoice(
       @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
           String key,
-      @Parameter(description = OFFER_ID) @PathParam("id") String id) {
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id) {
     return once(
         key,
         "offers.invoice",
@@ -310,7 +311,7 @@ public class OffersResource {
   public Response fund(
       @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
           String key,
-      @Parameter(description = OFFER_ID) @PathParam("id") String id,
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id,
       @RequestBody(
               required = true,
               content =
@@ -377,7 +378,7 @@ public class OffersResource {
   public Response claim(
       @Parameter(in = ParameterIn.HEADER, description = KEY) @HeaderParam(IdempotentReplies.HEADER)
           String key,
-      @Parameter(description = OFFER_ID) @PathParam("id") String id,
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id,
       @RequestBody(
               required = false,
               content =
@@ -443,7 +444,7 @@ public class OffersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response receipt(
-      @Parameter(description = OFFER_ID) @PathParam("id") String id,
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @RequestBody(
               required = true,
@@ -534,7 +535,8 @@ public class OffersResource {
       })
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public Response readReceipt(@Parameter(description = OFFER_ID) @PathParam("id") String id) {
+  public Response readReceipt(
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id) {
     Caller caller = callers.identify(headers);
     Receipt receipt = trading.receipt(id, caller.pubkey(), caller.admin());
     CacheControl noStore = new CacheControl();
@@ -574,7 +576,7 @@ public class OffersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public OfferRepresentation feedback(
-      @Parameter(description = OFFER_ID) @PathParam("id") String id,
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id,
       @RequestBody(
               required = true,
               content =
@@ -631,7 +633,7 @@ public class OffersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public OfferRepresentation answer(
-      @Parameter(description = OFFER_ID) @PathParam("id") String id,
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id,
       @RequestBody(
               required = true,
               content =
@@ -682,7 +684,8 @@ public class OffersResource {
               schema = @Schema(implementation = AuditLog.class)))
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public AuditLog audit(@Parameter(description = OFFER_ID) @PathParam("id") String id) {
+  public AuditLog audit(
+      @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id) {
     Caller caller = callers.identify(headers);
     return AuditLog.of(id, trading.audit(id, caller.pubkey(), caller.admin()));
   }
