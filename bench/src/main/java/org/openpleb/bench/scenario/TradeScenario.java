@@ -349,25 +349,14 @@ public final class TradeScenario {
     return false;
   }
 
-  /** The offer id of an OfferDetails, PartyView or OfferView answer. */
+  /** The id of an offer answer (the API's one flat offer representation). */
   static String offerId(JsonNode json) {
-    JsonNode view = publicView(json);
-    return view.hasNonNull("id") ? view.get("id").asText() : null;
+    return json.hasNonNull("id") ? json.get("id").asText() : null;
   }
 
-  /** The state of an OfferDetails, PartyView or OfferView answer. */
+  /** The state of an offer answer, at its {@code status}. */
   static String status(JsonNode json) {
-    JsonNode view = publicView(json);
-    return view.hasNonNull("status") ? view.get("status").asText() : null;
-  }
-
-  private static JsonNode publicView(JsonNode json) {
-    JsonNode node = json;
-    // OfferDetails {offer: PartyView {offer: OfferView}}: descend while an "offer" object is there
-    while (node.path("offer").isObject()) {
-      node = node.get("offer");
-    }
-    return node;
+    return json.hasNonNull("status") ? json.get("status").asText() : null;
   }
 
   private long bookSize(ApiClient api) {

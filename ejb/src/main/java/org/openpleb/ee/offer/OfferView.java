@@ -1,10 +1,12 @@
 package org.openpleb.ee.offer;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
 
 /**
  * An offer as anyone may see it in the order book: what is to be paid in fiat, what the taker earns
- * and bonds, and until when. No QR code, no keys, no wallets.
+ * and bonds, and until when. No QR code, no keys, no wallets. Its fields are the public part of the
+ * API's {@code Offer} schema, in its order; the public {@code offer} events carry it as it is.
  *
  * @param id the offer
  * @param status its state
@@ -18,6 +20,19 @@ import java.time.OffsetDateTime;
  * @param createdAt when it was created
  * @param expiresAt the current state's deadline, if one runs
  */
+@JsonbPropertyOrder({
+  "id",
+  "status",
+  "fiatAmount",
+  "currency",
+  "fiatProvider",
+  "sats",
+  "takerFee",
+  "bond",
+  "takerEarns",
+  "createdAt",
+  "expiresAt"
+})
 public record OfferView(
     String id,
     OfferState status,

@@ -2,14 +2,20 @@ package org.openpleb.ee.web.http;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +35,9 @@ import org.openpleb.ee.web.problem.Problem;
  * Idempotent-Replayed: true}, and moves no money. The same key with another request is refused (422
  * IDEMPOTENCY_KEY_REUSED), a duplicate arriving while the first still runs too (409
  * IDEMPOTENCY_IN_PROGRESS).
+ *
+ * <p>An answer that names a new resource carries its {@code Location}, derived from the answer's
+ * body; a replay derives it from the stored body the same way, so it gets the same header.
  *
  * <p>A request that failed without moving anything is forgotten, so the same key may be retried. An
  * operation in doubt (the mint stopped answering mid-way) may have moved money, so its answer is
@@ -64,17 +73,44 @@ public class IdempotentReplies {
       String instance,
       Response.Status status,
       Supplier<T> work) {
+    return respond(key, session, endpoint, request, instance, status, null, work);
+  }
+
+  /**
+   * Runs {@code work} once per key and answers with its result as JSON, with a {@code Location}
+   * header on the success answer (a first one and its replays alike).
+   *
+   * @param key the Idempotency-Key header, or null
+   * @param endpoint a stable name of the operation
+   * @param request the request body, part of the fingerprint
+   * @param instance the request path, for a stored problem answer
+   * @param status the status of a success
+   * @param location the new resource's URI, from the answer's JSON object; null for no header
+   */
+  public <T> Response respond(
+      String key,
+      SessionPrincipal session,
+      String endpoint,
+      Object request,
+      String instance,
+      Response.Status status,
+      Function<JsonObject, URI> location,
+      Supplier<T> work) {
     if (key == null) {
-      return answer(status.getStatusCode(), MediaType.APPLICATION_JSON, JSON.toJson(work.get()));
+      String body = JSON.toJson(work.get());
+      return located(
+          answer(status.getStatusCode(), MediaType.APPLICATION_JSON, body), location, body);
     }
     IdempotencyScope scope = new IdempotencyScope(session.pubkey(), endpoint, key);
     String fingerprint = fingerprint(endpoint, request);
     Optional<StoredAnswer> earlier = idempotency.claim(scope, fingerprint);
     if (earlier.isPresent()) {
       StoredAnswer replay = earlier.get();
-      return Response.fromResponse(answer(replay.status(), replay.mediaType(), replay.body()))
-          .header(REPLAYED, "true")
-          .build();
+      Response first = answer(replay.status(), replay.mediaType(), replay.body());
+      if (replay.status() == status.getStatusCode()) {
+        first = located(first, location, replay.body());
+      }
+      return Response.fromResponse(first).header(REPLAYED, "true").build();
     }
     T result;
     try {
@@ -93,7 +129,18 @@ public class IdempotentReplies {
     }
     String body = JSON.toJson(result);
     store(scope, new StoredAnswer(status.getStatusCode(), MediaType.APPLICATION_JSON, body));
-    return answer(status.getStatusCode(), MediaType.APPLICATION_JSON, body);
+    return located(
+        answer(status.getStatusCode(), MediaType.APPLICATION_JSON, body), location, body);
+  }
+
+  /** {@code response} with the Location that {@code location} reads from the JSON body. */
+  static Response located(Response response, Function<JsonObject, URI> location, String body) {
+    if (location == null) {
+      return response;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return Response.fromResponse(response).location(location.apply(reader.readObject())).build();
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.openpleb.ee.web.offer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The taker's answer to the maker's issue.
  *
@@ -7,4 +9,12 @@ package org.openpleb.ee.web.offer;
  *     bond)
  * @param message optional words for the maker and the admin
  */
-public record AnswerRequest(IssueResponse response, String message) {}
+@Schema(name = "AnswerRequest", description = "The taker's answer to the maker's issue.")
+public record AnswerRequest(
+    @Schema(
+            required = true,
+            description =
+                "COUNTER disputes the issue (the admin decides); FORFEIT gives up the bond.")
+        IssueResponse response,
+    @Schema(description = "Optional words for the maker and the admin, at most 2000 characters.")
+        String message) {}

@@ -377,7 +377,7 @@ class HostileInputIT {
     assertEquals(200, counter.statusCode(), counter::body);
     String claimed = api.fundedOffer(maker, 10_000, BOOKS);
     JsonNode offer = TradeClient.json(api.get("api/offers/" + claimed, maker.token()));
-    api.deposit(otherTaker, offer.path("offer").path("offer").path("bond").asLong(), BOOKS);
+    api.deposit(otherTaker, offer.path("bond").asLong(), BOOKS);
     api.claim(otherTaker, claimed);
 
     // A token the platform already took: every later use of it is a replay.
@@ -407,7 +407,7 @@ class HostileInputIT {
       throws Exception {
     String id = api.fundedOffer(maker, 10_000, BOOKS);
     JsonNode offer = TradeClient.json(api.get("api/offers/" + id, maker.token()));
-    api.deposit(taker, offer.path("offer").path("offer").path("bond").asLong(), BOOKS);
+    api.deposit(taker, offer.path("bond").asLong(), BOOKS);
     api.claim(taker, id);
     assertEquals(201, api.postReceipt(taker, id).statusCode());
     return id;

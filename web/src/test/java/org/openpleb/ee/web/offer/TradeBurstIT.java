@@ -156,12 +156,12 @@ class TradeBurstIT {
   private static Void makeOffers(TradeClient api, Session maker, List<OffsetDateTime> deadlines)
       throws Exception {
     for (int i = 0; i < OFFERS_PER_MAKER; i++) {
-      String id = api.createOffer(maker, 1_000).path("offer").path("offer").path("id").asText();
+      String id = api.createOffer(maker, 1_000).path("id").asText();
       HttpResponse<String> funded =
           api.post("api/offers/" + id + "/funding", maker.token(), "{\"source\":\"BALANCE\"}");
       assertEquals(200, funded.statusCode(), funded::body);
-      JsonNode offer = json(funded).path("offer").path("offer");
-      assertEquals(FUNDING, json(funded).path("offer").path("funding").asLong());
+      JsonNode offer = json(funded);
+      assertEquals(FUNDING, json(funded).path("funding").asLong());
       deadlines.add(OffsetDateTime.parse(offer.path("expiresAt").asText()));
     }
     return null;

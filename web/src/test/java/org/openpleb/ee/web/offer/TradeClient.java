@@ -27,6 +27,7 @@ import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
  * Makers, takers and the admin of the trade ITs, driving the API over HTTP: logins, offers, wallet
@@ -165,24 +166,36 @@ final class TradeClient {
     return json(wallet);
   }
 
-  /** Creates an offer of {@code fiat} KRW; returns its details. */
+  /** Posts a new offer of {@code fiat} KRW with a fresh QR code; returns the raw answer. */
+  HttpResponse<String> postOffer(Session maker, long fiat) throws Exception {
+    return post(
+        "api/offers",
+        maker.token(),
+        JSON.createObjectNode()
+            .put("fiatAmount", fiat)
+            .put("qrCode", "bank-qr-" + UUID.randomUUID())
+            .toString());
+  }
+
+  /**
+   * Creates an offer of {@code fiat} KRW; returns it as its maker sees it, after checking the 201
+   * names its URL.
+   */
   JsonNode createOffer(Session maker, long fiat) throws Exception {
-    HttpResponse<String> created =
-        post(
-            "api/offers",
-            maker.token(),
-            JSON.createObjectNode()
-                .put("fiatAmount", fiat)
-                .put("qrCode", "bank-qr-" + UUID.randomUUID())
-                .toString());
+    HttpResponse<String> created = postOffer(maker, fiat);
     assertEquals(201, created.statusCode(), created::body);
-    return json(created);
+    JsonNode offer = json(created);
+    assertEquals(
+        base.toURI().resolve("api/offers/" + offer.path("id").asText()).toString(),
+        created.headers().firstValue("Location").orElse(""),
+        created::body);
+    return offer;
   }
 
   /** Creates an offer and funds it with a posted token; returns its id. */
   String fundedOffer(Session maker, long fiat, Books books) throws Exception {
-    JsonNode offer = createOffer(maker, fiat).path("offer");
-    String id = offer.path("offer").path("id").asText();
+    JsonNode offer = createOffer(maker, fiat);
+    String id = offer.path("id").asText();
     long funding = offer.path("funding").asLong();
     String token = TradeMint.get().token(funding);
     books.deposited(funding);
@@ -192,7 +205,7 @@ final class TradeClient {
             maker.token(),
             JSON.createObjectNode().put("source", "TOKEN").put("token", token).toString());
     assertEquals(200, funded.statusCode(), funded::body);
-    assertEquals("INVOICE_PAID", json(funded).path("offer").path("offer").path("status").asText());
+    assertEquals("INVOICE_PAID", json(funded).path("status").asText());
     return id;
   }
 
@@ -267,10 +280,7 @@ final class TradeClient {
   String status(String offerId, String token) throws Exception {
     HttpResponse<String> offer = get("api/offers/" + offerId, token);
     assertEquals(200, offer.statusCode(), offer::body);
-    JsonNode body = json(offer);
-    return body.has("offer")
-        ? body.path("offer").path("offer").path("status").asText()
-        : body.path("status").asText();
+    return json(offer).path("status").asText();
   }
 
   /** Polls GET {@code path} until {@code done} holds, at most {@code timeout}. */
@@ -314,7 +324,15 @@ final class TradeClient {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
-    return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest request = builder.build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    // an image is not text; a problem answer instead of the image is checked as the JSON it is
+    boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+    ContractCheck.verify(
+        request,
+        response,
+        json ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8) : null);
+    return response;
   }
 
   HttpResponse<String> post(String path, String token, String json) throws Exception {
@@ -356,7 +374,9 @@ final class TradeClient {
   }
 
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, response, response.body());
+    return response;
   }
 
   private HttpRequest.Builder request(String path) throws Exception {

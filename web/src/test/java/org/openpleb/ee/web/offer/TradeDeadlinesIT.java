@@ -69,11 +69,11 @@ class TradeDeadlinesIT {
   void anUnfundedOfferExpiresHoldingNothing() throws Exception {
     TradeClient api = api();
     Session maker = api.login();
-    String id = api.createOffer(maker, FIAT).path("offer").path("offer").path("id").asText();
+    String id = api.createOffer(maker, FIAT).path("id").asText();
 
     JsonNode ended = awaitSettled(api, id, maker);
 
-    assertEquals("EXPIRED", ended.path("offer").path("offer").path("status").asText());
+    assertEquals("EXPIRED", ended.path("status").asText());
     assertEquals("NOTHING_HELD", ended.path("settlement").path("outcome").asText());
     assertEquals(List.of("CREATE", "EXPIRE", "SETTLED"), actions(api, id, maker));
   }
@@ -82,7 +82,7 @@ class TradeDeadlinesIT {
   void anInvoicePaidAfterItsOfferExpiredIsCreditedToTheMaker() throws Exception {
     TradeClient api = api();
     Session maker = api.login();
-    String id = api.createOffer(maker, FIAT).path("offer").path("offer").path("id").asText();
+    String id = api.createOffer(maker, FIAT).path("id").asText();
     HttpResponse<String> invoice = api.post("api/offers/" + id + "/invoice", maker.token(), null);
     assertEquals(200, invoice.statusCode(), invoice::body);
     awaitSettled(api, id, maker);
@@ -230,9 +230,9 @@ class TradeDeadlinesIT {
     Session taker = api.login();
     api.deposit(taker, B, BOOKS);
     String id = api.fundedOffer(maker, FIAT, BOOKS);
-    JsonNode funded = json(api.get("api/offers/" + id, maker.token())).path("offer").path("offer");
+    JsonNode funded = json(api.get("api/offers/" + id, maker.token()));
     moveClock(api, 5);
-    JsonNode claimed = api.claim(taker, id).path("offer").path("offer");
+    JsonNode claimed = api.claim(taker, id);
     java.time.OffsetDateTime serverNow = serverNow(api);
 
     java.time.OffsetDateTime fundedDeadline =
@@ -268,8 +268,8 @@ class TradeDeadlinesIT {
     api.support("POST", "sweep");
 
     JsonNode disputed = json(api.get("api/offers/" + id, maker.token()));
-    assertEquals("DISPUTED", disputed.path("offer").path("offer").path("status").asText());
-    JsonNode deadline = disputed.path("offer").path("offer").path("expiresAt");
+    assertEquals("DISPUTED", disputed.path("status").asText());
+    JsonNode deadline = disputed.path("expiresAt");
     assertTrue(deadline.isMissingNode() || deadline.isNull(), disputed::toString);
     String admin = api.adminLogin();
     HttpResponse<String> resolved =
@@ -324,7 +324,7 @@ class TradeDeadlinesIT {
 
   private static void assertOutcome(
       JsonNode ended, String outcome, long maker, long taker, long platform) {
-    assertEquals("EXPIRED", ended.path("offer").path("offer").path("status").asText());
+    assertEquals("EXPIRED", ended.path("status").asText());
     JsonNode s = ended.path("settlement");
     assertEquals(outcome, s.path("outcome").asText(), ended::toString);
     assertEquals(maker, s.path("makerAmount").asLong(), ended::toString);

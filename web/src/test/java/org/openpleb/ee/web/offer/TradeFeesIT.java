@@ -50,9 +50,9 @@ class TradeFeesIT {
     long treasuryBefore = json(api.get("api/admin/treasury", admin)).path("spendable").asLong();
     Session maker = api.login();
     Session taker = api.login();
-    JsonNode created = api.createOffer(maker, 100_000).path("offer");
+    JsonNode created = api.createOffer(maker, 100_000);
     assertEquals(F, created.path("funding").asLong());
-    String id = created.path("offer").path("id").asText();
+    String id = created.path("id").asText();
     String token = TradeMint.get().token(F + CUSHION);
     BOOKS.deposited(F + CUSHION);
     HttpResponse<String> funded =

@@ -9,6 +9,7 @@ import static org.openpleb.ee.web.offer.TradeClient.assertProblem;
 import static org.openpleb.ee.web.offer.TradeClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -88,24 +90,48 @@ class TradeFlowIT {
     Session maker = api.login();
     Session taker = api.login();
 
-    JsonNode created = api.createOffer(maker, EXAMPLE_FIAT).path("offer");
-    assertEquals(66_667, created.path("offer").path("sats").asLong());
-    assertEquals(1_434, created.path("offer").path("takerFee").asLong());
-    assertEquals(B, created.path("offer").path("bond").asLong());
+    HttpResponse<String> creation = api.postOffer(maker, EXAMPLE_FIAT);
+    assertEquals(201, creation.statusCode(), creation::body);
+    JsonNode created = json(creation);
+    String id = created.path("id").asText();
+    assertEquals(
+        base.toURI().resolve("api/offers/" + id).toString(),
+        creation.headers().firstValue("Location").orElse(""),
+        "201 names the new offer's URL");
+    // one flat representation: the state at .status, the caller's role beside it
+    assertEquals("CREATED", created.path("status").asText(), created::toString);
+    assertEquals("MAKER", created.path("role").asText(), created::toString);
+    assertFalse(created.has("offer"), created::toString);
+    assertEquals(66_667, created.path("sats").asLong());
+    assertEquals(1_434, created.path("takerFee").asLong());
+    assertEquals(B, created.path("bond").asLong());
     assertEquals(767, created.path("platformFee").asLong());
     assertEquals(F, created.path("funding").asLong());
-    String id = created.path("offer").path("id").asText();
+    assertTrue(created.path("btcPrice").isNumber(), created::toString);
+    assertEquals(0, new BigDecimal("150000000").compareTo(created.path("btcPrice").decimalValue()));
     fundWithToken(api, maker, id, F);
     api.deposit(taker, B, BOOKS);
 
     JsonNode claimed = api.claim(taker, id);
-    assertEquals("CLAIMED", claimed.path("offer").path("offer").path("status").asText());
+    assertEquals("CLAIMED", claimed.path("status").asText());
+    assertEquals("TAKER", claimed.path("role").asText());
+    assertTrue(claimed.path("qrCode").asText().startsWith("bank-qr-"), claimed::toString);
     assertEquals(B, api.wallet(taker).path("reserved").asLong());
-    assertEquals(201, api.postReceipt(taker, id).statusCode());
+    HttpResponse<String> receipt = api.postReceipt(taker, id);
+    assertEquals(201, receipt.statusCode(), receipt::body);
+    assertEquals(
+        base.toURI().resolve("api/offers/" + id + "/receipt").toString(),
+        receipt.headers().firstValue("Location").orElse(""),
+        "201 names the receipt's URL");
+    assertEquals("RECEIPT_SUBMITTED", json(receipt).path("status").asText(), receipt::body);
+    assertEquals("TAKER", json(receipt).path("role").asText(), receipt::body);
     JsonNode approved = feedback(api, maker, id, "APPROVE", "arrived, thanks");
 
-    assertEquals("COMPLETED", approved.path("offer").path("offer").path("status").asText());
+    assertEquals("COMPLETED", approved.path("status").asText());
+    assertEquals("MAKER", approved.path("role").asText());
+    assertEquals("APPROVED", approved.path("outcome").asText(), approved::toString);
     JsonNode settlement = approved.path("settlement");
+    assertEquals("APPROVED", settlement.path("outcome").asText(), approved::toString);
     assertEquals("DONE", settlement.path("state").asText(), approved::toString);
     assertEquals(7_167, settlement.path("makerAmount").asLong());
     assertEquals(75_268, settlement.path("takerAmount").asLong());
@@ -127,13 +153,14 @@ class TradeFlowIT {
     TradeClient api = api();
     Session maker = api.login();
     String walletId = api.wallet(maker).path("walletId").asText();
-    String id = api.createOffer(maker, 10_000).path("offer").path("offer").path("id").asText();
+    String id = api.createOffer(maker, 10_000).path("id").asText();
 
     HttpResponse<String> invoice = api.post("api/offers/" + id + "/invoice", maker.token(), null);
 
     assertEquals(200, invoice.statusCode(), invoice::body);
-    JsonNode offer = json(invoice).path("offer");
-    assertEquals("INVOICE_CREATED", offer.path("offer").path("status").asText());
+    JsonNode offer = json(invoice);
+    assertEquals("INVOICE_CREATED", offer.path("status").asText());
+    assertEquals("LIGHTNING", offer.path("fundingMethod").asText(), offer::toString);
     assertTrue(offer.path("invoice").asText().startsWith("lnbc"), offer::toString);
     assertFalse(invoice.body().contains(quoteOf(api, id)), "the quote id stays on the server");
     JsonNode before = api.support("GET", "wallet?id=" + walletId);
@@ -228,6 +255,13 @@ class TradeFlowIT {
       assertFalse(book.contains(maker.pubkey()), "the public event shows no key: " + book);
       assertTrue(trade.contains("bank-qr-"), "the maker's own event has the QR code: " + trade);
       assertTrue(trade.contains("MAKER"), trade);
+      // the parties' event carries the offer as the API shows it: flat, the state at .status
+      JsonNode tradeEvent = JSON.readTree(trade.substring("data:".length()));
+      assertEquals("INVOICE_PAID", tradeEvent.path("offer").path("status").asText(), trade);
+      assertEquals(id, tradeEvent.path("offer").path("id").asText(), trade);
+      assertTrue(tradeEvent.path("offer").path("btcPrice").isNumber(), trade);
+      JsonNode bookEvent = JSON.readTree(book.substring("data:".length()));
+      assertEquals("INVOICE_PAID", bookEvent.path("offer").path("status").asText(), book);
     }
   }
 
@@ -257,6 +291,19 @@ class TradeFlowIT {
             "api/offers/" + id + "/claim", taker.token(), "{\"bondToken\":\"cashuBx\"}", "k-1"),
         422,
         "IDEMPOTENCY_KEY_REUSED");
+
+    // a replayed creation answers the same status and names the same offer
+    String offer = "{\"fiatAmount\":1000,\"qrCode\":\"bank-qr-retried\"}";
+    HttpResponse<String> made = api.post("api/offers", maker.token(), offer, "create-1");
+    HttpResponse<String> madeAgain = api.post("api/offers", maker.token(), offer, "create-1");
+    assertEquals(201, made.statusCode(), made::body);
+    assertEquals(201, madeAgain.statusCode(), madeAgain::body);
+    assertEquals(made.body(), madeAgain.body());
+    assertEquals("true", madeAgain.headers().firstValue("Idempotent-Replayed").orElse(""));
+    String location = made.headers().firstValue("Location").orElse("");
+    assertEquals(
+        base.toURI().resolve("api/offers/" + json(made).path("id").asText()).toString(), location);
+    assertEquals(location, madeAgain.headers().firstValue("Location").orElse(""));
   }
 
   @Test
@@ -267,7 +314,7 @@ class TradeFlowIT {
     List<String> ids = new ArrayList<>();
     ids.add(api.fundedOffer(maker, 1_000, BOOKS));
     ids.add(api.fundedOffer(maker, 1_000, BOOKS));
-    ids.add(api.createOffer(maker, 1_000).path("offer").path("offer").path("id").asText());
+    ids.add(api.createOffer(maker, 1_000).path("id").asText());
 
     assertProblem(
         api.post("api/offers", maker.token(), "{\"fiatAmount\":1000,\"qrCode\":\"x\"}"),
@@ -278,7 +325,13 @@ class TradeFlowIT {
     assertProblem(
         api.post("api/offers/" + ids.get(1) + "/claim", taker.token(), "{}"), 409, "CONFLICT");
     assertEquals("INVOICE_PAID", api.status(ids.get(1), maker.token()));
-    assertEquals(3, json(api.get("api/offers/mine", maker.token())).size());
+    JsonNode mine = json(api.get("api/offers/mine", maker.token()));
+    assertEquals(3, mine.size());
+    for (JsonNode offer : mine) {
+      assertEquals("MAKER", offer.path("role").asText(), offer::toString);
+      assertTrue(ids.contains(offer.path("id").asText()), offer::toString);
+      assertTrue(offer.path("status").isTextual(), offer::toString);
+    }
   }
 
   @Test
@@ -310,7 +363,22 @@ class TradeFlowIT {
                   .toString());
 
       assertEquals(200, resolved.statusCode(), resolved::body);
-      assertEquals("RESOLVED", json(resolved).path("offer").path("status").asText());
+      // the same offer representation as every trade call: status, role and settlement
+      JsonNode answer = json(resolved);
+      assertEquals("RESOLVED", answer.path("status").asText(), resolved::body);
+      assertEquals("ADMIN", answer.path("role").asText(), resolved::body);
+      assertEquals(row.getKey(), answer.path("resolution").asText(), resolved::body);
+      String outcome = "RETURN".equals(row.getKey()) ? "RETURNED" : row.getKey();
+      assertEquals(outcome, answer.path("outcome").asText(), resolved::body);
+      assertEquals(outcome, answer.path("settlement").path("outcome").asText(), resolved::body);
+      assertEquals(
+          row.getValue()[0], answer.path("settlement").path("makerAmount").asLong(), row::getKey);
+      assertEquals(
+          row.getValue()[1], answer.path("settlement").path("takerAmount").asLong(), row::getKey);
+      assertTrue(answer.path("btcPrice").isNumber(), resolved::body);
+      JsonNode asMakerSees = json(api.get("api/offers/" + id, maker.token()));
+      assertEquals("MAKER", asMakerSees.path("role").asText(), asMakerSees::toString);
+      assertEquals(fieldNames(asMakerSees), fieldNames(answer), resolved::body);
       assertWallet(api, maker, row.getValue()[0], 0);
       assertWallet(api, taker, row.getValue()[1], 0);
       assertEquals(treasuryBefore + row.getValue()[2], treasury(api, admin), row.getKey());
@@ -322,10 +390,7 @@ class TradeFlowIT {
       assertProblem(again, 409, "CONFLICT");
       assertEquals(
           row.getKey(),
-          json(api.get("api/offers/" + id, maker.token()))
-              .path("offer")
-              .path("resolution")
-              .asText());
+          json(api.get("api/offers/" + id, maker.token())).path("resolution").asText());
     }
   }
 
@@ -358,7 +423,7 @@ class TradeFlowIT {
             JSON.createObjectNode().put("response", "FORFEIT").put("message", words).toString());
 
     assertEquals(200, forfeit.statusCode(), forfeit::body);
-    assertEquals("FORFEITED", json(forfeit).path("offer").path("offer").path("status").asText());
+    assertEquals("FORFEITED", json(forfeit).path("status").asText());
     assertWallet(api, maker, F, 0);
     assertWallet(api, taker, 0, 0);
     assertEquals(treasuryBefore + B, treasury(api, admin));
@@ -499,7 +564,7 @@ class TradeFlowIT {
     assertProblem(
         api.post("api/offers/no-such-offer/claim", other.token(), "{}"), 404, "NOT_FOUND");
 
-    String id = api.createOffer(maker, 10_000).path("offer").path("offer").path("id").asText();
+    String id = api.createOffer(maker, 10_000).path("id").asText();
     int entries =
         json(api.get("api/offers/" + id + "/audit", maker.token())).path("entries").size();
     assertProblem(api.post("api/offers/" + id + "/claim", other.token(), "{}"), 409, "CONFLICT");
@@ -594,10 +659,10 @@ class TradeFlowIT {
                     .put("qrCode", "bank-qr-private")
                     .put("fiatProvider", "toss")
                     .toString()));
-    String id = created.path("offer").path("offer").path("id").asText();
-    long funding = created.path("offer").path("funding").asLong();
+    String id = created.path("id").asText();
+    long funding = created.path("funding").asLong();
     fundWithToken(api, maker, id, funding);
-    String unfunded = api.createOffer(maker, 5_000).path("offer").path("offer").path("id").asText();
+    String unfunded = api.createOffer(maker, 5_000).path("id").asText();
 
     JsonNode book = json(api.get("api/offers?fiatProvider=toss&size=100", null));
 
@@ -623,8 +688,8 @@ class TradeFlowIT {
                     .put("qrCode", "bank-qr-second")
                     .put("fiatProvider", "toss")
                     .toString()));
-    String secondId = second.path("offer").path("offer").path("id").asText();
-    fundWithToken(api, maker, secondId, second.path("offer").path("funding").asLong());
+    String secondId = second.path("id").asText();
+    fundWithToken(api, maker, secondId, second.path("funding").asLong());
     JsonNode again = json(api.get("api/offers?fiatProvider=toss&size=100", null));
     List<String> now = new ArrayList<>();
     again.path("offers").forEach(o -> now.add(o.path("id").asText()));
@@ -723,7 +788,7 @@ class TradeFlowIT {
             taker.token(),
             JSON.createObjectNode().put("response", "COUNTER").put("message", "I paid").toString());
     assertEquals(200, counter.statusCode(), counter::body);
-    assertEquals("DISPUTED", json(counter).path("offer").path("offer").path("status").asText());
+    assertEquals("DISPUTED", json(counter).path("status").asText());
     return id;
   }
 
@@ -734,14 +799,14 @@ class TradeFlowIT {
 
   private static String issueMarkedBy(TradeClient api, Session maker, Session taker, long fiat)
       throws Exception {
-    JsonNode created = api.createOffer(maker, fiat).path("offer");
-    String id = created.path("offer").path("id").asText();
+    JsonNode created = api.createOffer(maker, fiat);
+    String id = created.path("id").asText();
     fundWithToken(api, maker, id, created.path("funding").asLong());
-    api.deposit(taker, created.path("offer").path("bond").asLong(), BOOKS);
+    api.deposit(taker, created.path("bond").asLong(), BOOKS);
     api.claim(taker, id);
     assertEquals(201, api.postReceipt(taker, id).statusCode());
     JsonNode marked = feedback(api, maker, id, "ISSUE", "nothing arrived");
-    assertEquals("MARKED_WITH_ISSUE", marked.path("offer").path("offer").path("status").asText());
+    assertEquals("MARKED_WITH_ISSUE", marked.path("status").asText());
     return id;
   }
 
@@ -785,6 +850,14 @@ class TradeFlowIT {
     JsonNode wallet = api.wallet(s);
     assertEquals(spendable, wallet.path("spendable").asLong(), wallet::toString);
     assertEquals(reserved, wallet.path("reserved").asLong(), wallet::toString);
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
   }
 
   private static List<String> actions(JsonNode audit) {

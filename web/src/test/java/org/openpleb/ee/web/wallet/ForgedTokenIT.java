@@ -93,7 +93,7 @@ class ForgedTokenIT {
     Proof real = realToken.proofs().get(0);
 
     JsonNode ownOffer = createOffer(api, sender);
-    String ownOfferId = ownOffer.path("offer").path("id").asText();
+    String ownOfferId = ownOffer.path("id").asText();
     String bookedOfferId = fundedOffer(api, maker);
     long spendable = api.wallet(sender).path("spendable").asLong();
 
@@ -252,12 +252,12 @@ class ForgedTokenIT {
                 .put("qrCode", "bank-qr-" + UUID.randomUUID())
                 .toString());
     assertEquals(201, created.statusCode(), created::body);
-    return json(created).path("offer");
+    return json(created);
   }
 
   /** An offer in the book, funded from the maker's balance. */
   private static String fundedOffer(WalletApiClient api, Session maker) throws Exception {
-    String id = createOffer(api, maker).path("offer").path("id").asText();
+    String id = createOffer(api, maker).path("id").asText();
     HttpResponse<String> funded =
         api.post("api/offers/" + id + "/funding", maker, "{\"source\":\"BALANCE\"}");
     assertEquals(200, funded.statusCode(), funded::body);
@@ -266,10 +266,7 @@ class ForgedTokenIT {
 
   private static String status(WalletApiClient api, String offerId, Session party)
       throws Exception {
-    JsonNode body = json(api.get("api/offers/" + offerId, party));
-    return body.has("offer")
-        ? body.path("offer").path("offer").path("status").asText()
-        : body.path("status").asText();
+    return json(api.get("api/offers/" + offerId, party)).path("status").asText();
   }
 
   /** The heap in use after full collections: the least of three readings. */
