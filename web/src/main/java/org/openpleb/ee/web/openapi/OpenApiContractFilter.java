@@ -34,9 +34,10 @@ import org.openpleb.ee.web.problem.Problem;
  * shares, so no resource repeats it and none can forget it: the {@code Problem} schema (its {@code
  * code} an enum generated from {@link ProblemCode}), one named {@code application/problem+json}
  * response per error status, the generic error responses every operation can answer with,
- * timestamps as {@code date-time} strings, tags declared once, and the build's version. It also
- * removes what a client cannot use: {@code default} responses and the runtime's non-standard {@code
- * endpoints} key. Registered through {@code mp.openapi.filter}.
+ * timestamps as {@code date-time} strings, schemas as the server really writes them ({@link
+ * SchemaRepairs}), tags declared once, and the build's version. It also removes what a client
+ * cannot use: {@code default} responses and the runtime's non-standard {@code endpoints} key.
+ * Registered through {@code mp.openapi.filter}.
  */
 public class OpenApiContractFilter implements OASFilter {
 
@@ -118,6 +119,7 @@ public class OpenApiContractFilter implements OASFilter {
       }
     }
     timestampsAsStrings(openAPI);
+    forEachSchema(openAPI, SchemaRepairs.forApiRecords()::repair);
     declareTagsOnce(openAPI);
     uniqueOperationIds(openAPI);
     dropEndpoints(openAPI);

@@ -127,6 +127,16 @@ class ApiContractIT {
   }
 
   @Test
+  void amountsAreIntegers() throws Exception {
+    assertNone(ApiDocumentRules.wholeNumbers(document()));
+  }
+
+  @Test
+  void everySchemaAdmitsWhatTheServerSends() throws Exception {
+    assertNone(ApiDocumentRules.soundSchemas(document()));
+  }
+
+  @Test
   void eachOperationHasOneTagDeclaredOnce() throws Exception {
     assertNone(ApiDocumentRules.tags(document()));
   }

@@ -192,6 +192,93 @@ final class ApiDocumentRules {
     return violations;
   }
 
+  /** Properties that carry sats (or a count): the document must call them integers. */
+  static final Set<String> WHOLE_NUMBERS =
+      Set.of(
+          "sats",
+          "amount",
+          "fee",
+          "bond",
+          "takerFee",
+          "platformFee",
+          "takerEarns",
+          "funding",
+          "fiatAmount",
+          "spendable",
+          "reserved",
+          "inflight",
+          "makerAmount",
+          "takerAmount",
+          "platformAmount",
+          "mintFees",
+          "change",
+          "makerFunding",
+          "takerBond",
+          "flatSats",
+          "maxFiatAmount",
+          "page",
+          "size",
+          "total");
+
+  /** Amounts in sats and counts are {@code integer}, never {@code number} or a string. */
+  static List<String> wholeNumbers(OpenAPI api) {
+    List<String> violations = new ArrayList<>();
+    forEachProperty(
+        api,
+        (where, property) -> {
+          Schema<?> schema = resolve(api, property);
+          String name = where.substring(where.lastIndexOf('.') + 1);
+          if (WHOLE_NUMBERS.contains(name) && schema != null && !"integer".equals(typeOf(schema))) {
+            violations.add(where + " is " + typeOf(schema) + ", not integer");
+          }
+        });
+    return violations;
+  }
+
+  /**
+   * Every schema is one a strict JSON Schema validator accepts and that admits what the server
+   * sends: no {@code maxProperties: 0}, no exclusive bound without its bound, no listed values on
+   * an object.
+   */
+  static List<String> soundSchemas(OpenAPI api) {
+    List<String> violations = new ArrayList<>();
+    BiConsumer<String, Schema> check =
+        (where, schema) -> {
+          if (schema == null) {
+            return;
+          }
+          if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            violations.add(where + " allows no properties (maxProperties 0)");
+          }
+          if (schema.getExclusiveMaximum() != null && schema.getMaximum() == null) {
+            violations.add(where + " has exclusiveMaximum without maximum");
+          }
+          if (schema.getExclusiveMinimum() != null && schema.getMinimum() == null) {
+            violations.add(where + " has exclusiveMinimum without minimum");
+          }
+          if (schema.getEnum() != null && "object".equals(typeOf(schema))) {
+            violations.add(where + " lists values but is an object");
+          }
+        };
+    schemas(api).forEach((name, schema) -> check.accept(name, schema));
+    forEachProperty(api, check);
+    forEachOperation(
+        api,
+        (name, operation) ->
+            responses(operation)
+                .forEach(
+                    (status, response) -> {
+                      if (response.getContent() != null) {
+                        response
+                            .getContent()
+                            .forEach(
+                                (type, media) ->
+                                    check.accept(name + " " + status, media.getSchema()));
+                      }
+                    }));
+    return violations;
+  }
+
   /** Each operation has exactly one tag, declared once at the top with a description. */
   static List<String> tags(OpenAPI api) {
     List<String> violations = new ArrayList<>();

@@ -210,4 +210,30 @@ class ApiDocumentRulesTest {
     assertEquals(
         1, ApiDocumentRules.timestamps(api).size(), ApiDocumentRules.timestamps(api)::toString);
   }
+
+  @Test
+  void anAmountAsANumberFails() {
+    OpenAPI api = document(TYPED);
+    api.getComponents()
+        .getSchemas()
+        .get("Thing")
+        .getProperties()
+        .put("sats", new io.swagger.v3.oas.models.media.NumberSchema());
+
+    assertEquals(List.of(), ApiDocumentRules.wholeNumbers(document(TYPED)));
+    assertEquals(
+        1, ApiDocumentRules.wholeNumbers(api).size(), ApiDocumentRules.wholeNumbers(api)::toString);
+  }
+
+  @Test
+  void aSchemaThatAdmitsNothingOrIsInvalidFails() {
+    OpenAPI api = document(TYPED);
+    io.swagger.v3.oas.models.media.Schema<?> thing = api.getComponents().getSchemas().get("Thing");
+    thing.setMaxProperties(0);
+    thing.setExclusiveMaximum(false);
+
+    assertEquals(List.of(), ApiDocumentRules.soundSchemas(document(TYPED)));
+    assertEquals(
+        2, ApiDocumentRules.soundSchemas(api).size(), ApiDocumentRules.soundSchemas(api)::toString);
+  }
 }
