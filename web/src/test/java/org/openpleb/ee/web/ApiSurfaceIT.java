@@ -191,7 +191,7 @@ class ApiSurfaceIT {
 
   @Test
   void valuesThatBreakTheRulesFailValidation() throws Exception {
-    HttpResponse<String> missing = send(postJson("api/pricing/quote", "{\"fiatAmount\":1000}"));
+    HttpResponse<String> missing = send(postJson("api/pricing/quote", "{\"btcPrice\":150000000}"));
     HttpResponse<String> tooLarge =
         send(postJson("api/pricing/quote", "{\"fiatAmount\":100001,\"btcPrice\":150000000}"));
 
@@ -199,7 +199,7 @@ class ApiSurfaceIT {
         assertProblem(missing, 400, "VALIDATION_FAILED")
             .path("detail")
             .asText()
-            .contains("btcPrice"));
+            .contains("fiatAmount"));
     assertTrue(
         assertProblem(tooLarge, 400, "VALIDATION_FAILED")
             .path("detail")

@@ -228,7 +228,9 @@ final class ApiDocumentRules {
         (where, property) -> {
           Schema<?> schema = resolve(api, property);
           String name = where.substring(where.lastIndexOf('.') + 1);
-          if (WHOLE_NUMBERS.contains(name) && schema != null && !"integer".equals(typeOf(schema))) {
+          // an object of the same name (the bond's percentage and flat part) is not an amount
+          boolean scalar = schema != null && !"object".equals(typeOf(schema));
+          if (WHOLE_NUMBERS.contains(name) && scalar && !"integer".equals(typeOf(schema))) {
             violations.add(where + " is " + typeOf(schema) + ", not integer");
           }
         });
