@@ -24,7 +24,7 @@ import org.openpleb.ee.idempotency.Idempotency;
  * Test-only view of the stored idempotent answers, deployed only into the IT's archive: a row as
  * the database holds it, a row written as a version before sealing wrote it, and a cleanup run.
  */
-@Path("answer-store")
+@Path("test-support/answer-store")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AnswerStoreProbe {

@@ -106,7 +106,7 @@ class SealedAnswersIT {
     HttpResponse<String> inserted =
         probe(
             api,
-            "api/answer-store/plain"
+            "api/test-support/answer-store/plain"
                 + query(bob.user().pubkey(), key)
                 + "&fingerprint="
                 + fingerprint,
@@ -117,7 +117,7 @@ class SealedAnswersIT {
     assertEquals(200, replay.statusCode(), replay::body);
     assertEquals(legacy, replay.body());
 
-    assertEquals(200, probe(api, "api/answer-store/cleanup", "").statusCode());
+    assertEquals(200, probe(api, "api/test-support/answer-store/cleanup", "").statusCode());
     String stored = row(api, bob.user().pubkey(), key).path("body").asText();
     assertTrue(stored.startsWith("sealed1:"), stored);
     assertFalse(stored.contains("cashu"), stored);
@@ -130,7 +130,8 @@ class SealedAnswersIT {
   private JsonNode row(WalletApiClient api, String pubkey, String key) throws Exception {
     HttpResponse<String> response =
         api.send(
-            HttpRequest.newBuilder(base.toURI().resolve("api/answer-store" + query(pubkey, key)))
+            HttpRequest.newBuilder(
+                    base.toURI().resolve("api/test-support/answer-store" + query(pubkey, key)))
                 .GET()
                 .build());
     assertEquals(200, response.statusCode(), response::body);
