@@ -26,14 +26,18 @@ import java.util.stream.Collectors;
  * <p>Only the response is judged (status, Content-Type, headers the document requires, body against
  * the schema, with no field the schema does not name): the ITs send hostile requests on purpose.
  * Paths outside {@code /api} (health, metrics, the document itself) and the test-only resources
- * under {@code /api/test-support} are not part of the contract, nor are {@code OPTIONS} and {@code
- * HEAD}, which HTTP answers for every path. A request to a path or method the document does not
- * know must be answered with a 404 or 405 problem document.
+ * some ITs deploy ({@link #TEST_ONLY}) are not part of the contract, nor are {@code OPTIONS} and
+ * {@code HEAD}, which HTTP answers for every path. A request to a path or method the document does
+ * not know must be answered with a 404 or 405 problem document.
  */
 public final class ContractCheck {
 
-  /** The test-only resources some ITs deploy; the document does not describe them. */
-  static final String TEST_SUPPORT = "/api/test-support";
+  /**
+   * Where the test-only resources some ITs deploy live (the {@code @Path} of every resource class
+   * under {@code web/src/test}); the document does not describe them.
+   */
+  static final List<String> TEST_ONLY =
+      List.of("/api/test-support", "/api/trade-support", "/api/test-clock");
 
   private static final Map<String, Contract> CONTRACTS = new ConcurrentHashMap<>();
 
@@ -75,7 +79,7 @@ public final class ContractCheck {
   static boolean isContractPath(String path) {
     return path != null
         && (path.equals("/api") || path.startsWith("/api/"))
-        && !(path.equals(TEST_SUPPORT) || path.startsWith(TEST_SUPPORT + "/"));
+        && TEST_ONLY.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"));
   }
 
   private static Contract contractOf(URI uri) {

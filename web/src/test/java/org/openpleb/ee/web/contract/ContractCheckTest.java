@@ -10,9 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
@@ -196,6 +202,26 @@ class ContractCheckTest {
     assertFalse(ContractCheck.isContractPath("/health/ready"));
     assertFalse(ContractCheck.isContractPath("/openapi"));
     assertFalse(ContractCheck.isContractPath("/apis"));
+  }
+
+  @Test
+  void everyTestOnlyResourceIsOutsideTheContract() throws Exception {
+    // A test resource the list misses makes every IT that deploys it fail on an undocumented path.
+    Pattern rootPath = Pattern.compile("(?m)^@Path\\(\"([^\"]+)\"\\)");
+    List<String> roots = new ArrayList<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src", "test", "java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher matcher = rootPath.matcher(Files.readString(source));
+        while (matcher.find()) {
+          roots.add("/api/" + matcher.group(1));
+        }
+      }
+    }
+
+    assertFalse(roots.isEmpty(), "no test resource found: run from the web module");
+    for (String root : roots) {
+      assertFalse(ContractCheck.isContractPath(root + "/x"), root + " is not in TEST_ONLY");
+    }
   }
 
   private static HttpResponse<String> response(int status, String contentType) {
