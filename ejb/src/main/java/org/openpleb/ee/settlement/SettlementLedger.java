@@ -198,6 +198,27 @@ public class SettlementLedger {
         == 1;
   }
 
+  /**
+   * Records what a PLANNED release finds in its hold before returning it: the step becomes SENDING
+   * with that amount, so a run resumed after the hold was returned (the wallet then releases 0)
+   * records what really went back to the owner.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean recordReleasing(String offerId, int seq, long held, OffsetDateTime now) {
+    return em.createQuery(
+                "UPDATE SettlementStep s SET s.state = :sending, s.sentAmount = :held,"
+                    + " s.updatedAt = :now"
+                    + " WHERE s.offerId = :id AND s.seq = :seq AND s.state = :planned")
+            .setParameter("sending", SettlementStep.State.SENDING)
+            .setParameter("held", held)
+            .setParameter("now", now)
+            .setParameter("id", offerId)
+            .setParameter("seq", seq)
+            .setParameter("planned", SettlementStep.State.PLANNED)
+            .executeUpdate()
+        == 1;
+  }
+
   /** Records the token a SENDING transfer made: the step becomes SENT. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean recordSent(String offerId, int seq, TradeWallets.Sent sent, OffsetDateTime now) {

@@ -7,7 +7,11 @@ package org.openpleb.ee.settlement;
  */
 public interface SettlementProbe {
 
-  /** The moments a run passes, in the order a transfer passes them. */
+  /**
+   * The moments a run passes, in the order a transfer passes them. A release passes
+   * SENDING_RECORDED (its hold's amount recorded), RECEIVED (the hold returned to its owner) and
+   * DONE_RECORDED.
+   */
   enum Point {
     /** A transfer was recorded SENDING; its token is not made yet. */
     SENDING_RECORDED,

@@ -38,7 +38,10 @@ public class SettlementStep {
   public enum State {
     /** Not started. */
     PLANNED,
-    /** The token is being made; on resume, look for it before making another. */
+    /**
+     * The token is being made; on resume, look for it before making another. A release in this
+     * state recorded what its hold held and may have returned it already.
+     */
     SENDING,
     /** The token exists and is recorded; it still has to be received. */
     SENT,
@@ -174,6 +177,10 @@ public class SettlementStep {
     return Optional.ofNullable(token);
   }
 
+  /**
+   * What a transfer's token carried, or what a release found in its hold before returning it (so a
+   * resumed release records that, not the 0 a hold already returned gives back).
+   */
   public Optional<Long> sentAmount() {
     return Optional.ofNullable(sentAmount);
   }
@@ -200,6 +207,11 @@ public class SettlementStep {
   void advance(State to, OffsetDateTime at) {
     state = to;
     updatedAt = at;
+  }
+
+  void releasing(long held, OffsetDateTime at) {
+    advance(State.SENDING, at);
+    sentAmount = held;
   }
 
   void sent(String sealed, long amount, long fee, OffsetDateTime at) {

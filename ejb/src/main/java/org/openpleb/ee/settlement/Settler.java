@@ -20,7 +20,9 @@ import org.openpleb.ee.platform.ProblemCode;
  * Works off a settlement, step by step, moving sats between the parties' wallets. Each step is
  * recorded before its wallet call and after it, so the run can stop anywhere (a crash, the mint
  * gone) and a later run resumes it: a transfer found SENDING first looks for the token it may
- * already have made; one found SENT receives the recorded token; a release is idempotent.
+ * already have made; one found SENT receives the recorded token; a release records what its hold
+ * holds before returning it, so a resumed release that finds the hold already returned records that
+ * amount.
  *
  * <p>Runs outside transactions: wallet calls may take seconds, and each record commits on its own.
  * A run holds the settlement's lease, so only one run works a settlement at a time, on any server.
@@ -99,8 +101,23 @@ public class Settler {
     if (step.state() == SettlementStep.State.DONE) {
       return;
     }
+    SettlementStep.State state = step.state();
+    long held;
+    if (state == SettlementStep.State.PLANNED) {
+      // what goes back is recorded first: a run that dies after the wallet returned the hold
+      // leaves nothing in it for the next run to count
+      held = wallets.heldFor(step.fromWalletId(), step.fromOwner());
+      ledger.recordReleasing(step.offerId(), step.seq(), held, now());
+      probe(step, SettlementProbe.Point.SENDING_RECORDED);
+      state = SettlementStep.State.SENDING;
+    } else {
+      held = step.sentAmount().orElse(0L);
+    }
     long released = wallets.release(step.fromWalletId(), step.fromOwner());
-    ledger.recordDone(step.offerId(), step.seq(), step.state(), released, 0, now());
+    probe(step, SettlementProbe.Point.RECEIVED);
+    // 0 on resume means the run that died returned the hold: it returned what it recorded
+    long recorded = released > 0 ? released : held;
+    ledger.recordDone(step.offerId(), step.seq(), state, recorded, 0, now());
     probe(step, SettlementProbe.Point.DONE_RECORDED);
   }
 

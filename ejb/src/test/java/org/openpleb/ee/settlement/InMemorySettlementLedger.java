@@ -22,6 +22,12 @@ public final class InMemorySettlementLedger extends SettlementLedger {
   /** Settlements announced complete, in order. */
   public final List<SettlementCompleted> completions = new ArrayList<>();
 
+  /**
+   * Steps whose DONE record the server dies before writing, once each: a crash between a step's
+   * wallet call and its record, at the database rather than at a probe point.
+   */
+  public final List<SettlementStep.Kind> dieBeforeRecordingDone = new ArrayList<>();
+
   @Override
   public Settlement open(SettlementOrder order, PayoutTable table, OffsetDateTime now) {
     Payout payout = table.payout(order.outcome(), order.terms());
@@ -100,6 +106,14 @@ public final class InMemorySettlementLedger extends SettlementLedger {
   }
 
   @Override
+  public boolean recordReleasing(String offerId, int seq, long held, OffsetDateTime now) {
+    Optional<SettlementStep> step =
+        step(offerId, seq).filter(s -> s.state() == SettlementStep.State.PLANNED);
+    step.ifPresent(s -> s.releasing(held, now));
+    return step.isPresent();
+  }
+
+  @Override
   public boolean recordSent(String offerId, int seq, TradeWallets.Sent sent, OffsetDateTime now) {
     Optional<SettlementStep> step =
         step(offerId, seq).filter(s -> s.state() == SettlementStep.State.SENDING);
@@ -116,6 +130,9 @@ public final class InMemorySettlementLedger extends SettlementLedger {
       long receiveFee,
       OffsetDateTime now) {
     Optional<SettlementStep> step = step(offerId, seq).filter(s -> s.state() == from);
+    if (step.isPresent() && dieBeforeRecordingDone.remove(step.get().kind())) {
+      throw new IllegalStateException("the server stopped before recording step " + seq);
+    }
     step.ifPresent(s -> s.done(received, receiveFee, now));
     return step.isPresent();
   }

@@ -250,4 +250,56 @@ class SettlerTest {
     assertEquals(2, wallets.sends, "the recorded token was received, not made again");
     assertEquals(75_268, wallets.spendable(TAKER));
   }
+
+  @ParameterizedTest
+  @EnumSource(Outcome.class)
+  void aReleaseDoneBeforeItsRecordIsRecordedWithWhatItReleased(Outcome outcome) {
+    Payout payout = opened(outcome, ForfeitedBondPolicy.PLATFORM).payout();
+    ledger.dieBeforeRecordingDone.add(SettlementStep.Kind.RELEASE);
+
+    boolean firstRun = settler().settle(OFFER);
+    clock.advance(Settler.backoff(0));
+    assertTrue(settler().settle(OFFER));
+
+    List<SettlementStep> releases =
+        ledger.steps(OFFER).stream().filter(s -> s.kind() == SettlementStep.Kind.RELEASE).toList();
+    assertEquals(releases.isEmpty(), firstRun, outcome + ": the first run died at its release");
+    for (SettlementStep release : releases) {
+      // the in-memory wallets take no fees: each hold keeps exactly what was planned
+      assertEquals(
+          release.amount(),
+          release.receivedAmount().orElseThrow(),
+          outcome + " " + release.fromParty() + " release recorded");
+    }
+    SettlementCompleted done = ledger.completions.get(0);
+    assertEquals(payout.maker(), done.makerReceived(), outcome + " maker");
+    assertEquals(payout.taker(), done.takerReceived(), outcome + " taker");
+    assertEquals(payout.maker(), wallets.spendable(MAKER), outcome + " maker's wallet");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SettlementProbe.Point.class,
+      names = {"SENDING_RECORDED", "RECEIVED", "DONE_RECORDED"})
+  void aReleaseStoppedAtAnyPointIsRecordedWithThePlannedAmount(SettlementProbe.Point stop) {
+    Payout payout = opened(Outcome.APPROVED, ForfeitedBondPolicy.PLATFORM).payout();
+    SettlementProbe crash =
+        (offerId, seq, kind, point) -> {
+          if (kind == SettlementStep.Kind.RELEASE && point == stop) {
+            throw new IllegalStateException("the server stopped at " + point);
+          }
+        };
+
+    assertFalse(settler(crash).settle(OFFER));
+    clock.advance(Settler.backoff(0));
+    assertTrue(settler().settle(OFFER));
+
+    for (SettlementStep step : ledger.steps(OFFER)) {
+      if (step.kind() == SettlementStep.Kind.RELEASE) {
+        assertEquals(step.amount(), step.receivedAmount().orElseThrow(), step.fromParty() + "");
+      }
+    }
+    assertEquals(payout.maker(), ledger.completions.get(0).makerReceived());
+    assertEquals(payout.maker(), wallets.spendable(MAKER));
+  }
 }
