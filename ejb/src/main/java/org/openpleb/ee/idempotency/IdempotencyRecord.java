@@ -34,7 +34,7 @@ public class IdempotencyRecord {
   @Column(name = "response_type", length = 64)
   private String responseType;
 
-  @Column(name = "response_body", length = 100_000)
+  @Column(name = "response_body", columnDefinition = "TEXT")
   private String responseBody;
 
   @Column(name = "created_at", nullable = false)

@@ -85,7 +85,7 @@ public class SettlementStep {
   @Column(name = "state", nullable = false, length = 16)
   private State state;
 
-  @Column(name = "token", length = 100000)
+  @Column(name = "token", columnDefinition = "TEXT")
   private String token;
 
   @Column(name = "sent_amount")

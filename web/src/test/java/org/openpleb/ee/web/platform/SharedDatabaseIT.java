@@ -28,6 +28,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.idempotency.Idempotency;
+import org.openpleb.ee.idempotency.IdempotencyScope;
+import org.openpleb.ee.idempotency.StoredAnswer;
 import org.openpleb.ee.platform.DatabaseProbe;
 import org.openpleb.ee.platform.DatabaseStatus;
 import org.openpleb.ee.platform.PlatformEvent;
@@ -59,6 +62,8 @@ class SharedDatabaseIT {
 
   @EJB SchemaMigrator schema;
 
+  @Inject Idempotency idempotency;
+
   @Inject DatabaseProbe probe;
 
   @Resource(lookup = "jdbc/openpleb")
@@ -75,6 +80,48 @@ class SharedDatabaseIT {
       assertTrue(product.startsWith("PostgreSQL"), product);
     } else {
       assertTrue(product.startsWith("H2"), product);
+    }
+  }
+
+  /**
+   * A token of up to WALLET_MAX_TOKEN_PROOFS proofs runs past 100,000 characters (a dormant
+   * wallet's withdrawal made 110-120k): its answer is stored whole and replayed whole.
+   */
+  @Test
+  void anAnswerLongerThanAnyTokenIsStoredAndReplayedWhole() {
+    IdempotencyScope scope =
+        new IdempotencyScope(randomHex(), "/api/wallet/withdrawals/token", randomHex());
+    String body = "{\"token\":\"cashuB" + "a".repeat(150_000) + "\"}";
+    assertEquals(Optional.empty(), idempotency.claim(scope, "fingerprint"));
+
+    idempotency.complete(scope, new StoredAnswer(201, "application/json", body));
+
+    StoredAnswer replayed = idempotency.claim(scope, "fingerprint").orElseThrow();
+    assertEquals(201, replayed.status());
+    assertEquals(body.length(), replayed.body().length());
+    assertEquals(body, replayed.body());
+  }
+
+  @Test
+  void theColumnsThatCarryATokenAreUnbounded() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT character_maximum_length FROM information_schema.columns"
+                    + " WHERE LOWER(table_name) = ? AND LOWER(column_name) = ?")) {
+      for (String[] column :
+          List.of(
+              new String[] {"idempotency_records", "response_body"},
+              new String[] {"settlement_steps", "token"})) {
+        select.setString(1, column[0]);
+        select.setString(2, column[1]);
+        try (ResultSet row = select.executeQuery()) {
+          assertTrue(row.next(), column[0] + "." + column[1]);
+          long max = row.getLong(1);
+          // PostgreSQL's text has no length; H2's is a billion characters
+          assertTrue(row.wasNull() || max >= 1_000_000_000L, column[1] + " holds " + max);
+        }
+      }
     }
   }
 
