@@ -3,8 +3,6 @@ package org.openpleb.ee.web.wallet;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,8 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -124,31 +120,19 @@ public class WalletResource {
       LightningDepositRequest request) {
     long amount = amount(request == null ? null : request.amount());
     SessionPrincipal session = session();
-    return withLocation(
-        replies.respond(
-            IdempotentReplies.normalizedKey(key),
-            session,
-            "wallet.deposits.lightning",
-            request,
-            path(),
-            Response.Status.CREATED,
-            () -> DepositView.of(cashier.requestLightningDeposit(session, amount))));
-  }
-
-  /**
-   * Adds the deposit's URL to a 201 answer, fresh or replayed alike: read from the answer's body,
-   * so a replay carries the same Location as the first answer.
-   */
-  private Response withLocation(Response answer) {
-    if (answer.getStatus() != Response.Status.CREATED.getStatusCode()) {
-      return answer;
-    }
-    String depositId;
-    try (JsonReader reader = Json.createReader(new StringReader((String) answer.getEntity()))) {
-      depositId = reader.readObject().getString("depositId");
-    }
-    URI location = uri.getBaseUriBuilder().path("wallet/deposits/{depositId}").build(depositId);
-    return Response.fromResponse(answer).location(location).build();
+    // Location is read from the answer's body, so a replay carries the same one
+    return replies.respond(
+        IdempotentReplies.normalizedKey(key),
+        session,
+        "wallet.deposits.lightning",
+        request,
+        path(),
+        Response.Status.CREATED,
+        deposit ->
+            uri.getBaseUriBuilder()
+                .path("wallet/deposits/{depositId}")
+                .build(deposit.getString("depositId")),
+        () -> DepositView.of(cashier.requestLightningDeposit(session, amount)));
   }
 
   /** Shows one of the caller's Lightning deposits. */
