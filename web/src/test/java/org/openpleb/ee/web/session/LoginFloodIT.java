@@ -46,6 +46,9 @@ class LoginFloodIT {
             + ItAdmission.localAddresses()
             + "\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
+            // only the test's own checks run relief: a timer check at EMERGENCY after the unused
+            // tier is gone rightly closes the idle tier, which raced the idle session's assertion
+            + "CAPACITY_CHECK_INTERVAL=3600000\n"
             + "RATE_LIMIT_CHALLENGE_BURST=20\nRATE_LIMIT_CHALLENGE_PER_MINUTE=4\n"
             + "RATE_LIMIT_LOGIN_BURST=10\nRATE_LIMIT_LOGIN_PER_MINUTE=2\n"
             + "SESSION_POW_BITS_WARNING=8\nSESSION_POW_BITS_CRITICAL=12\n"
