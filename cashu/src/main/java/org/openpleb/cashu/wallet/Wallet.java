@@ -76,7 +76,7 @@ public final class Wallet implements AutoCloseable {
     this.melts = new MeltOperation(parts);
     this.reserves = new ReserveOperation(parts);
     this.recovery = new RecoveryOperation(parts);
-    this.restore = new RestoreOperation(parts);
+    this.restore = new RestoreOperation(parts, receives);
   }
 
   /**
@@ -354,6 +354,22 @@ public final class Wallet implements AutoCloseable {
    */
   public RestoreReport restoreFromSeed() {
     return restore.restoreFromSeed();
+  }
+
+  /**
+   * After {@link #restoreFromSeed()}: puts a token this wallet had handed out, and whose holder may
+   * not have claimed it yet, back in flight instead of spendable. Its proofs the mint reports spent
+   * are marked spent; the others are held by a pending send that carries the token, so {@link
+   * #outstandingTokens()}, {@link #reconcileInflight()} and {@link #reclaim(String)} follow it as
+   * any other sent token. Proofs of the token this wallet does not hold as spendable are left as
+   * they are, so a token of another wallet changes nothing, and adopting a token twice is the same
+   * as once.
+   *
+   * @param token the token text, as it was handed out
+   * @throws WalletException if the token is from another mint or unit, or unreadable
+   */
+  public AdoptedToken adoptSentToken(String token) {
+    return restore.adoptSentToken(token);
   }
 
   /** Closes the wallet file. Operations in flight stay journaled and are recovered on reopen. */
