@@ -104,6 +104,8 @@ public final class HandleCache<K, V> {
     Instant lastUsed;
     boolean retireOnRelease;
     boolean broken;
+    // a placeholder without handle: the key is taken out of use (see exclude)
+    boolean excluded;
   }
 
   private final int capacity;
@@ -344,6 +346,54 @@ public final class HandleCache<K, V> {
       }
       action.run();
       return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes {@code key} out of use: closes its handle if it is open and unused, and keeps every
+   * caller from opening it until {@link #readmit} (an acquire of the key waits as for a handle
+   * being opened, and gives up at its deadline). Meant for work on the files behind the key that
+   * takes longer than the cache's lock may be held, e.g. rebuilding a wallet from its seed. The
+   * placeholder counts as an open handle, so the cache may hold one more than its capacity while
+   * every other handle is pinned.
+   *
+   * @return false, excluding nothing, when the handle is pinned, busy, being opened or already
+   *     excluded
+   */
+  public boolean exclude(K key) {
+    Objects.requireNonNull(key, "key");
+    lock.lock();
+    try {
+      Entry<V> entry = entries.get(key);
+      if (entry != null) {
+        if (!closable(entry)) {
+          return false;
+        }
+        entries.remove(key);
+        closeQuietly(key, entry.handle, Closing.SHUTDOWN);
+      }
+      Entry<V> placeholder = new Entry<>();
+      placeholder.excluded = true;
+      placeholder.lastUsed = clock.instant();
+      entries.put(key, placeholder);
+      changed.signalAll();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Lets callers open {@code key} again after {@link #exclude}; harmless if it is not excluded. */
+  public void readmit(K key) {
+    lock.lock();
+    try {
+      Entry<V> entry = entries.get(key);
+      if (entry != null && entry.excluded) {
+        entries.remove(key);
+        changed.signalAll();
+      }
     } finally {
       lock.unlock();
     }

@@ -20,18 +20,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.cashu.wallet.Wallet;
 import org.openpleb.cashu.wallet.WalletLimits;
 import org.openpleb.ee.idempotency.AnswerSeal;
+import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.PlatformEventKind;
 import org.openpleb.ee.platform.PlatformEventLog;
+import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.platform.SecretBox;
 
 /**
@@ -238,6 +244,82 @@ public class WalletRegistry {
     String id = WalletIds.require(walletId);
     return cache.whileClosed(id, () -> deleteFiles(id));
   }
+
+  /**
+   * Rebuilds the file of wallet {@code walletId} (lost or corrupt): takes the wallet out of use,
+   * opens a new wallet file beside it with the wallet's seed (no recovery: there is nothing to
+   * recover), lets {@code work} fill it (restore from the seed, put back what was in flight and
+   * reserved), then puts it in place. An existing file is kept aside, renamed {@code
+   * <id>.sqlite.replaced-<millis>}, never deleted; a rebuild that fails leaves its new file aside
+   * as {@code <id>.sqlite.restoring-<millis>} and the wallet as it was. While the rebuild runs a
+   * caller of the wallet waits up to the pin wait and is then told WALLET_BUSY.
+   *
+   * @return what {@code work} returned and the name the old file was kept under, if there was one
+   * @throws DomainException CONFLICT when the wallet is in use
+   */
+  public <T> Rebuilt<T> rebuild(String walletId, Function<Wallet, T> work) {
+    String id = WalletIds.require(walletId);
+    if (!cache.exclude(id)) {
+      throw new DomainException(
+          ProblemCode.CONFLICT, "The wallet is in use; retry once its operations are done");
+    }
+    try {
+      String stamp = Long.toString(clock.millis());
+      Path fresh = directory.resolve(id + ".sqlite.restoring-" + stamp);
+      byte[] seed = master.walletSeed(id);
+      T result;
+      try (Wallet wallet =
+          Wallet.builder(fresh, mint.url(), seed, mint.client())
+              .clock(clock)
+              .limits(limits)
+              .recoverOnOpen(false)
+              .open()) {
+        result = work.apply(wallet);
+      } finally {
+        Arrays.fill(seed, (byte) 0);
+      }
+      String keptAside = null;
+      if (Files.exists(file(id))) {
+        keptAside = id + ".sqlite.replaced-" + stamp;
+      }
+      moveFiles(id + ".sqlite", keptAside);
+      moveFiles(fresh.getFileName().toString(), id + ".sqlite");
+      LOG.log(
+          Level.WARNING,
+          "Wallet {0} rebuilt from its seed{1}",
+          new Object[] {id, keptAside == null ? "" : "; the old file is kept as " + keptAside});
+      return new Rebuilt<>(result, Optional.ofNullable(keptAside));
+    } finally {
+      cache.readmit(id);
+    }
+  }
+
+  /**
+   * Moves a wallet file and its SQLite companions to a new name (nowhere if {@code to} is null).
+   */
+  private void moveFiles(String from, String to) {
+    if (to == null) {
+      return;
+    }
+    for (String companion : List.of("", "-wal", "-shm", "-journal")) {
+      Path source = directory.resolve(from + companion);
+      if (Files.exists(source)) {
+        try {
+          Files.move(source, directory.resolve(to + companion), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot move " + source.getFileName(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * A rebuilt wallet file.
+   *
+   * @param result what the rebuild's work returned
+   * @param keptAside the name the replaced file was kept under, in {@code WALLET_DIR}
+   */
+  public record Rebuilt<T>(T result, Optional<String> keptAside) {}
 
   /** Whether a file exists for the wallet (money may have moved through it). */
   public boolean hasFile(String walletId) {

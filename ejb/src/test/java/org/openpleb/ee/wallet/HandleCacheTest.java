@@ -289,6 +289,40 @@ class HandleCacheTest {
   }
 
   @Test
+  void anExcludedKeyIsClosedAndCannotBeOpenedUntilReadmitted() throws Exception {
+    HandleCache<String, Handle> cache = cache(3);
+    use(cache, "a");
+    HandleCache<String, Handle>.Lease pinned = cache.acquire("b", NO_WAIT);
+
+    assertTrue(cache.exclude("a"));
+    assertFalse(cache.exclude("b"), "a handle in use is never taken away from its user");
+    assertFalse(cache.exclude("a"), "excluded already");
+    assertEquals(List.of("a"), handles.closedKeys());
+    assertThrows(HandlesExhaustedException.class, () -> cache.acquire("a", NO_WAIT));
+    assertTrue(cache.exclude("c"), "a key never opened can be excluded too");
+
+    // a caller waiting for the key gets it once it is readmitted, opened afresh
+    CountDownLatch waiting = new CountDownLatch(1);
+    Future<Handle> later =
+        threads.submit(
+            () -> {
+              waiting.countDown();
+              try (HandleCache<String, Handle>.Lease lease = cache.acquire("a", LONG_WAIT)) {
+                return lease.handle();
+              }
+            });
+    waiting.await();
+    cache.readmit("a");
+    assertEquals("a", later.get(10, TimeUnit.SECONDS).key);
+    assertEquals(2, handles.opened.stream().filter("a"::equals).count());
+    cache.readmit("c");
+    cache.readmit("b"); // not excluded: nothing happens
+    assertTrue(cache.isOpen("b"));
+    assertFalse(cache.isOpen("c"));
+    pinned.close();
+  }
+
+  @Test
   void aBrokenHandleIsClosedAfterItsLastLeaseAndOpenedAfresh() {
     HandleCache<String, Handle> cache = cache(3);
     HandleCache<String, Handle>.Lease lease = cache.acquire("a", NO_WAIT);
