@@ -49,7 +49,9 @@ import org.openpleb.ee.web.http.ApiSecurity;
       @Tag(
           name = "sessions",
           description = "User login by a BIP-340 signed challenge, the session, logout."),
-      @Tag(name = "admin", description = "Operator login and the capacity report."),
+      @Tag(
+          name = "admin",
+          description = "Operator login, the capacity report and restoring a lost wallet file."),
       @Tag(
           name = "platform",
           description = "The platform's public self-description: version, fees, mint, limits."),
