@@ -1,7 +1,6 @@
 package org.openpleb.ee.web.offer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openpleb.ee.web.offer.TradeClient.JSON;
 import static org.openpleb.ee.web.offer.TradeClient.assertProblem;
@@ -89,7 +88,8 @@ class WalletRestoreIT {
     String makerWallet = assertWallet(api, maker, SPARE, F, WITHDRAWN).path("walletId").asText();
     String takerWallet = assertWallet(api, taker, 0, B, 0).path("walletId").asText();
 
-    // the disk loses both parties' wallet files mid-trade
+    // the disk loses both parties' wallet files mid-trade (the in-flight sweep may open the
+    // maker's again at once, as an empty wallet: the restore keeps that one aside)
     assertTrue(
         api.post("api/test-support/restore/lose?wallet=" + makerWallet, null, null)
             .body()
@@ -98,7 +98,6 @@ class WalletRestoreIT {
         api.post("api/test-support/restore/lose?wallet=" + takerWallet, null, null)
             .body()
             .contains("true"));
-    assertFalse(api.support("GET", "wallet?id=" + makerWallet).path("file").asBoolean());
 
     // only the admin restores, and only wallets the platform knows
     assertProblem(restore(api, maker.token(), makerWallet), 403, "FORBIDDEN");
@@ -120,7 +119,6 @@ class WalletRestoreIT {
     assertEquals(SPARE, m.path("balance").path("spendable").asLong(), m::toString);
     assertEquals(F, m.path("balance").path("reserved").asLong(), m::toString);
     assertEquals(WITHDRAWN, m.path("balance").path("inflight").asLong(), m::toString);
-    assertTrue(m.path("keptAside").isNull() || m.path("keptAside").isMissingNode(), m::toString);
     // the wallet's row says the same
     assertWallet(api, maker, SPARE, F, WITHDRAWN);
 
