@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.wallet.Wallet;
@@ -247,23 +248,26 @@ public class WalletRegistry {
 
   /**
    * Rebuilds the file of wallet {@code walletId} (lost or corrupt): takes the wallet out of use,
-   * opens a new wallet file beside it with the wallet's seed (no recovery: there is nothing to
-   * recover), lets {@code work} fill it (restore from the seed, put back what was in flight and
-   * reserved), then puts it in place. An existing file is kept aside, renamed {@code
-   * <id>.sqlite.replaced-<millis>}, never deleted; a rebuild that fails leaves its new file aside
-   * as {@code <id>.sqlite.restoring-<millis>} and the wallet as it was. While the rebuild runs a
-   * caller of the wallet waits up to the pin wait and is then told WALLET_BUSY.
+   * runs {@code plan} (it reads what the new file must hold, and may refuse, while nothing can move
+   * through the wallet), opens a new wallet file beside the old one with the wallet's seed (no
+   * recovery: there is nothing to recover), lets the planned work fill it (restore from the seed,
+   * put back what was in flight and reserved), then puts it in place. An existing file is kept
+   * aside, renamed {@code <id>.sqlite.replaced-<millis>}, never deleted; a rebuild whose work fails
+   * leaves its new file aside as {@code <id>.sqlite.restoring-<millis>} and the wallet as it was.
+   * While the rebuild runs a caller of the wallet waits up to the pin wait and is then told
+   * WALLET_BUSY.
    *
-   * @return what {@code work} returned and the name the old file was kept under, if there was one
-   * @throws DomainException CONFLICT when the wallet is in use
+   * @return what the work returned and the name the old file was kept under, if there was one
+   * @throws DomainException CONFLICT when the wallet is in use; whatever {@code plan} throws
    */
-  public <T> Rebuilt<T> rebuild(String walletId, Function<Wallet, T> work) {
+  public <T> Rebuilt<T> rebuild(String walletId, Supplier<Function<Wallet, T>> plan) {
     String id = WalletIds.require(walletId);
     if (!cache.exclude(id)) {
       throw new DomainException(
           ProblemCode.CONFLICT, "The wallet is in use; retry once its operations are done");
     }
     try {
+      Function<Wallet, T> work = plan.get();
       String stamp = Long.toString(clock.millis());
       Path fresh = directory.resolve(id + ".sqlite.restoring-" + stamp);
       byte[] seed = master.walletSeed(id);

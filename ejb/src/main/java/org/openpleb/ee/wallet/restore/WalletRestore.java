@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -81,15 +82,22 @@ public class WalletRestore {
   public RestoreOutcome restore(String walletId) {
     String id = known(walletId);
     boolean isTreasury = id.equals(treasury.walletId());
+    // asked before the wallet is touched for a quick answer, and again once it is out of use
     refuseWhileInUse(id);
-    Map<String, Long> expected = isTreasury ? Map.of() : holds.expectedHolds(id);
-    Set<String> tokens = new LinkedHashSet<>();
-    for (UnclaimedTokenSource source : sources) {
-      tokens.addAll(source.tokens(id));
-    }
     WalletRegistry.Rebuilt<RestoreOutcome> rebuilt;
     try {
-      rebuilt = registry.rebuild(id, wallet -> rebuild(id, wallet, expected, tokens));
+      rebuilt =
+          registry.rebuild(
+              id,
+              () -> {
+                refuseWhileInUse(id);
+                Map<String, Long> expected = isTreasury ? Map.of() : holds.expectedHolds(id);
+                Set<String> tokens = new LinkedHashSet<>();
+                for (UnclaimedTokenSource source : sources) {
+                  tokens.addAll(source.tokens(id));
+                }
+                return wallet -> rebuild(id, wallet, expected, tokens);
+              });
     } catch (DomainException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -164,7 +172,7 @@ public class WalletRestore {
         claimedSats,
         List.copyOf(restored),
         new WalletBalance(b.spendable(), b.reserved(), b.inflight()),
-        java.util.Optional.empty());
+        Optional.empty());
   }
 
   /**

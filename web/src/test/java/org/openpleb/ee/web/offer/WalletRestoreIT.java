@@ -104,6 +104,14 @@ class WalletRestoreIT {
     assertProblem(restore(api, admin, UUID.randomUUID().toString()), 404, "NOT_FOUND");
     assertProblem(restore(api, admin, "not-a-wallet"), 404, "NOT_FOUND");
 
+    // not while a funding or claim is reserving in the wallet
+    api.post(
+        "api/test-support/restore/attempt?busy=true&offer=" + offer + "&wallet=" + makerWallet,
+        null,
+        null);
+    assertProblem(restore(api, admin, makerWallet), 409, "CONFLICT");
+    api.post("api/test-support/restore/attempt?busy=false&offer=" + offer, null, null);
+
     HttpResponse<String> restoredMaker = restore(api, admin, makerWallet);
     assertEquals(200, restoredMaker.statusCode(), restoredMaker::body);
     JsonNode m = json(restoredMaker);
