@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpleb.ee.wallet.restore.WalletRestore;
+import org.openpleb.ee.restore.WalletRestore;
 import org.openpleb.ee.web.auth.AdminOnly;
 import org.openpleb.ee.web.http.ApiSecurity;
 

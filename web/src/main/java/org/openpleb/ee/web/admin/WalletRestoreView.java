@@ -2,7 +2,7 @@ package org.openpleb.ee.web.admin;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openpleb.ee.wallet.restore.RestoreOutcome;
+import org.openpleb.ee.restore.RestoreOutcome;
 
 /**
  * What restoring a wallet from its seed did, for the operator.

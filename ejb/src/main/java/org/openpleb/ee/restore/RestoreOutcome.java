@@ -1,4 +1,4 @@
-package org.openpleb.ee.wallet.restore;
+package org.openpleb.ee.restore;
 
 import java.util.List;
 import java.util.Optional;

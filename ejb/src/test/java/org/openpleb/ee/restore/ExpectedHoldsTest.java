@@ -1,14 +1,14 @@
-package org.openpleb.ee.wallet.restore;
+package org.openpleb.ee.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openpleb.ee.restore.ExpectedHolds.Hold;
+import org.openpleb.ee.restore.ExpectedHolds.Step;
 import org.openpleb.ee.settlement.SettlementStep.Kind;
 import org.openpleb.ee.settlement.SettlementStep.State;
-import org.openpleb.ee.wallet.restore.ExpectedHolds.Hold;
-import org.openpleb.ee.wallet.restore.ExpectedHolds.Step;
 
 class ExpectedHoldsTest {
 
