@@ -61,6 +61,8 @@ public class JpaCommitmentRepository implements CommitmentRepository {
   @Override
   public void store(EscrowCommitment commitment, List<EscrowLeaf> leaves) {
     em.persist(PublishedCommitment.of(commitment));
+    // the leaves refer to the commitment's row by a plain column: insert that row first
+    em.flush();
     for (int i = 0; i < leaves.size(); i++) {
       em.persist(CommittedLeaf.of(commitment.id(), i, leaves.get(i)));
     }
