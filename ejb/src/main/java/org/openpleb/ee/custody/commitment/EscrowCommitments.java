@@ -25,6 +25,7 @@ import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.wallet.LeasedWallets;
 import org.openpleb.ee.wallet.SessionWallet;
+import org.openpleb.ee.wallet.WalletRegistry;
 
 /**
  * Publishes commitments to the escrow and gives a party the branches of its offer.
@@ -52,6 +53,8 @@ public class EscrowCommitments {
 
   @Inject LeasedWallets wallets;
 
+  @EJB WalletRegistry registry;
+
   @Inject Clock clock;
 
   private final SecureRandom random = new SecureRandom();
@@ -66,8 +69,21 @@ public class EscrowCommitments {
       byWallet.computeIfAbsent(hold.walletId(), id -> new ArrayList<>()).add(hold);
     }
     List<EscrowLeaf> leaves = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (Map.Entry<String, List<HeldOffer>> wallet : byWallet.entrySet()) {
-      leaves.addAll(read(wallet.getKey(), wallet.getValue()));
+      if (registry.hasFile(wallet.getKey())) {
+        leaves.addAll(read(wallet.getKey(), wallet.getValue()));
+      } else {
+        // opening it would create an empty file in place of the lost one: never here
+        missing.add(wallet.getKey());
+      }
+    }
+    if (!missing.isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "Escrow commitment: {0} wallets that hold offers'' sats have no file and are left out,"
+              + " e.g. {1}",
+          new Object[] {missing.size(), missing.subList(0, Math.min(10, missing.size()))});
     }
     List<EscrowLeaf> ordered =
         leaves.stream()
