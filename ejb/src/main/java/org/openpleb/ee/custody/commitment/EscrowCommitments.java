@@ -83,7 +83,9 @@ public class EscrowCommitments {
           Level.WARNING,
           "Escrow commitment: {0} wallets that hold offers'' sats have no file and are left out,"
               + " e.g. {1}",
-          new Object[] {missing.size(), missing.subList(0, Math.min(10, missing.size()))});
+          new Object[] {
+            String.valueOf(missing.size()), missing.subList(0, Math.min(10, missing.size()))
+          });
     }
     List<EscrowLeaf> ordered =
         leaves.stream()
@@ -105,7 +107,9 @@ public class EscrowCommitments {
     LOG.log(
         Level.INFO,
         "Escrow commitment {0} published: {1} holds, {2} sats, root {3}",
-        new Object[] {commitment.id(), tree.size(), root.sum(), root.hash()});
+        new Object[] {
+          commitment.id(), String.valueOf(tree.size()), String.valueOf(root.sum()), root.hash()
+        });
     return commitment;
   }
 
