@@ -9,6 +9,7 @@ import org.openpleb.client.admin.AdminApi;
 import org.openpleb.client.admin.AdminLoginRequest;
 import org.openpleb.client.admin.AdminLoginResponse;
 import org.openpleb.client.dispute.DisputesApi;
+import org.openpleb.client.escrow.EscrowApi;
 import org.openpleb.client.events.EventsApi;
 import org.openpleb.client.offer.OffersApi;
 import org.openpleb.client.platform.PlatformApi;
@@ -52,6 +53,7 @@ public final class OpenPlebClient {
   private final AdminApi admin;
   private final PlatformApi platform;
   private final EventsApi events;
+  private final EscrowApi escrow;
 
   private OpenPlebClient(URI base, UnaryOperator<RestClientBuilder> customizer) {
     this.offers = build(base, customizer, OffersApi.class);
@@ -63,6 +65,7 @@ public final class OpenPlebClient {
     this.admin = build(base, customizer, AdminApi.class);
     this.platform = build(base, customizer, PlatformApi.class);
     this.events = build(base, customizer, EventsApi.class);
+    this.escrow = build(base, customizer, EscrowApi.class);
   }
 
   /**
@@ -163,5 +166,13 @@ public final class OpenPlebClient {
   /** The live event stream. */
   public EventsApi events() {
     return events;
+  }
+
+  /**
+   * The escrow commitment and an offer's escrow proof (check it with {@link
+   * org.openpleb.client.escrow.EscrowProofVerifier}).
+   */
+  public EscrowApi escrow() {
+    return escrow;
   }
 }

@@ -292,6 +292,18 @@ public final class Wallet implements AutoCloseable {
     return reserves.reservedFor(owner);
   }
 
+  /**
+   * The proofs reserved for {@code owner} now, by {@code Y} and amount, smallest first: what backs
+   * the reservation at the mint (e.g. for a commitment a party checks with NUT-07). Proofs of the
+   * owner that an operation holds in flight are not reserved any more and are left out.
+   */
+  public List<ReservedProof> reservedProofs(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return store.reservedFor(owner).stream()
+        .map(p -> new ReservedProof(p.y(), p.amount()))
+        .toList();
+  }
+
   // Balance, history, recovery
 
   /** What the wallet holds now, from the wallet file alone (no mint call). */

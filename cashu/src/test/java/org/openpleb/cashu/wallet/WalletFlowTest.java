@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openpleb.cashu.crypto.Bdhke;
 import org.openpleb.cashu.crypto.Secp256k1;
 import org.openpleb.cashu.mint.MintClient;
 import org.openpleb.cashu.mint.MintError;
@@ -29,6 +30,7 @@ import org.openpleb.cashu.mint.MintException;
 import org.openpleb.cashu.mint.MintQuoteState;
 import org.openpleb.cashu.store.OperationKind;
 import org.openpleb.cashu.store.OperationState;
+import org.openpleb.cashu.store.ProofState;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
 import org.openpleb.devmint.DevMint;
@@ -245,6 +247,16 @@ class WalletFlowTest {
     Reservation escrow = alice.reserve(300, "offer-1");
     assertEquals(300, escrow.amount());
     assertEquals(300, alice.reservedFor("offer-1"));
+    List<ReservedProof> backing = alice.reservedProofs("offer-1");
+    assertEquals(300, backing.stream().mapToLong(ReservedProof::amount).sum());
+    assertEquals(
+        backing.stream().map(ReservedProof::y).sorted().toList(),
+        alice.store().allProofs().stream()
+            .filter(p -> p.state() == ProofState.RESERVED && "offer-1".equals(p.owner()))
+            .map(p -> Bdhke.y(p.secret()))
+            .sorted()
+            .toList());
+    assertTrue(alice.reservedProofs("nobody").isEmpty());
     assertEquals(new Balance(1000 - 300 - escrow.fee(), 300, 0), alice.balance());
 
     Reservation bond = alice.reserve(64, "offer-2");

@@ -23,6 +23,7 @@ import org.openpleb.cashu.wallet.MintResult;
 import org.openpleb.cashu.wallet.ReceiveOptions;
 import org.openpleb.cashu.wallet.ReceiveResult;
 import org.openpleb.cashu.wallet.Reservation;
+import org.openpleb.cashu.wallet.ReservedProof;
 import org.openpleb.cashu.wallet.SendOptions;
 import org.openpleb.cashu.wallet.SendResult;
 import org.openpleb.cashu.wallet.Wallet;
@@ -144,6 +145,11 @@ public class SessionWallet {
   /** The sats reserved for {@code owner}. */
   public long reservedFor(String owner) {
     return guarded(false, () -> wallet.reservedFor(owner));
+  }
+
+  /** The proofs reserved for {@code owner}, by {@code Y} and amount (no secret leaves). */
+  public List<ReservedProof> reservedProofs(String owner) {
+    return guarded(false, () -> wallet.reservedProofs(owner));
   }
 
   /** Makes a token of everything reserved for {@code owner}. */

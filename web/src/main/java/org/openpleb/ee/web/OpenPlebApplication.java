@@ -56,6 +56,11 @@ import org.openpleb.ee.web.http.ApiSecurity;
           name = "platform",
           description = "The platform's public self-description: version, fees, mint, limits."),
       @Tag(
+          name = "escrow",
+          description =
+              "The commitment to every offer's escrow and bond (a Merkle-sum root with the"
+                  + " NUT-07 Y of every backing proof), and an offer's branch for its parties."),
+      @Tag(
           name = "events",
           description =
               "Server-sent events: the order book's changes, and the caller's own trades.")
