@@ -42,6 +42,8 @@ class LostQuoteIT {
   static WebArchive deployment() {
     Path data = TradeClient.dataDir();
     String mintUrl = TradeMint.start(data);
+    // as in the kill test: every invoice is paid the moment the mint creates it
+    TradeMint.get().mint().control().setAutoPay(true);
     return TradeClient.deployment(
         mintUrl,
         data,
