@@ -26,9 +26,9 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * was asked, as a crash in that window leaves it, without killing the server — is found by the
  * quote sweep once the grace has passed (the server's clock is moved, not waited for), minted into
  * its wallet and credited to the owner exactly once, even with sweeps running at once and the
- * timer's own; a request retried with its Idempotency-Key gets the invoice of the first run, not a
- * second quote; the ledger keeps quote ids sealed. After each test the wallets hold exactly what
- * came in, at the mint.
+ * timer's own; a deposit retried with its Idempotency-Key, or an offer's invoice asked again, gets
+ * the invoice of the first run, not a second quote; the ledger keeps quote ids sealed. After each
+ * test the wallets hold exactly what came in, at the mint.
  */
 @ExtendWith(ArquillianExtension.class)
 class LostQuoteIT {
@@ -151,6 +151,41 @@ class LostQuoteIT {
     assertEquals(funding, deposits.get(0).path("creditedAmount").asLong());
     // the sats are the maker's to spend, not an escrow
     assertEquals(0, api.wallet(maker).path("reserved").asLong());
+  }
+
+  @Test
+  void anOfferInvoiceAskedAgainAfterItsOfferChangeWasLostIsTheSameInvoice() throws Exception {
+    TradeClient api = api();
+    Session maker = api.login();
+    String walletId = api.wallet(maker).path("walletId").asText();
+    JsonNode offer = api.createOffer(maker, 10_000);
+    String offerId = offer.path("id").asText();
+
+    String rule = probe(api, "refuse?offerId=" + offerId).path("constraint").asText();
+    HttpResponse<String> lost;
+    try {
+      lost = api.post("api/offers/" + offerId + "/invoice", maker.token(), null);
+    } finally {
+      probe(api, "allow?table=offers&constraint=" + rule);
+    }
+    assertNotEquals(200, lost.statusCode(), lost::body);
+
+    HttpResponse<String> asked =
+        api.post("api/offers/" + offerId + "/invoice", maker.token(), null);
+
+    assertEquals(200, asked.statusCode(), asked::body);
+    JsonNode rows = support(api, "rows?walletId=" + walletId);
+    assertEquals(1, rows.size(), "one quote, not a second: " + rows);
+    assertEquals("HELD", rows.get(0).path("state").asText(), rows::toString);
+    assertEquals(rows.get(0).path("invoice").asText(), json(asked).path("invoice").asText());
+    // the invoice was paid at once: the watcher mints the escrow, as for any funded offer
+    BOOKS.deposited(offer.path("funding").asLong());
+    api.await(
+        "api/offers/" + offerId,
+        maker.token(),
+        o -> "INVOICE_PAID".equals(o.path("status").asText()),
+        Duration.ofSeconds(30));
+    assertEquals(offer.path("funding").asLong(), api.wallet(maker).path("reserved").asLong());
   }
 
   @Test
