@@ -63,6 +63,8 @@ public class OfferTransitions {
 
   @Inject TradeConfig config;
 
+  @Inject TradeWallets wallets;
+
   @Inject OfferPricing pricing;
 
   @Inject Event<OfferChanged> announcements;
@@ -146,6 +148,8 @@ public class OfferTransitions {
     Offer offer = load(offerId);
     requireParty(offer, maker, Role.MAKER);
     OffsetDateTime now = now();
+    // in this transaction: the quote ledger's row is held exactly when the offer stores the quote
+    wallets.holdInvoice(invoice);
     return transition(
         offer,
         actor(Role.MAKER, maker.pubkey().hex()),

@@ -58,7 +58,9 @@ public class Trading {
 
   /**
    * Asks the mint for the Lightning invoice that funds the offer. The maker's wallet is not opened:
-   * the watcher mints the escrow into it once the invoice is paid.
+   * the watcher mints the escrow into it once the invoice is paid. The quote is in the quote ledger
+   * before the mint is asked, and held by the offer in the transaction that stores it there, so an
+   * invoice whose offer change was lost is found and credited to the maker.
    */
   public Offer requestInvoice(String offerId, Trader maker) {
     Offer offer = visible(offerId);
@@ -69,7 +71,7 @@ public class Trading {
       throw new DomainException(
           ProblemCode.CONFLICT, "The offer is " + offer.status() + "; it cannot be funded now");
     }
-    TradeWallets.Invoice invoice = wallets.requestInvoice(offer.funding());
+    TradeWallets.Invoice invoice = wallets.requestInvoice(ref(maker), offerId, offer.funding());
     return transitions.invoiceRequested(offerId, maker, invoice);
   }
 

@@ -21,9 +21,13 @@ import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.treasury.Treasury;
 import org.openpleb.ee.treasury.TreasuryRepository;
+import org.openpleb.ee.wallet.AskedQuoteRepository;
 import org.openpleb.ee.wallet.BalanceReading;
 import org.openpleb.ee.wallet.LeasedWallets;
 import org.openpleb.ee.wallet.MintConnection;
+import org.openpleb.ee.wallet.QuoteLedger;
+import org.openpleb.ee.wallet.QuoteOwner;
+import org.openpleb.ee.wallet.QuotePurpose;
 import org.openpleb.ee.wallet.SessionWallet;
 import org.openpleb.ee.wallet.StoredWallet;
 import org.openpleb.ee.wallet.WalletConfig;
@@ -45,6 +49,10 @@ public class RegistryTradeWallets implements TradeWallets {
 
   @EJB WalletRepository walletRows;
 
+  @EJB QuoteLedger quoteLedger;
+
+  @EJB AskedQuoteRepository askedQuotes;
+
   @EJB Treasury treasury;
 
   @EJB TreasuryRepository treasuryRows;
@@ -56,7 +64,7 @@ public class RegistryTradeWallets implements TradeWallets {
   @Inject Clock clock;
 
   @Override
-  public Invoice requestInvoice(long amount) {
+  public Invoice requestInvoice(WalletRef maker, String offerId, long amount) {
     long max = walletConfig.limits().maxAmount();
     if (amount > max) {
       // the wallet would refuse to mint a paid invoice above its limit: never hand one out
@@ -64,8 +72,27 @@ public class RegistryTradeWallets implements TradeWallets {
           ProblemCode.VALIDATION_FAILED,
           "An invoice may be for at most " + max + " sats (WALLET_MAX_TOKEN_SATS)");
     }
-    LeasedWallets.MintInvoice invoice = leased.invoice(amount);
-    return new Invoice(invoice.quote(), invoice.request(), amount, invoice.expiresAt());
+    QuoteLedger.Asked asked =
+        quoteLedger
+            .unheld(QuotePurpose.OFFER, offerId, amount)
+            .orElseGet(
+                () ->
+                    quoteLedger.ask(
+                        new QuoteOwner(maker.walletId(), maker.pubkey(), maker.sessionId()),
+                        QuotePurpose.OFFER,
+                        offerId,
+                        null,
+                        amount));
+    return new Invoice(
+        asked.recordId(), asked.quoteId(), asked.invoice(), amount, asked.expiresAt());
+  }
+
+  @Override
+  public void holdInvoice(Invoice invoice) {
+    if (!askedQuotes.hold(invoice.recordId(), now())) {
+      throw new DomainException(
+          ProblemCode.CONFLICT, "The offer's invoice was withdrawn meanwhile; ask for it again");
+    }
   }
 
   @Override

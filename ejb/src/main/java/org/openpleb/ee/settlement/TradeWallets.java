@@ -11,8 +11,22 @@ import java.util.Optional;
  */
 public interface TradeWallets {
 
-  /** Asks the mint for a Lightning invoice of {@code amount} sats; no wallet is opened. */
-  Invoice requestInvoice(long amount);
+  /**
+   * A Lightning invoice of {@code amount} sats funding offer {@code offerId} into the maker's
+   * wallet; no wallet is opened. The quote is recorded in the quote ledger before the mint is asked
+   * and before this returns; an invoice asked for the offer before and never stored on it (its
+   * request died) is handed out again while it stays payable.
+   */
+  Invoice requestInvoice(WalletRef maker, String offerId, long amount);
+
+  /**
+   * Marks the invoice held by its offer. Called inside the transaction that stores it on the offer,
+   * so both commit or neither does.
+   *
+   * @throws org.openpleb.ee.platform.DomainException CONFLICT when the quote ledger took the
+   *     invoice as lost meanwhile (it credits it to the maker's wallet then)
+   */
+  void holdInvoice(Invoice invoice);
 
   /** Where the mint says the invoice of {@code quoteId} stands; no wallet is opened. */
   InvoiceState invoiceState(String quoteId);
@@ -84,10 +98,11 @@ public interface TradeWallets {
   record WalletRef(String walletId, String pubkey, String sessionId) {}
 
   /**
-   * A Lightning invoice for funding. The quote id is a bearer secret: {@link #toString()} leaves it
-   * out.
+   * A Lightning invoice for funding, with the quote ledger's row that records it. The quote id is a
+   * bearer secret: {@link #toString()} leaves it out.
    */
-  record Invoice(String quoteId, String bolt11, long amount, OffsetDateTime expiresAt) {
+  record Invoice(
+      String recordId, String quoteId, String bolt11, long amount, OffsetDateTime expiresAt) {
     @Override
     public String toString() {
       return "Invoice[" + amount + " sats, expires " + expiresAt + "]";

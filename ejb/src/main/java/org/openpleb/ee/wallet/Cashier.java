@@ -9,12 +9,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.wallet.MeltResult;
 import org.openpleb.cashu.wallet.ReceiveResult;
 import org.openpleb.cashu.wallet.SendOptions;
 import org.openpleb.cashu.wallet.SendResult;
+import org.openpleb.ee.idempotency.IdempotencyScope;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionPrincipal;
@@ -44,6 +47,10 @@ public class Cashier {
 
   @EJB DepositRepository deposits;
 
+  @EJB AskedQuoteRepository askedQuotes;
+
+  @EJB QuoteLedger ledger;
+
   @Inject WalletConfig config;
 
   @Inject Clock clock;
@@ -66,24 +73,97 @@ public class Cashier {
    * opened: the deposit watcher mints the ecash once the invoice is paid.
    */
   public Deposit requestLightningDeposit(SessionPrincipal session, long amount) {
+    return requestLightningDeposit(session, amount, null);
+  }
+
+  /**
+   * Asks the mint for an invoice of {@code amount} sats for the session's wallet, recorded in the
+   * quote ledger before the mint is asked and held by the deposit before it is returned, so no
+   * invoice is handed out that the server could lose. A request retried with the same
+   * Idempotency-Key after its first run died gets that run's deposit and invoice, never a second
+   * quote.
+   *
+   * @param request the request's Idempotency-Key scope, or null when it carried none
+   */
+  public Deposit requestLightningDeposit(
+      SessionPrincipal session, long amount, IdempotencyScope request) {
     requireAmount(amount);
     ensureRecorded(session);
-    LeasedWallets.MintInvoice invoice = leased.invoice(amount);
+    String requestRef = request == null ? null : QuoteLedger.requestRef(request);
+    if (requestRef != null) {
+      Optional<Deposit> earlier = earlierDeposit(session, amount, requestRef);
+      if (earlier.isPresent()) {
+        LOG.log(
+            Level.INFO,
+            "Deposit {0}: a retried request of session {1} gets its first invoice again",
+            new Object[] {earlier.get().id(), session.sessionId()});
+        return earlier.get();
+      }
+    }
+    String depositId = UUID.randomUUID().toString();
+    QuoteLedger.Asked asked =
+        ledger.ask(owner(session), QuotePurpose.DEPOSIT, depositId, requestRef, amount);
+    return store(session, depositId, asked);
+  }
+
+  /** What the first run of a retried deposit request left, if anything. */
+  private Optional<Deposit> earlierDeposit(
+      SessionPrincipal session, long amount, String requestRef) {
+    Optional<AskedQuote> newest =
+        askedQuotes.ofRequest(requestRef).stream()
+            .filter(
+                q ->
+                    q.purpose() == QuotePurpose.DEPOSIT
+                        && q.walletId().equals(session.walletId())
+                        && q.amount() == amount)
+            .findFirst();
+    if (newest.isEmpty()) {
+      return Optional.empty();
+    }
+    AskedQuote q = newest.get();
+    return switch (q.state()) {
+      case HELD, ADOPTED ->
+          deposits
+              .find(q.depositId().orElse(q.purposeId()))
+              .filter(d -> d.pubkey().equals(session.pubkey()));
+      case RECORDED ->
+          ledger
+              .unheld(QuotePurpose.DEPOSIT, q.purposeId(), amount)
+              .map(asked -> store(session, q.purposeId(), asked));
+      default -> Optional.empty();
+    };
+  }
+
+  /** Stores the deposit holding the recorded quote; returns what the database then holds. */
+  private Deposit store(SessionPrincipal session, String depositId, QuoteLedger.Asked asked) {
     Deposit deposit =
         Deposit.pending(
+            depositId,
             session.walletId(),
             session.pubkey(),
-            invoice.quote(),
-            invoice.request(),
-            amount,
+            asked.quoteId(),
+            asked.invoice(),
+            asked.amount(),
             now(),
-            invoice.expiresAt());
-    deposits.add(deposit);
+            asked.expiresAt());
+    if (!deposits.addHolding(deposit, asked.recordId(), now())) {
+      // the quote sweep took the quote meanwhile; it credits it under this deposit's id
+      return deposits
+          .find(depositId)
+          .orElseThrow(
+              () ->
+                  new DomainException(
+                      ProblemCode.CONFLICT, "This deposit was taken over meanwhile; ask again"));
+    }
     LOG.log(
         Level.INFO,
         "Deposit {0}: invoice of {1} sats for wallet {2} of session {3}",
-        new Object[] {deposit.id(), amount, session.walletId(), session.sessionId()});
+        new Object[] {deposit.id(), asked.amount(), session.walletId(), session.sessionId()});
     return deposit;
+  }
+
+  private static QuoteOwner owner(SessionPrincipal session) {
+    return new QuoteOwner(session.walletId(), session.pubkey(), session.sessionId());
   }
 
   /** One of the user's deposits, as the watcher last left it. */

@@ -73,6 +73,7 @@ public class Deposit {
   protected Deposit() {}
 
   private Deposit(
+      String id,
       String walletId,
       String pubkey,
       String quoteId,
@@ -80,7 +81,7 @@ public class Deposit {
       long amount,
       OffsetDateTime now,
       OffsetDateTime expiresAt) {
-    this.id = UUID.randomUUID().toString();
+    this.id = id;
     this.walletId = walletId;
     this.pubkey = pubkey;
     this.quoteId = quoteId;
@@ -107,10 +108,29 @@ public class Deposit {
       long amount,
       OffsetDateTime now,
       OffsetDateTime expiresAt) {
+    return pending(
+        UUID.randomUUID().toString(), walletId, pubkey, quoteId, invoice, amount, now, expiresAt);
+  }
+
+  /**
+   * A new pending deposit with an id chosen beforehand: the quote ledger records the deposit id
+   * with the quote before the mint is asked, so a deposit whose row was lost is found under its own
+   * id.
+   */
+  public static Deposit pending(
+      String id,
+      String walletId,
+      String pubkey,
+      String quoteId,
+      String invoice,
+      long amount,
+      OffsetDateTime now,
+      OffsetDateTime expiresAt) {
     if (amount <= 0) {
       throw new IllegalArgumentException("amount must be positive");
     }
     return new Deposit(
+        Objects.requireNonNull(id, "id"),
         WalletIds.require(walletId),
         Objects.requireNonNull(pubkey, "pubkey"),
         Objects.requireNonNull(quoteId, "quoteId"),

@@ -12,6 +12,15 @@ public interface DepositRepository {
   /** Stores a new deposit. */
   void add(Deposit deposit);
 
+  /**
+   * Stores a new deposit that holds the quote of ledger row {@code askedQuoteId}, and marks that
+   * row held, in one transaction.
+   *
+   * @return whether it was stored (false, with nothing stored, when the quote ledger had taken the
+   *     quote as lost meanwhile)
+   */
+  boolean addHolding(Deposit deposit, String askedQuoteId, OffsetDateTime now);
+
   /** The deposit with this id. */
   Optional<Deposit> find(String id);
 

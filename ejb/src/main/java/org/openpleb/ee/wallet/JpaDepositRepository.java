@@ -1,5 +1,6 @@
 package org.openpleb.ee.wallet;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,10 +17,22 @@ public class JpaDepositRepository implements DepositRepository {
   @PersistenceContext(unitName = "openpleb")
   EntityManager em;
 
+  @EJB AskedQuoteRepository quotes;
+
   @Override
   public void add(Deposit deposit) {
     em.persist(deposit);
     em.flush();
+  }
+
+  @Override
+  public boolean addHolding(Deposit deposit, String askedQuoteId, OffsetDateTime now) {
+    if (!quotes.hold(askedQuoteId, now)) {
+      return false;
+    }
+    em.persist(deposit);
+    em.flush();
+    return true;
   }
 
   @Override

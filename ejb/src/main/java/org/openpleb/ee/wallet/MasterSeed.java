@@ -39,6 +39,12 @@ public final class MasterSeed {
   /** The label of {@link #settlementTokenKey()}. */
   static final String SETTLEMENT_TOKEN_KEY_LABEL = "openpleb settlement-token key v1";
 
+  /** The label of {@link #quoteKey()}. */
+  static final String QUOTE_KEY_LABEL = "openpleb mint-quote key v1";
+
+  /** The label of {@link #quoteIndexKey()}. */
+  static final String QUOTE_INDEX_KEY_LABEL = "openpleb mint-quote index v1";
+
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
@@ -160,6 +166,23 @@ public final class MasterSeed {
    */
   public byte[] settlementTokenKey() {
     return labelledKey(SETTLEMENT_TOKEN_KEY_LABEL);
+  }
+
+  /**
+   * The 32-byte key that seals the mint quote ids the quote ledger keeps: HMAC-SHA256(master,
+   * {@value #QUOTE_KEY_LABEL}), apart from every other key.
+   */
+  public byte[] quoteKey() {
+    return labelledKey(QUOTE_KEY_LABEL);
+  }
+
+  /**
+   * The 32-byte key of the quote ledger's lookup hash of a quote id: HMAC-SHA256(master, {@value
+   * #QUOTE_INDEX_KEY_LABEL}), so the stored hash cannot be matched to a quote id without the master
+   * secret.
+   */
+  public byte[] quoteIndexKey() {
+    return labelledKey(QUOTE_INDEX_KEY_LABEL);
   }
 
   private byte[] labelledKey(String label) {

@@ -84,6 +84,7 @@ public class WalletRegistry {
   private MasterSeed master;
   private AnswerSeal answerSeal;
   private SecretBox settlementTokens;
+  private QuoteSeal quoteSeal;
   private Duration pinWait;
   private WalletLimits limits;
 
@@ -92,6 +93,7 @@ public class WalletRegistry {
     master = loadMasterSeed();
     answerSeal = new AnswerSeal(master.answerKey(), new SecureRandom());
     settlementTokens = new SecretBox(master.settlementTokenKey(), new SecureRandom());
+    quoteSeal = new QuoteSeal(master.quoteKey(), master.quoteIndexKey(), new SecureRandom());
     directory = prepareDirectory(config.directory());
     pinWait = config.pinWait();
     limits = config.limits();
@@ -118,6 +120,11 @@ public class WalletRegistry {
   /** The box that keeps settlement tokens sealed at rest, keyed from the master secret. */
   public SecretBox settlementTokenBox() {
     return settlementTokens;
+  }
+
+  /** The seal of the mint quote ids the quote ledger keeps, keyed from the master secret. */
+  public QuoteSeal quoteSeal() {
+    return quoteSeal;
   }
 
   private MasterSeed loadMasterSeed() {

@@ -115,6 +115,7 @@ final class TradeDesk {
         };
     transitions.announcements = new Announcements(announced);
     transitions.clock = clock;
+    transitions.wallets = wallets;
 
     trading.transitions = transitions;
     trading.offers = offers;

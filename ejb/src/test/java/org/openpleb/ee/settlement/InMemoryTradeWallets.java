@@ -107,12 +107,23 @@ public final class InMemoryTradeWallets implements TradeWallets {
   }
 
   @Override
-  public Invoice requestInvoice(long amount) {
+  public Invoice requestInvoice(WalletRef maker, String offerId, long amount) {
     requireMint();
     String quoteId = "quote-" + (invoices.size() + 1);
     invoices.put(quoteId, amount);
     return new Invoice(
-        quoteId, "lnbc" + amount, amount, OffsetDateTime.now(clock).plus(Duration.ofHours(1)));
+        "record-" + quoteId,
+        quoteId,
+        "lnbc" + amount,
+        amount,
+        OffsetDateTime.now(clock).plus(Duration.ofHours(1)));
+  }
+
+  @Override
+  public void holdInvoice(Invoice invoice) {
+    if (!invoices.containsKey(invoice.quoteId())) {
+      throw new IllegalStateException("no such invoice");
+    }
   }
 
   @Override

@@ -18,12 +18,29 @@ final class InMemoryDepositRepository implements DepositRepository {
 
   private final Map<String, Deposit> rows = new LinkedHashMap<>();
 
+  /** The quote ledger's rows, which {@link #addHolding} marks held. */
+  InMemoryAskedQuoteRepository quotes;
+
   @Override
   public synchronized void add(Deposit deposit) {
     if (rows.containsKey(deposit.id())) {
       throw new EntityExistsException("deposit " + deposit.id() + " exists");
     }
     rows.put(deposit.id(), RowCopies.copy(deposit));
+  }
+
+  @Override
+  public synchronized boolean addHolding(Deposit deposit, String askedQuoteId, OffsetDateTime now) {
+    if (!quotes.hold(askedQuoteId, now)) {
+      return false;
+    }
+    add(deposit);
+    return true;
+  }
+
+  /** Removes a deposit, as if its row had been lost. */
+  synchronized void delete(String id) {
+    rows.remove(id);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.openpleb.ee.wallet;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ final class WalletTestbed {
 
   final TestClock clock = new TestClock(START);
   final InMemoryDepositRepository deposits = new InMemoryDepositRepository();
+  final InMemoryAskedQuoteRepository quotes = new InMemoryAskedQuoteRepository(deposits);
   final InMemoryWalletRepository wallets = new InMemoryWalletRepository(deposits);
   final FakeMint mint = new FakeMint();
   final Map<String, FakeSessionWallet.File> files = new HashMap<>();
@@ -35,6 +37,8 @@ final class WalletTestbed {
   final List<WalletMetrics.MintErrorKind> mintErrors = new ArrayList<>();
   final List<Long> credited = new ArrayList<>();
   final WalletConfig config = new WalletConfig();
+  final QuoteLedgerConfig quoteConfig = new QuoteLedgerConfig();
+  final QuoteSeal seal = new QuoteSeal(new byte[32], new byte[32], new SecureRandom());
 
   final HandleCache<String, SessionWallet> cache =
       new HandleCache<>(
@@ -78,6 +82,11 @@ final class WalletTestbed {
         public boolean discard(String walletId) {
           return cache.whileClosed(walletId, () -> files.remove(walletId));
         }
+
+        @Override
+        public QuoteSeal quoteSeal() {
+          return seal;
+        }
       };
 
   final WalletMetrics metrics =
@@ -110,6 +119,7 @@ final class WalletTestbed {
   final DepositCrediting crediting = new DepositCrediting();
   final WalletRetirement retirement = new WalletRetirement();
   final Cashier cashier = new Cashier();
+  final QuoteLedger ledger = new QuoteLedger();
 
   /** Tasks handed to the mint executor, run when the test says. */
   final Deque<Runnable> executorQueue = new ArrayDeque<>();
@@ -157,6 +167,20 @@ final class WalletTestbed {
     cashier.deposits = deposits;
     cashier.config = config;
     cashier.clock = clock;
+    cashier.askedQuotes = quotes;
+    cashier.ledger = ledger;
+    deposits.quotes = quotes;
+    quoteConfig.sweepMillis = 60_000;
+    quoteConfig.graceMillis = 300_000;
+    ledger.quotes = quotes;
+    ledger.deposits = deposits;
+    ledger.wallets = wallets;
+    ledger.registry = registry;
+    ledger.crediting = crediting;
+    ledger.leased = leased;
+    ledger.mint = connection;
+    ledger.config = quoteConfig;
+    ledger.clock = clock;
     watcher.executor = executor;
     watcher.deposits = deposits;
     watcher.crediting = crediting;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admission.LimitName;
+import org.openpleb.ee.idempotency.IdempotencyScope;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionPrincipal;
@@ -50,6 +51,9 @@ import org.openpleb.ee.web.http.IdempotentReplies;
 @SecurityRequirement(name = ApiSecurity.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
+
+  /** The idempotency endpoint name of a Lightning deposit. */
+  private static final String LIGHTNING_DEPOSIT = "wallet.deposits.lightning";
 
   private static final String KEY_DESCRIPTION =
       "Any 1-255 visible ASCII characters, new for each distinct request. A retry with the same"
@@ -120,11 +124,17 @@ public class WalletResource {
       LightningDepositRequest request) {
     long amount = amount(request == null ? null : request.amount());
     SessionPrincipal session = session();
+    String idempotencyKey = IdempotentReplies.normalizedKey(key);
+    // the quote ledger remembers the key's scope, so a retry after a crash gets the same invoice
+    IdempotencyScope scope =
+        idempotencyKey == null
+            ? null
+            : new IdempotencyScope(session.pubkey(), LIGHTNING_DEPOSIT, idempotencyKey);
     // Location is read from the answer's body, so a replay carries the same one
     return replies.respond(
-        IdempotentReplies.normalizedKey(key),
+        idempotencyKey,
         session,
-        "wallet.deposits.lightning",
+        LIGHTNING_DEPOSIT,
         request,
         path(),
         Response.Status.CREATED,
@@ -132,7 +142,7 @@ public class WalletResource {
             uri.getBaseUriBuilder()
                 .path("wallet/deposits/{depositId}")
                 .build(deposit.getString("depositId")),
-        () -> DepositView.of(cashier.requestLightningDeposit(session, amount)));
+        () -> DepositView.of(cashier.requestLightningDeposit(session, amount, scope)));
   }
 
   /** Shows one of the caller's Lightning deposits. */
