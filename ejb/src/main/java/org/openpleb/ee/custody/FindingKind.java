@@ -4,7 +4,10 @@ package org.openpleb.ee.custody;
 public enum FindingKind {
   /** A wallet file holds other sats than its journal says (a proof row lost or made up). */
   JOURNAL_DIFFERENCE,
-  /** The shared database knows a wallet holding sats whose file is gone. */
+  /**
+   * The shared database knows a wallet holding sats (or offers' holds) whose file is gone; the
+   * holds it should keep are part of this finding, not separate ones.
+   */
   FILE_MISSING,
   /** A wallet file could not be read (corrupt, or locked for the whole busy timeout). */
   FILE_UNREADABLE,

@@ -186,7 +186,7 @@ public class Reconciliation {
         run.add(f, line);
       }
     }
-    run.difference += run.total.difference();
+    long filesDifference = run.total.difference();
     checkAtMint(run, dir, sample.chosen(), spent);
     sampleStart = sample.nextStart();
     lastProofCount = sample.seen();
@@ -199,12 +199,15 @@ public class Reconciliation {
         run.checked,
         run.missing,
         run.total,
-        run.difference,
+        filesDifference + run.missingSats,
+        filesDifference,
+        run.missingSats,
         run.holdMismatch,
         run.proofsChecked,
         run.proofsWrong,
         run.mintAnswered,
         run.findings,
+        new TreeMap<>(run.counts),
         List.copyOf(run.listed),
         List.copyOf(run.lines.values()));
   }
@@ -217,27 +220,26 @@ public class Reconciliation {
     if (!"TREASURY".equals(role) && !"UNRECORDED".equals(role) && known.find(id).isEmpty()) {
       return;
     }
-    WalletLine line = new WalletLine(id, role, false, Ledger.EMPTY, snapshot, 0, sum(due));
-    if (snapshot > 0) {
-      run.missing++;
-      run.difference -= snapshot;
-      run.add(
-          new Finding(
-              FindingKind.FILE_MISSING,
-              id,
-              -snapshot,
-              null,
-              null,
-              null,
-              null,
-              "the shared database says the wallet holds "
-                  + snapshot
-                  + " sats; its file is gone (restore it from the master secret)"),
-          line);
-    }
-    for (Finding f : HoldCheck.compare(id, Map.of(), due, Map.of())) {
-      run.add(f, line);
-    }
+    long held = sum(due);
+    run.missing++;
+    run.missingSats -= snapshot;
+    run.add(
+        new Finding(
+            FindingKind.FILE_MISSING,
+            id,
+            -snapshot,
+            null,
+            null,
+            null,
+            null,
+            "the shared database says the wallet holds "
+                + snapshot
+                + " sats"
+                + (due.isEmpty()
+                    ? ""
+                    : " and " + due.size() + " offer hold(s) of " + held + " sats are in it")
+                + "; its file is gone (restore it from the master secret)"),
+        new WalletLine(id, role, false, Ledger.EMPTY, snapshot, 0, held));
   }
 
   /**
@@ -420,18 +422,20 @@ public class Reconciliation {
   private static final class Run {
     int checked;
     int missing;
-    long difference;
+    long missingSats;
     long holdMismatch;
     int proofsChecked;
     int proofsWrong;
     boolean mintAnswered = true;
     int findings;
+    final Map<String, Integer> counts = new TreeMap<>();
     Ledger total = Ledger.EMPTY;
     final List<Finding> listed = new ArrayList<>();
     final Map<String, WalletLine> lines = new TreeMap<>();
 
     void add(Finding finding, WalletLine line) {
       findings++;
+      counts.merge(finding.kind().name(), 1, Integer::sum);
       if (finding.kind() == FindingKind.HOLD_MISSING
           || finding.kind() == FindingKind.HOLD_UNCLAIMED) {
         holdMismatch += Math.abs(finding.sats());

@@ -2,6 +2,7 @@ package org.openpleb.ee.custody;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one reconciliation run found. {@code differenceSats} is the conservation figure: the sum
@@ -14,13 +15,18 @@ import java.util.List;
  * @param walletsChecked wallets looked at (files read, and known wallets whose file is missing)
  * @param walletsMissing known wallets holding sats whose file is gone
  * @param total the books of all wallet files added up
- * @param differenceSats the conservation difference in sats (see above)
+ * @param differenceSats the conservation difference in sats (see above): {@code filesDifferenceSats
+ *     + missingFileSats}
+ * @param filesDifferenceSats the part of it found in the wallet files there are (journal against
+ *     proofs)
+ * @param missingFileSats the part of it in wallets whose file is gone: minus their snapshots
  * @param holdMismatchSats the sats by which reservations and offers' holds disagree, summed as
  *     absolute values
  * @param proofsChecked proofs checked with the mint (NUT-07)
  * @param proofsWrongState of those, proofs not in the state the file says
  * @param mintAnswered whether the mint answered every check (false: fewer proofs were checked)
  * @param findingsTotal how many findings there were
+ * @param findingCounts how many findings of each kind ({@link FindingKind} names), all of them
  * @param findings the findings, at most {@link Reconciliation#MAX_LISTED}
  * @param wallets the books of the wallets with a finding, at most {@link Reconciliation#MAX_LISTED}
  */
@@ -32,11 +38,14 @@ public record ReconciliationReport(
     int walletsMissing,
     Ledger total,
     long differenceSats,
+    long filesDifferenceSats,
+    long missingFileSats,
     long holdMismatchSats,
     int proofsChecked,
     int proofsWrongState,
     boolean mintAnswered,
     int findingsTotal,
+    Map<String, Integer> findingCounts,
     List<Finding> findings,
     List<WalletLine> wallets) {
 

@@ -2,6 +2,7 @@ package org.openpleb.ee.web.admin;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpleb.ee.custody.Finding;
 import org.openpleb.ee.custody.Ledger;
@@ -18,6 +19,8 @@ import org.openpleb.ee.custody.WalletLine;
  * @param balanced whether nothing was found wrong
  * @param differenceSats holdings less what the journals say, plus missing wallet files; 0 when no
  *     sat was lost or made up
+ * @param filesDifferenceSats the part of the difference found in the wallet files there are
+ * @param missingFileSats the part of it in wallets whose file is gone (minus their snapshots)
  * @param holdMismatchSats sats by which reservations and offers' holds disagree (absolute values)
  * @param walletsChecked wallets looked at
  * @param walletsMissing known wallets holding sats whose file is gone
@@ -26,6 +29,7 @@ import org.openpleb.ee.custody.WalletLine;
  * @param mintAnswered whether the mint answered every check
  * @param total the books of all wallet files added up
  * @param findingsTotal how many findings there were
+ * @param findingCounts how many findings of each kind, all of them
  * @param findings the findings (at most 100)
  * @param wallets the books of the wallets with a finding (at most 100)
  */
@@ -36,16 +40,19 @@ public record ReconciliationView(
     long durationMillis,
     boolean balanced,
     long differenceSats,
+    long filesDifferenceSats,
+    long missingFileSats,
     long holdMismatchSats,
     int walletsChecked,
     int walletsMissing,
     int proofsChecked,
     int proofsWrongState,
     boolean mintAnswered,
-    LedgerView total,
+    CustodyLedgerView total,
     int findingsTotal,
-    List<FindingView> findings,
-    List<WalletView> wallets) {
+    Map<String, Integer> findingCounts,
+    List<CustodyFindingView> findings,
+    List<CustodyWalletView> wallets) {
 
   /** The view of a report. */
   static ReconciliationView of(ReconciliationReport r) {
@@ -55,16 +62,19 @@ public record ReconciliationView(
         r.durationMillis(),
         r.clean(),
         r.differenceSats(),
+        r.filesDifferenceSats(),
+        r.missingFileSats(),
         r.holdMismatchSats(),
         r.walletsChecked(),
         r.walletsMissing(),
         r.proofsChecked(),
         r.proofsWrongState(),
         r.mintAnswered(),
-        LedgerView.of(r.total()),
+        CustodyLedgerView.of(r.total()),
         r.findingsTotal(),
-        r.findings().stream().map(FindingView::of).toList(),
-        r.wallets().stream().map(WalletView::of).toList());
+        r.findingCounts(),
+        r.findings().stream().map(CustodyFindingView::of).toList(),
+        r.wallets().stream().map(CustodyWalletView::of).toList());
   }
 
   /**
@@ -87,7 +97,7 @@ public record ReconciliationView(
    * @param difference holdings − expected
    */
   @Schema(description = "Conservation books of a wallet file, or of all of them")
-  public record LedgerView(
+  public record CustodyLedgerView(
       long minted,
       long received,
       long reclaimed,
@@ -104,8 +114,8 @@ public record ReconciliationView(
       long holdings,
       long difference) {
 
-    static LedgerView of(Ledger l) {
-      return new LedgerView(
+    static CustodyLedgerView of(Ledger l) {
+      return new CustodyLedgerView(
           l.minted(),
           l.received(),
           l.reclaimed(),
@@ -137,7 +147,7 @@ public record ReconciliationView(
    * @param detail a short explanation
    */
   @Schema(description = "One thing the reconciliation found wrong")
-  public record FindingView(
+  public record CustodyFindingView(
       @Schema(
               enumeration = {
                 "JOURNAL_DIFFERENCE",
@@ -157,8 +167,8 @@ public record ReconciliationView(
       String y,
       String detail) {
 
-    static FindingView of(Finding f) {
-      return new FindingView(
+    static CustodyFindingView of(Finding f) {
+      return new CustodyFindingView(
           f.kind().name(),
           f.walletId(),
           f.sats(),
@@ -182,21 +192,21 @@ public record ReconciliationView(
    * @param offersHold sats the offers say it holds reserved
    */
   @Schema(description = "The books of a wallet with a finding")
-  public record WalletView(
+  public record CustodyWalletView(
       String walletId,
       @Schema(enumeration = {"ACTIVE", "DORMANT", "TREASURY", "UNRECORDED"}) String role,
       boolean fileFound,
-      LedgerView ledger,
+      CustodyLedgerView ledger,
       long snapshot,
       long reservedForOffers,
       long offersHold) {
 
-    static WalletView of(WalletLine w) {
-      return new WalletView(
+    static CustodyWalletView of(WalletLine w) {
+      return new CustodyWalletView(
           w.walletId(),
           w.role(),
           w.fileFound(),
-          LedgerView.of(w.ledger()),
+          CustodyLedgerView.of(w.ledger()),
           w.snapshot(),
           w.reservedForOffers(),
           w.offersHold());

@@ -133,6 +133,8 @@ class ReconciliationIT {
     // 6,000 spendable and the 1,000 of its unredeemed withdrawal
     assertEquals(-7_000, finding(three, "FILE_MISSING").path("sats").asLong());
     assertEquals(-lost - 7_000, three.path("differenceSats").asLong());
+    assertEquals(-lost, three.path("filesDifferenceSats").asLong());
+    assertEquals(-7_000, three.path("missingFileSats").asLong());
     assertEquals(1, three.path("walletsMissing").asInt());
 
     // 4. the offer's escrow pointed at another owner: its hold is missing, and the reservation
@@ -180,6 +182,10 @@ class ReconciliationIT {
         .path("findings")
         .forEach(f -> kinds.add(f.path("kind").asText() + " " + f.path("walletId").asText()));
     assertEquals(kinds.size(), report.path("findingsTotal").asInt(), report::toPrettyString);
+    report
+        .path("findingCounts")
+        .fields()
+        .forEachRemaining(e -> assertEquals(1, e.getValue().asInt(), report::toPrettyString));
     return kinds;
   }
 
