@@ -57,7 +57,10 @@ public class Reconciliation {
 
   private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
 
-  /** Findings and wallet lines kept in a report; the counts cover all of them. */
+  /**
+   * Findings of each kind, and wallet lines, kept in a report (so a flood of one kind never hides
+   * another); the counts cover all of them.
+   */
   static final int MAX_LISTED = 100;
 
   /** Proof {@code Y}s per NUT-07 request. */
@@ -440,7 +443,7 @@ public class Reconciliation {
           || finding.kind() == FindingKind.HOLD_UNCLAIMED) {
         holdMismatch += Math.abs(finding.sats());
       }
-      if (listed.size() < MAX_LISTED) {
+      if (counts.get(finding.kind().name()) <= MAX_LISTED) {
         listed.add(finding);
       }
       if (line != null && (lines.size() < MAX_LISTED || lines.containsKey(line.walletId()))) {

@@ -59,19 +59,22 @@ public class ReconciliationMetrics {
         r -> r.mintAnswered() ? 0 : 1);
     metrics.gauge(
         Metadata.builder()
-            .withName("openpleb_reconciliation_last_run_timestamp")
+            .withName("openpleb_reconciliation_last_run_seconds")
             .withDescription("When the last reconciliation started, seconds since the epoch")
-            .withUnit(MetricUnits.SECONDS)
+            .withUnit(MetricUnits.NONE)
             .build(),
         () -> last == null ? 0 : last.startedAt().toEpochSecond());
     metrics.gauge(
         Metadata.builder()
-            .withName("openpleb_reconciliation_duration")
-            .withDescription("How long the last reconciliation took")
-            .withUnit(MetricUnits.SECONDS)
+            .withName("openpleb_reconciliation_duration_seconds")
+            .withDescription("How long the last reconciliation took, seconds")
+            .withUnit(MetricUnits.NONE)
             .build(),
         () -> last == null ? 0.0 : last.durationMillis() / 1000.0);
   }
+
+  // Units NONE with the unit in the name: the Prometheus names stay exactly these, which the alert
+  // rules in docker/prometheus/alerts.yml rely on.
 
   /** Records a finished run. */
   void ran(ReconciliationReport report) {

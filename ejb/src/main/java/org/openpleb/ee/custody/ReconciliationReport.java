@@ -27,7 +27,7 @@ import java.util.Map;
  * @param mintAnswered whether the mint answered every check (false: fewer proofs were checked)
  * @param findingsTotal how many findings there were
  * @param findingCounts how many findings of each kind ({@link FindingKind} names), all of them
- * @param findings the findings, at most {@link Reconciliation#MAX_LISTED}
+ * @param findings the findings, at most {@link Reconciliation#MAX_LISTED} of each kind
  * @param wallets the books of the wallets with a finding, at most {@link Reconciliation#MAX_LISTED}
  */
 public record ReconciliationReport(

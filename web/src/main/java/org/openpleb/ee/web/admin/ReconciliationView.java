@@ -30,7 +30,7 @@ import org.openpleb.ee.custody.WalletLine;
  * @param total the books of all wallet files added up
  * @param findingsTotal how many findings there were
  * @param findingCounts how many findings of each kind, all of them
- * @param findings the findings (at most 100)
+ * @param findings the findings (at most 100 of each kind)
  * @param wallets the books of the wallets with a finding (at most 100)
  */
 @Schema(description = "What one reconciliation run found")

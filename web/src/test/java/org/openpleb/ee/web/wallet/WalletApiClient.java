@@ -86,6 +86,7 @@ final class WalletApiClient {
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")))
         .addClasses(classes)
+        .addClass(ReconciledAtEnd.class)
         .addAsLibrary(config);
   }
 
