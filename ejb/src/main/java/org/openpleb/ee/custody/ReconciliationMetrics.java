@@ -2,6 +2,8 @@ package org.openpleb.ee.custody;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -75,6 +77,11 @@ public class ReconciliationMetrics {
 
   // Units NONE with the unit in the name: the Prometheus names stay exactly these, which the alert
   // rules in docker/prometheus/alerts.yml rely on.
+
+  /** Creates the bean with the application so the gauges are registered from the start. */
+  void onApplicationStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // the observer's only job is to make the container create this bean now
+  }
 
   /** Records a finished run. */
   void ran(ReconciliationReport report) {
