@@ -52,6 +52,7 @@ import org.openpleb.devmint.DevMint;
 import org.openpleb.devmint.DevMintConfig;
 import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 
 /**
  * A whole trade through the typed Java client only, on Payara against PostgreSQL and the dev mint
@@ -63,6 +64,7 @@ import org.openpleb.ee.web.ItAdmission;
  * check.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class ClientTradeIT {
 
   private static final String ADMIN_USER = "operator";

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openpleb.ee.settlement.SettlementProbe;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -154,6 +155,12 @@ class SettlementCrashIT {
       assertEquals(1, actions.stream().filter("SETTLED"::equals).count(), actions::toString);
       Books.Balance books = BOOKS.check(api);
       assertEquals(0, books.unredeemedTokens(), () -> point + ": a settlement token was stranded");
+      // the server's own reconciliation agrees: its schema and wallet folder are its alone, so
+      // the report is balanced outright
+      JsonNode reconciled = ReconciledAtEnd.reconcile(server.base());
+      assertTrue(
+          reconciled.path("balanced").asBoolean(),
+          () -> point + ": " + reconciled.toPrettyString());
     }
   }
 }

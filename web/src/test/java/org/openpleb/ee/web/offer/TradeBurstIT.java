@@ -26,6 +26,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -37,6 +38,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * conservation check passes afterwards.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class TradeBurstIT {
 
   private static final Logger LOG = Logger.getLogger(TradeBurstIT.class.getName());

@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -30,6 +31,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * check passes.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class TradeDeadlinesIT {
 
   private static final long FIAT = 100_000;

@@ -15,6 +15,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -24,6 +25,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * the sat.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class TradeFeesIT {
 
   private static final long F = 76_035;

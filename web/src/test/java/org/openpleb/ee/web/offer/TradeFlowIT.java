@@ -32,6 +32,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -42,6 +43,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * the treasury. After every test the conservation check passes.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class TradeFlowIT {
 
   /** The worked example: 100,000 KRW. */

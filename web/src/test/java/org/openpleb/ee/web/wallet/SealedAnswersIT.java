@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.token.TokenCodec;
 import org.openpleb.ee.idempotency.Idempotency;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.wallet.WalletApiClient.Session;
 
 /**
@@ -35,6 +36,7 @@ import org.openpleb.ee.web.wallet.WalletApiClient.Session;
  * replays, and the cleanup seals it.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class SealedAnswersIT {
 
   private static final String ENDPOINT = "wallet.withdrawals.token";

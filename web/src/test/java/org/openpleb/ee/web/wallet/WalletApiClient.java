@@ -25,9 +25,11 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openpleb.cashu.crypto.Schnorr;
+import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 
 /**
  * A user of the wallet API as the wallet ITs drive it over HTTP: keys, signed logins, bearer calls
@@ -71,10 +73,20 @@ final class WalletApiClient {
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "wallet-it-settings.jar")
             .addAsResource(
-                new StringAsset("config_ordinal=500\n" + ItAdmission.RELAXED + settings),
+                new StringAsset(
+                    "config_ordinal=500\n"
+                        + ItAdmission.RELAXED
+                        // the admin that runs the end-state reconciliation (ReconciledAtEnd)
+                        + "OPENPLEB_ADMIN_USER="
+                        + ReconciledAtEnd.ADMIN_USER
+                        + "\nOPENPLEB_ADMIN_PASSWORD_HASH="
+                        + AdminPasswordHasher.hash(ReconciledAtEnd.ADMIN_PASSWORD.toCharArray())
+                        + "\n"
+                        + settings),
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file")))
         .addClasses(classes)
+        .addClass(ReconciledAtEnd.class)
         .addAsLibrary(config);
   }
 

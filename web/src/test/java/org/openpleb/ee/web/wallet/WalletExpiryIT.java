@@ -22,6 +22,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.wallet.WalletApiClient.Session;
 import org.openpleb.ee.web.wallet.WalletApiClient.User;
 
@@ -31,6 +32,7 @@ import org.openpleb.ee.web.wallet.WalletApiClient.User;
  * same key's next session withdraws it; a wallet emptied by its owner is deleted, file and row.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class WalletExpiryIT {
 
   private static final Duration WAIT = Duration.ofSeconds(40);

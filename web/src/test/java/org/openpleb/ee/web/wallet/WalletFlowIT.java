@@ -48,6 +48,7 @@ import org.openpleb.ee.wallet.MintExecutor;
 import org.openpleb.ee.wallet.WalletLease;
 import org.openpleb.ee.wallet.WalletOperationException;
 import org.openpleb.ee.wallet.WalletRegistry;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.wallet.WalletApiClient.Session;
 
 /**
@@ -57,6 +58,7 @@ import org.openpleb.ee.web.wallet.WalletApiClient.Session;
  * HTTP tests run as a client; the registry tests run inside the server.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class WalletFlowIT {
 
   private static final String MISSES = "openpleb_wallet_cache_misses_total";
