@@ -99,6 +99,37 @@ public class IdempotencyRecord {
         || claimedAt.isBefore(staleBefore);
   }
 
+  /** A record as the table holds it (for stores other than JPA, e.g. in tests). */
+  static IdempotencyRecord loaded(
+      IdempotencyScope scope,
+      String fingerprint,
+      String requestId,
+      String claimedBy,
+      OffsetDateTime claimedAt,
+      int claims,
+      StoredAnswer answer) {
+    IdempotencyRecord record =
+        new IdempotencyRecord(scope, fingerprint, requestId, claimedBy, claimedAt);
+    record.claims = claims;
+    if (answer != null) {
+      record.state = DONE;
+      record.responseStatus = answer.status();
+      record.responseType = answer.mediaType();
+      record.responseBody = answer.body();
+    }
+    return record;
+  }
+
+  /** The boot that holds the key, if any. */
+  String claimedBy() {
+    return claimedBy;
+  }
+
+  /** When it was claimed last. */
+  OffsetDateTime claimedAt() {
+    return claimedAt;
+  }
+
   /** How many executions have held the key: the compare-and-set value of a take-over. */
   int claims() {
     return claims;

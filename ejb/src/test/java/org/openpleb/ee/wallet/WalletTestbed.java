@@ -29,6 +29,8 @@ final class WalletTestbed {
   final TestClock clock = new TestClock(START);
   final InMemoryDepositRepository deposits = new InMemoryDepositRepository();
   final InMemoryWalletRepository wallets = new InMemoryWalletRepository(deposits);
+  final InMemorySentTokenRepository sentTokenRows = new InMemorySentTokenRepository();
+  final SentTokens sentTokens = new SentTokens();
   final FakeMint mint = new FakeMint();
   final Map<String, FakeSessionWallet.File> files = new HashMap<>();
   final List<String> opened = new ArrayList<>();
@@ -157,6 +159,11 @@ final class WalletTestbed {
     cashier.deposits = deposits;
     cashier.config = config;
     cashier.clock = clock;
+    cashier.sentTokens = sentTokenRows;
+    sentTokens.leased = leased;
+    sentTokens.tokens = sentTokenRows;
+    sentTokens.wallets = wallets;
+    sentTokens.clock = clock;
     watcher.executor = executor;
     watcher.deposits = deposits;
     watcher.crediting = crediting;
