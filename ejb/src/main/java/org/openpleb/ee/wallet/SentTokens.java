@@ -128,6 +128,9 @@ public class SentTokens {
         // UNCLAIMED: take it back below
       }
     }
+    if (retired(row.walletId(), List.of(row))) {
+      throw alreadyClaimed();
+    }
     Optional<ReceiveResult> back =
         leased.run(
             row.walletId(),
@@ -201,6 +204,9 @@ public class SentTokens {
 
   /** The texts of the rows' tokens, by row id, from their wallet's journal. */
   private Map<String, String> read(String walletId, List<SentToken> rows) {
+    if (retired(walletId, rows)) {
+      return Map.of();
+    }
     try {
       return leased.run(
           walletId,
@@ -228,6 +234,21 @@ public class SentTokens {
           new Object[] {walletId, e.getClass().getSimpleName()});
       return Map.of();
     }
+  }
+
+  /**
+   * Whether the wallet is gone: retirement deletes a wallet only once the mint reported every token
+   * it sent claimed, so its rows still UNCLAIMED are marked CLAIMED (and its file is not opened,
+   * which would create an empty one).
+   */
+  private boolean retired(String walletId, List<SentToken> rows) {
+    if (wallets.find(walletId).isPresent()) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    rows.forEach(
+        row -> tokens.mark(row.id(), SentTokenState.UNCLAIMED, SentTokenState.CLAIMED, now));
+    return true;
   }
 
   /**
