@@ -59,7 +59,7 @@ public class InflightSweep {
   public int sweep() {
     int looked = 0;
     for (String walletId : wallets.withInflight(SWEEP_BATCH)) {
-      settle(walletId, this::settleWithSentTokens, this::recordToRow);
+      settle(walletId, w -> settleWithSentTokens(walletId, w), this::recordToRow);
       looked++;
     }
     for (InflightHolder holder : holders()) {
@@ -87,15 +87,15 @@ public class InflightSweep {
    * Settles a session wallet's in-flight sats, then marks its sent tokens the mint reported
    * redeemed as CLAIMED ({@link SentTokens#settle}).
    */
-  private int settleWithSentTokens(SessionWallet wallet) {
+  private int settleWithSentTokens(String walletId, SessionWallet wallet) {
     int settled = wallet.reconcileInflight();
     try {
-      sentTokens.settle(wallet.walletId(), wallet);
+      sentTokens.settle(walletId, wallet);
     } catch (RuntimeException e) {
       LOG.log(
           Level.INFO,
           "Wallet {0}: sent tokens not settled now ({1})",
-          new Object[] {wallet.walletId(), e.getClass().getSimpleName()});
+          new Object[] {walletId, e.getClass().getSimpleName()});
     }
     return settled;
   }
