@@ -154,7 +154,11 @@ public class SentTokens {
       tokens.mark(row.id(), SentTokenState.UNCLAIMED, SentTokenState.CLAIMED, now());
       throw alreadyClaimed();
     }
-    tokens.mark(row.id(), SentTokenState.UNCLAIMED, SentTokenState.RECLAIMED, now());
+    // the sweep may have seen the token leave the outstanding ones in between and taken it for
+    // redeemed: this reclaim is what ended it
+    if (!tokens.mark(row.id(), SentTokenState.UNCLAIMED, SentTokenState.RECLAIMED, now())) {
+      tokens.mark(row.id(), SentTokenState.CLAIMED, SentTokenState.RECLAIMED, now());
+    }
     LOG.log(
         Level.INFO,
         "Wallet {0}: an unclaimed token of {1} sats was reclaimed by its owner ({2} back)",
