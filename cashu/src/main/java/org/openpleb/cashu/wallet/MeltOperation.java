@@ -3,6 +3,7 @@ package org.openpleb.cashu.wallet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.mint.MeltQuoteResponse;
@@ -30,6 +31,14 @@ final class MeltOperation extends WalletOperation {
   }
 
   MeltResult melt(String bolt11) {
+    return melt(bolt11, null);
+  }
+
+  /**
+   * Like {@link #melt(String)}, journaled under {@code operationId} (a retry after the mint rotated
+   * its keyset under {@link #retryId}), so the caller finds the payment again by it.
+   */
+  MeltResult melt(String bolt11, String operationId) {
     Objects.requireNonNull(bolt11, "bolt11");
     keysets.ensureActive();
     MeltQuoteResponse q = mint.createMeltQuote(bolt11, unit);
@@ -45,7 +54,8 @@ final class MeltOperation extends WalletOperation {
             q.expiry(),
             q.paymentPreimage(),
             0));
-    return withKeysetRetry(() -> meltOnce(q));
+    int[] attempt = {0};
+    return withKeysetRetry(() -> meltOnce(q, chosenId(operationId, attempt)));
   }
 
   private void requireMeltable(MeltQuoteResponse q) {
@@ -68,8 +78,7 @@ final class MeltOperation extends WalletOperation {
     }
   }
 
-  private MeltResult meltOnce(MeltQuoteResponse q) {
-    String opId = newOperationId();
+  private MeltResult meltOnce(MeltQuoteResponse q, String opId) {
     runner.claim(opId);
     try {
       store.writeVoid(
@@ -94,6 +103,24 @@ final class MeltOperation extends WalletOperation {
     } finally {
       runner.unclaim(opId);
     }
+  }
+
+  /**
+   * Where the payment journaled under {@code operationId} (or its keyset retry) stands, asking the
+   * mint if it is still open; empty when no such payment was journaled.
+   */
+  Optional<MeltResult> melted(String operationId) {
+    MeltResult found = null;
+    for (String id : List.of(operationId, retryId(operationId))) {
+      if (store.operation(id).filter(op -> op.kind() == OperationKind.MELT).isEmpty()) {
+        continue;
+      }
+      found = checkMelt(id);
+      if (found.status() != MeltStatus.FAILED) {
+        return Optional.of(found);
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   MeltResult checkMelt(String operationId) {

@@ -29,9 +29,19 @@ final class SendOperation extends WalletOperation {
   }
 
   SendResult send(long amount, SendOptions options) {
+    return send(amount, options, null);
+  }
+
+  /**
+   * Like {@link #send(long, SendOptions)}, journaled under {@code operationId} (a retry after the
+   * mint rotated its keyset under {@link #retryId}), so the caller finds the send again by it.
+   */
+  SendResult send(long amount, SendOptions options, String operationId) {
     requireAmount(amount);
     SendOptions opts = options == null ? SendOptions.defaults() : options;
-    return withKeysetRetry(() -> sendOnce(ProofState.READY, null, amount, opts));
+    int[] attempt = {0};
+    return withKeysetRetry(
+        () -> sendOnce(ProofState.READY, null, amount, opts, chosenId(operationId, attempt)));
   }
 
   SendResult sendReserved(String owner, SendOptions options) {
@@ -59,8 +69,12 @@ final class SendOperation extends WalletOperation {
   }
 
   private SendResult sendOnce(ProofState source, String owner, long amount, SendOptions opts) {
+    return sendOnce(source, owner, amount, opts, newOperationId());
+  }
+
+  private SendResult sendOnce(
+      ProofState source, String owner, long amount, SendOptions opts, String opId) {
     keysets.ensureActive();
-    String opId = newOperationId();
     runner.claim(opId);
     try {
       Optional<SendResult> direct =
@@ -154,6 +168,33 @@ final class SendOperation extends WalletOperation {
       }
     }
     return settled;
+  }
+
+  /**
+   * The token of the send journaled under {@code operationId} (or its keyset retry): present once
+   * the send succeeded, claimed or not; empty when no such send happened or it failed. A send the
+   * process left open is resolved with the mint first.
+   *
+   * @throws OperationInDoubtException if the mint cannot settle the send's outcome now
+   */
+  Optional<SendResult> sent(String operationId) {
+    for (String id : List.of(operationId, retryId(operationId))) {
+      Optional<OperationRecord> found =
+          store.operation(id).filter(op -> op.kind() == OperationKind.SEND);
+      if (found.isEmpty()) {
+        continue;
+      }
+      OperationRecord op = settled(found.get());
+      if (op.state() == OperationState.FAILED) {
+        continue;
+      }
+      JournalEntry e = OperationRunner.entry(op);
+      if (e.token() == null) {
+        continue;
+      }
+      return Optional.of(new SendResult(op.id(), e.token(), -op.amount(), op.fee()));
+    }
+    return Optional.empty();
   }
 
   List<SendResult> outstandingTokens() {

@@ -196,6 +196,26 @@ public final class Wallet implements AutoCloseable {
   }
 
   /**
+   * Like {@link #send(long, SendOptions)}, journaled under the caller's {@code operationId} (new in
+   * this wallet, e.g. a random UUID the caller recorded first), so that {@link #sent(String)} finds
+   * the token again after a crash lost the caller's answer.
+   */
+  public SendResult send(long amount, SendOptions options, String operationId) {
+    return sends.send(amount, options, Objects.requireNonNull(operationId, "operationId"));
+  }
+
+  /**
+   * The token of the send made under {@code operationId} ({@link #send(long, SendOptions,
+   * String)}), claimed or not; empty when no such send happened or it failed. A send a crash left
+   * open is resolved with the mint first.
+   *
+   * @throws OperationInDoubtException if the mint cannot settle that send's outcome now
+   */
+  public Optional<SendResult> sent(String operationId) {
+    return sends.sent(Objects.requireNonNull(operationId, "operationId"));
+  }
+
+  /**
    * Turns everything reserved for {@code owner} into one token (e.g. to settle an escrow to another
    * wallet). Without a lock no swap is needed and no fee is paid; with a lock the proofs are
    * swapped and the fee comes out of the amount.
@@ -258,6 +278,22 @@ public final class Wallet implements AutoCloseable {
    */
   public MeltResult melt(String bolt11) {
     return melts.melt(bolt11);
+  }
+
+  /**
+   * Like {@link #melt(String)}, journaled under the caller's {@code operationId}, so that {@link
+   * #melted(String)} finds the payment again after a crash lost the caller's answer.
+   */
+  public MeltResult melt(String bolt11, String operationId) {
+    return melts.melt(bolt11, Objects.requireNonNull(operationId, "operationId"));
+  }
+
+  /**
+   * Where the payment made under {@code operationId} ({@link #melt(String, String)}) stands, asking
+   * the mint if it is still open; empty when it was never journaled (no sats moved).
+   */
+  public Optional<MeltResult> melted(String operationId) {
+    return melts.melted(Objects.requireNonNull(operationId, "operationId"));
   }
 
   /** Where a melt stands now, asking the mint if it is still pending. */

@@ -103,6 +103,49 @@ abstract class WalletOperation {
     return UUID.randomUUID().toString();
   }
 
+  /** The id of the second attempt of a caller-named operation (after a keyset rotation). */
+  static String retryId(String operationId) {
+    return operationId + "~2";
+  }
+
+  /**
+   * The id of the next attempt of an operation the caller named {@code operationId} (random when it
+   * named none): its own id first, {@link #retryId} for the keyset retry.
+   */
+  static String chosenId(String operationId, int[] attempt) {
+    if (operationId == null) {
+      return newOperationId();
+    }
+    return attempt[0]++ == 0 ? operationId : retryId(operationId);
+  }
+
+  /**
+   * {@code op} brought as far as the mint allows when it is still executing and no thread of this
+   * process runs it.
+   *
+   * @throws OperationInDoubtException if its outcome stays unknown
+   */
+  OperationRecord settled(OperationRecord op) {
+    if (op.state() != OperationState.EXECUTING) {
+      return op;
+    }
+    if (!runner.claim(op.id())) {
+      throw new OperationInDoubtException(op.id(), null);
+    }
+    OperationRecord resolved;
+    try {
+      resolved = runner.resolve(op);
+    } catch (RuntimeException unknown) {
+      throw new OperationInDoubtException(op.id(), unknown);
+    } finally {
+      runner.unclaim(op.id());
+    }
+    if (resolved.state() == OperationState.EXECUTING) {
+      throw new OperationInDoubtException(op.id(), null);
+    }
+    return resolved;
+  }
+
   static long sum(List<StoredProof> proofs) {
     long total = 0;
     for (StoredProof p : proofs) {

@@ -1,14 +1,17 @@
 package org.openpleb.client.wallet;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /**
  * {@code /api/wallet}: the session's wallet. {@code authorization} is {@link
@@ -69,4 +72,23 @@ public interface WalletApi {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       LightningWithdrawalRequest request);
+
+  /**
+   * The caller's withdrawn tokens nobody has claimed yet, newest first ({@code limit} 1 to 50),
+   * each with its text: where a client finds a token whose withdrawal answer it lost.
+   */
+  @GET
+  @Path("tokens")
+  List<SentToken> tokens(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("limit") @DefaultValue("20") int limit);
+
+  /**
+   * Takes an unclaimed token back into its wallet; 409 TOKEN_ALREADY_SPENT when its holder claimed
+   * it first.
+   */
+  @POST
+  @Path("tokens/{id}/reclaim")
+  TokenReclaim reclaimToken(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id);
 }

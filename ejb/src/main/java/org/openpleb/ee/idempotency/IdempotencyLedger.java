@@ -31,22 +31,78 @@ public class IdempotencyLedger {
   /**
    * Starts the request of {@code scope} unless it was seen before.
    *
+   * @param requestId the id the caller runs the request under, if it runs it
+   * @param boot this boot of the server ({@link ServerBoot})
+   * @param staleBefore an IN_PROGRESS claim made before this is orphaned whoever made it
    * @return STARTED when this call stored it (the caller runs it), else what the stored row says;
    *     RACED when a concurrent duplicate stored it between the read and the insert
    */
-  public Claim begin(IdempotencyScope scope, String fingerprint, OffsetDateTime now) {
+  public Seen begin(
+      IdempotencyScope scope,
+      String fingerprint,
+      String requestId,
+      String boot,
+      OffsetDateTime now,
+      OffsetDateTime staleBefore) {
     IdempotencyRecord existing = em.find(IdempotencyRecord.class, new IdempotencyRecordId(scope));
     if (existing != null) {
-      return Claim.of(existing, fingerprint);
+      return new Seen(
+          Claim.of(existing, fingerprint, boot, staleBefore),
+          existing.claims(),
+          existing.requestId());
     }
     try {
-      em.persist(IdempotencyRecord.started(scope, fingerprint, now));
+      em.persist(IdempotencyRecord.started(scope, fingerprint, requestId, boot, now));
       em.flush();
-      return Claim.STARTED;
+      return new Seen(Claim.STARTED, 1, requestId);
     } catch (PersistenceException duplicate) {
       context.setRollbackOnly();
-      return Claim.RACED;
+      return new Seen(Claim.RACED, 0, null);
     }
+  }
+
+  /**
+   * Takes an orphaned request over for this boot, to run as {@code requestId}: a compare-and-set on
+   * the number of claims seen, so of concurrent retries exactly one gets it.
+   *
+   * @return whether this call took it
+   */
+  public boolean takeOver(
+      IdempotencyScope scope, int seenClaims, String requestId, String boot, OffsetDateTime now) {
+    return em.createQuery(
+                "UPDATE IdempotencyRecord r SET r.claimedBy = :boot, r.claimedAt = :now,"
+                    + " r.claims = :next, r.requestId = :requestId WHERE "
+                    + SAME_ID
+                    + " AND r.state = :inProgress AND r.claims = :seen")
+            .setParameter("boot", boot)
+            .setParameter("now", now)
+            .setParameter("next", seenClaims + 1)
+            .setParameter("requestId", requestId)
+            .setParameter("pubkey", scope.pubkey())
+            .setParameter("endpoint", scope.endpoint())
+            .setParameter("idempotencyKey", scope.key())
+            .setParameter("inProgress", IdempotencyRecord.IN_PROGRESS)
+            .setParameter("seen", seenClaims)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Gives a taken-over request back, orphaned, still naming the execution it was taken from: its
+   * outcome could not be learnt now, so the next retry tries again.
+   */
+  public void release(IdempotencyScope scope, int claims, String formerRequestId) {
+    em.createQuery(
+            "UPDATE IdempotencyRecord r SET r.claimedBy = NULL, r.requestId = :former WHERE "
+                + SAME_ID
+                + " AND r.state = :inProgress AND r.claims = :claims")
+        .setParameter("former", formerRequestId)
+        .setParameter("pubkey", scope.pubkey())
+        .setParameter("endpoint", scope.endpoint())
+        .setParameter("idempotencyKey", scope.key())
+        .setParameter("inProgress", IdempotencyRecord.IN_PROGRESS)
+        .setParameter("claims", claims)
+        .executeUpdate();
   }
 
   /** The answer stored for {@code scope}, once its first execution finished. */
@@ -111,6 +167,12 @@ public class IdempotencyLedger {
         .executeUpdate();
   }
 
+  /**
+   * What {@link #begin} found: the claim and, for a stored row, its number of claims and the id its
+   * current execution runs under.
+   */
+  public record Seen(Claim claim, int claims, String requestId) {}
+
   /** What {@link #begin} found. */
   public enum Claim {
     /** Stored now: run the request. */
@@ -119,16 +181,22 @@ public class IdempotencyLedger {
     REPLAY,
     /** Seen before with the same request, still running. */
     IN_PROGRESS,
+    /** Seen before with the same request, IN_PROGRESS, and its execution died with its server. */
+    ORPHANED,
     /** Seen before with a different request. */
     MISMATCH,
     /** A concurrent duplicate stored it first: look again. */
     RACED;
 
-    static Claim of(IdempotencyRecord record, String fingerprint) {
+    static Claim of(
+        IdempotencyRecord record, String fingerprint, String boot, OffsetDateTime staleBefore) {
       if (!record.fingerprint().equals(fingerprint)) {
         return MISMATCH;
       }
-      return record.answer().isPresent() ? REPLAY : IN_PROGRESS;
+      if (record.answer().isPresent()) {
+        return REPLAY;
+      }
+      return record.orphaned(boot, staleBefore) ? ORPHANED : IN_PROGRESS;
     }
   }
 }

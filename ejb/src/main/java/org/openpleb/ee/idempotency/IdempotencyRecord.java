@@ -43,19 +43,101 @@ public class IdempotencyRecord {
   @Column(name = "completed_at")
   private OffsetDateTime completedAt;
 
+  @Column(name = "claimed_by", length = 36)
+  private String claimedBy;
+
+  @Column(name = "claimed_at")
+  private OffsetDateTime claimedAt;
+
+  @Column(name = "claims", nullable = false)
+  private int claims;
+
+  @Column(name = "request_id", length = 36)
+  private String requestId;
+
   /** For JPA. */
   protected IdempotencyRecord() {}
 
-  private IdempotencyRecord(IdempotencyScope scope, String fingerprint, OffsetDateTime now) {
+  IdempotencyRecord(
+      IdempotencyScope scope,
+      String fingerprint,
+      String requestId,
+      String boot,
+      OffsetDateTime now) {
     this.id = new IdempotencyRecordId(scope);
     this.fingerprint = fingerprint;
     this.state = IN_PROGRESS;
     this.createdAt = now;
+    this.claimedBy = boot;
+    this.claimedAt = now;
+    this.claims = 1;
+    this.requestId = requestId;
   }
 
-  /** A request whose first execution starts now. */
-  static IdempotencyRecord started(IdempotencyScope scope, String fingerprint, OffsetDateTime now) {
-    return new IdempotencyRecord(scope, fingerprint, now);
+  /** A request whose first execution starts now, in boot {@code boot}, as {@code requestId}. */
+  static IdempotencyRecord started(
+      IdempotencyScope scope,
+      String fingerprint,
+      String requestId,
+      String boot,
+      OffsetDateTime now) {
+    return new IdempotencyRecord(scope, fingerprint, requestId, boot, now);
+  }
+
+  /**
+   * Whether the request is IN_PROGRESS with nobody left to finish it: claimed by another boot of
+   * the server (which died or restarted), by none (a row written before claimants were recorded),
+   * or before {@code staleBefore} (a claim that outlived any execution).
+   */
+  boolean orphaned(String boot, OffsetDateTime staleBefore) {
+    if (!IN_PROGRESS.equals(state)) {
+      return false;
+    }
+    return claimedBy == null
+        || !claimedBy.equals(boot)
+        || claimedAt == null
+        || claimedAt.isBefore(staleBefore);
+  }
+
+  /** A record as the table holds it (for stores other than JPA, e.g. in tests). */
+  static IdempotencyRecord loaded(
+      IdempotencyScope scope,
+      String fingerprint,
+      String requestId,
+      String claimedBy,
+      OffsetDateTime claimedAt,
+      int claims,
+      StoredAnswer answer) {
+    IdempotencyRecord record =
+        new IdempotencyRecord(scope, fingerprint, requestId, claimedBy, claimedAt);
+    record.claims = claims;
+    if (answer != null) {
+      record.state = DONE;
+      record.responseStatus = answer.status();
+      record.responseType = answer.mediaType();
+      record.responseBody = answer.body();
+    }
+    return record;
+  }
+
+  /** The boot that holds the key, if any. */
+  String claimedBy() {
+    return claimedBy;
+  }
+
+  /** When it was claimed last. */
+  OffsetDateTime claimedAt() {
+    return claimedAt;
+  }
+
+  /** How many executions have held the key: the compare-and-set value of a take-over. */
+  int claims() {
+    return claims;
+  }
+
+  /** The id the execution holding the key runs under, if one was recorded. */
+  String requestId() {
+    return requestId;
   }
 
   /** The SHA-256 (hex) of the request the key was first used with. */

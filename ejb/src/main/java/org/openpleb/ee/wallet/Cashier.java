@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +52,8 @@ public class Cashier {
   @EJB AskedQuoteRepository askedQuotes;
 
   @EJB QuoteLedger ledger;
+
+  @EJB SentTokenRepository sentTokens;
 
   @Inject WalletConfig config;
 
@@ -198,12 +202,40 @@ public class Cashier {
    */
   public TokenWithdrawal withdrawToken(
       SessionPrincipal session, long amount, boolean lockToSessionKey, String walletId) {
+    return withdrawToken(session, amount, lockToSessionKey, walletId, UUID.randomUUID().toString());
+  }
+
+  /**
+   * Makes a Cashu token as {@link #withdrawToken(SessionPrincipal, long, boolean, String)} does,
+   * under {@code requestId}: the token is recorded as sent (a {@link SentToken}) before the wallet
+   * makes it, and the wallet journals its send under that id, so the token is never out of its
+   * owner's reach: {@link #recoverTokenWithdrawal} finds it again after a crash, and the owner can
+   * list and reclaim it ({@link SentTokens}).
+   *
+   * @param requestId a new id (a random UUID): the wallet operation's id
+   */
+  public TokenWithdrawal withdrawToken(
+      SessionPrincipal session,
+      long amount,
+      boolean lockToSessionKey,
+      String walletId,
+      String requestId) {
     requireAmount(amount);
     String source = sourceWallet(session, walletId);
-    String lock = lockToSessionKey ? "02" + session.pubkey() : null;
+    String lock = lockOf(session, lockToSessionKey);
     SendOptions options =
         lock == null ? SendOptions.defaults() : SendOptions.defaults().lockedTo(lock);
-    SendResult sent = leased.run(source, w -> w.send(amount, options), snapshotFor(session));
+    SentToken record =
+        SentToken.unclaimed(
+            UUID.randomUUID().toString(), session.pubkey(), source, requestId, amount, now());
+    sentTokens.add(record);
+    SendResult sent;
+    try {
+      sent = leased.run(source, w -> w.send(amount, options, requestId), snapshotFor(session));
+    } catch (RuntimeException e) {
+      forgetUnsent(record, e);
+      throw e;
+    }
     LOG.log(
         Level.INFO,
         "Wallet {0} withdrew a token of {1} sats (fee {2}{3}) for session {4}",
@@ -215,12 +247,63 @@ public class Cashier {
   }
 
   /**
+   * The withdrawal a dead execution made under {@code requestId}, rebuilt from the wallet's journal
+   * with the same token: empty when no token was made (the request may run afresh).
+   *
+   * @throws DomainException IDEMPOTENCY_IN_PROGRESS for a request that recorded no id (it cannot be
+   *     told), or the wallet's failure when the mint cannot settle the send's outcome now
+   */
+  public Optional<TokenWithdrawal> recoverTokenWithdrawal(
+      SessionPrincipal session, boolean lockToSessionKey, String requestId) {
+    Optional<SentToken> record =
+        sentTokens
+            .byOperation(requireRequestId(requestId))
+            .filter(t -> t.pubkey().equals(session.pubkey()));
+    if (record.isEmpty()) {
+      // the row is written before the wallet sends: without it no token was made
+      return Optional.empty();
+    }
+    SentToken row = record.get();
+    Optional<SendResult> sent =
+        leased.run(row.walletId(), w -> w.sent(requestId), snapshotFor(session));
+    if (sent.isEmpty()) {
+      sentTokens.delete(row.id());
+      return Optional.empty();
+    }
+    SendResult token = sent.get();
+    LOG.log(
+        Level.INFO,
+        "Wallet {0}: the token of an interrupted withdrawal ({1} sats) is answered again",
+        new Object[] {row.walletId(), token.amount()});
+    return Optional.of(
+        new TokenWithdrawal(
+            row.walletId(),
+            token.token(),
+            token.amount(),
+            token.fee(),
+            lockOf(session, lockToSessionKey),
+            balanceOf(row.walletId())));
+  }
+
+  /**
    * Pays a BOLT11 invoice from the session's wallet or one of the user's dormant wallets.
    *
    * @param walletId a dormant wallet of the user, or null for the session's own wallet
    */
   public LightningWithdrawal withdrawLightning(
       SessionPrincipal session, String invoice, String walletId) {
+    return withdrawLightning(session, invoice, walletId, UUID.randomUUID().toString());
+  }
+
+  /**
+   * Pays a BOLT11 invoice as {@link #withdrawLightning(SessionPrincipal, String, String)} does, the
+   * wallet journaling the payment under {@code requestId} so {@link #recoverLightningWithdrawal}
+   * finds it again after a crash.
+   *
+   * @param requestId a new id (a random UUID): the wallet operation's id
+   */
+  public LightningWithdrawal withdrawLightning(
+      SessionPrincipal session, String invoice, String walletId, String requestId) {
     String bolt11 = invoice == null ? "" : invoice.trim();
     if (bolt11.isEmpty()) {
       throw new DomainException(ProblemCode.VALIDATION_FAILED, "invoice is required");
@@ -230,13 +313,49 @@ public class Cashier {
           ProblemCode.VALIDATION_FAILED, "invoice must be a BOLT11 Lightning invoice");
     }
     String source = sourceWallet(session, walletId);
-    MeltResult paid = leased.run(source, w -> w.melt(bolt11), snapshotFor(session));
+    MeltResult paid = leased.run(source, w -> w.melt(bolt11, requestId), snapshotFor(session));
     LOG.log(
         Level.INFO,
         "Wallet {0} paid an invoice of {1} sats: {2} (fee {3}, change {4}) for session {5}",
         new Object[] {
           source, paid.amount(), paid.status(), paid.fee(), paid.change(), session.sessionId()
         });
+    return lightningWithdrawal(source, paid);
+  }
+
+  /**
+   * The Lightning payment a dead execution made under {@code requestId}, as it stands now (PAID,
+   * PENDING or FAILED, asking the mint if it is still open), looked up in the wallet the request
+   * names and then in the user's dormant wallets: empty when none was journaled (no sats moved).
+   *
+   * @throws DomainException IDEMPOTENCY_IN_PROGRESS for a request that recorded no id, or the
+   *     wallet's failure when the mint cannot be asked now
+   */
+  public Optional<LightningWithdrawal> recoverLightningWithdrawal(
+      SessionPrincipal session, String walletId, String requestId) {
+    requireRequestId(requestId);
+    Set<String> candidates = new LinkedHashSet<>();
+    try {
+      candidates.add(sourceWallet(session, walletId));
+    } catch (DomainException noSuchWallet) {
+      // the named wallet is gone or empty: the user's other wallets may still hold the payment
+    }
+    wallets.dormantOf(session.pubkey()).forEach(w -> candidates.add(w.walletId()));
+    for (String candidate : candidates) {
+      Optional<MeltResult> paid =
+          leased.run(candidate, w -> w.melted(requestId), snapshotFor(session));
+      if (paid.isPresent()) {
+        LOG.log(
+            Level.INFO,
+            "Wallet {0}: an interrupted Lightning withdrawal is answered again ({1})",
+            new Object[] {candidate, paid.get().status()});
+        return Optional.of(lightningWithdrawal(candidate, paid.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private LightningWithdrawal lightningWithdrawal(String source, MeltResult paid) {
     return new LightningWithdrawal(
         source,
         paid.status(),
@@ -245,6 +364,40 @@ public class Cashier {
         paid.change(),
         paid.preimage(),
         balanceOf(source));
+  }
+
+  private static String lockOf(SessionPrincipal session, boolean lockToSessionKey) {
+    return lockToSessionKey ? "02" + session.pubkey() : null;
+  }
+
+  private static String requireRequestId(String requestId) {
+    if (requestId == null) {
+      // claimed by a version that linked no wallet operation to its key: nothing tells
+      throw new DomainException(
+          ProblemCode.IDEMPOTENCY_IN_PROGRESS,
+          "The first request with this Idempotency-Key cannot be checked; use a new key after"
+              + " looking at the wallet");
+    }
+    return requestId;
+  }
+
+  /**
+   * Forgets the sent-token row of a send that failed before the wallet made anything; a send whose
+   * outcome is unknown keeps it (the owner's list shows the token if it was made).
+   */
+  private void forgetUnsent(SentToken record, RuntimeException failure) {
+    boolean unknown =
+        !(failure instanceof DomainException refused)
+            || refused.code() == ProblemCode.OPERATION_IN_DOUBT
+            || refused.code() == ProblemCode.INTERNAL_ERROR;
+    if (unknown) {
+      return;
+    }
+    try {
+      sentTokens.delete(record.id());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot forget the record of a token that was not made", e);
+    }
   }
 
   /**

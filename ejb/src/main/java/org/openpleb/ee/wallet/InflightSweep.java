@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.ee.platform.DomainException;
@@ -16,7 +17,10 @@ import org.openpleb.ee.platform.DomainException;
  * dormant session wallets, and each {@link InflightHolder} such as the treasury) asks the mint
  * (NUT-07 checkstate) about its handed-out tokens and pending Lightning payments; tokens the mint
  * reports spent are settled and leave the balance, and the fresh balance is written to the
- * snapshot. Run by {@link InflightSweepTimer} every {@code WALLET_INFLIGHT_SWEEP_INTERVAL}.
+ * snapshot. A Lightning payment still PENDING is asked about in the same pass (its inputs count in
+ * flight), so it is finished or undone without waiting for its wallet to be opened; and a sent
+ * token ({@link SentTokens}) the mint reports redeemed is marked CLAIMED. Run by {@link
+ * InflightSweepTimer} every {@code WALLET_INFLIGHT_SWEEP_INTERVAL}.
  *
  * <p>The rule for tokens the mint reports unspent: they stay in flight, however old. Every token
  * this server makes is either handed to a user (a withdrawal, the treasury's payout), who may
@@ -44,6 +48,8 @@ public class InflightSweep {
 
   @Inject @Any Instance<InflightHolder> holders;
 
+  @EJB SentTokens sentTokens;
+
   /**
    * Settles, in up to {@link #SWEEP_BATCH} session wallets and every holder, the tokens the mint
    * reports redeemed.
@@ -53,7 +59,7 @@ public class InflightSweep {
   public int sweep() {
     int looked = 0;
     for (String walletId : wallets.withInflight(SWEEP_BATCH)) {
-      settle(walletId, this::recordToRow);
+      settle(walletId, w -> settleWithSentTokens(walletId, w), this::recordToRow);
       looked++;
     }
     for (InflightHolder holder : holders()) {
@@ -65,7 +71,7 @@ public class InflightSweep {
         continue;
       }
       if (walletId != null) {
-        settle(walletId, holder::record);
+        settle(walletId, SessionWallet::reconcileInflight, holder::record);
         looked++;
       }
     }
@@ -77,9 +83,29 @@ public class InflightSweep {
     return holders;
   }
 
-  private void settle(String walletId, LeasedWallets.BalanceSnapshot snapshot) {
+  /**
+   * Settles a session wallet's in-flight sats, then marks its sent tokens the mint reported
+   * redeemed as CLAIMED ({@link SentTokens#settle}).
+   */
+  private int settleWithSentTokens(String walletId, SessionWallet wallet) {
+    int settled = wallet.reconcileInflight();
     try {
-      int settled = leased.run(walletId, SessionWallet::reconcileInflight, snapshot);
+      sentTokens.settle(walletId, wallet);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.INFO,
+          "Wallet {0}: sent tokens not settled now ({1})",
+          new Object[] {walletId, e.getClass().getSimpleName()});
+    }
+    return settled;
+  }
+
+  private void settle(
+      String walletId,
+      Function<SessionWallet, Integer> work,
+      LeasedWallets.BalanceSnapshot snapshot) {
+    try {
+      int settled = leased.run(walletId, work, snapshot);
       if (settled > 0) {
         LOG.log(
             Level.INFO,

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -180,6 +181,29 @@ public class SessionWallet {
   /** Pays a BOLT11 invoice from spendable sats. */
   public MeltResult melt(String invoice) {
     return guarded(false, () -> wallet.melt(invoice));
+  }
+
+  /**
+   * Makes a token of {@code amount} sats from spendable sats, journaled under {@code operationId}
+   * so {@link #sent(String)} finds it again.
+   */
+  public SendResult send(long amount, SendOptions options, String operationId) {
+    return guarded(false, () -> wallet.send(amount, options, operationId));
+  }
+
+  /** The token of the send journaled under {@code operationId}; empty if none happened. */
+  public Optional<SendResult> sent(String operationId) {
+    return guarded(false, () -> wallet.sent(operationId));
+  }
+
+  /** Pays a BOLT11 invoice, journaled under {@code operationId} so {@link #melted} finds it. */
+  public MeltResult melt(String invoice, String operationId) {
+    return guarded(false, () -> wallet.melt(invoice, operationId));
+  }
+
+  /** Where the payment journaled under {@code operationId} stands; empty if none was made. */
+  public Optional<MeltResult> melted(String operationId) {
+    return guarded(false, () -> wallet.melted(operationId));
   }
 
   /** Settles withdrawn tokens the mint reports claimed; returns how many. */

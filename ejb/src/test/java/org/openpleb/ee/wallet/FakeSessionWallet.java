@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.openpleb.cashu.mint.MintError;
 import org.openpleb.cashu.mint.MintException;
@@ -42,6 +47,13 @@ final class FakeSessionWallet extends SessionWallet {
     Runnable duringNextReceive;
 
     final Map<String, MintResult> minted = new HashMap<>();
+
+    /** Tokens sent under a caller-named operation id, by that id. */
+    final Map<String, SendResult> sent = new LinkedHashMap<>();
+
+    /** Operation ids of sent tokens the mint reports redeemed. */
+    final Set<String> claimedTokens = new HashSet<>();
+
     int mintCalls;
 
     WalletBalance balance() {
@@ -129,6 +141,32 @@ final class FakeSessionWallet extends SessionWallet {
       file.inflight += amount;
       String lock = options.lockToPubkey() == null ? "" : ":" + options.lockToPubkey();
       return new SendResult(UUID.randomUUID().toString(), "cashuA" + amount + lock, amount, 0);
+    }
+  }
+
+  @Override
+  public SendResult send(long amount, SendOptions options, String operationId) {
+    synchronized (file) {
+      SendResult sent = send(amount, options);
+      SendResult named = new SendResult(operationId, sent.token(), sent.amount(), sent.fee());
+      file.sent.put(operationId, named);
+      return named;
+    }
+  }
+
+  @Override
+  public Optional<SendResult> sent(String operationId) {
+    synchronized (file) {
+      return Optional.ofNullable(file.sent.get(operationId));
+    }
+  }
+
+  @Override
+  public List<SendResult> outstandingTokens() {
+    synchronized (file) {
+      return file.sent.values().stream()
+          .filter(s -> !file.claimedTokens.contains(s.operationId()))
+          .toList();
     }
   }
 

@@ -35,6 +35,7 @@ class InflightSweepTest {
   InflightSweepTest() {
     sweep.leased = bed.leased;
     sweep.wallets = bed.wallets;
+    sweep.sentTokens = bed.sentTokens;
   }
 
   private WalletBalance row(String walletId) {

@@ -31,6 +31,8 @@ final class WalletTestbed {
   final InMemoryDepositRepository deposits = new InMemoryDepositRepository();
   final InMemoryAskedQuoteRepository quotes = new InMemoryAskedQuoteRepository(deposits);
   final InMemoryWalletRepository wallets = new InMemoryWalletRepository(deposits);
+  final InMemorySentTokenRepository sentTokenRows = new InMemorySentTokenRepository();
+  final SentTokens sentTokens = new SentTokens();
   final FakeMint mint = new FakeMint();
   final Map<String, FakeSessionWallet.File> files = new HashMap<>();
   final List<String> opened = new ArrayList<>();
@@ -181,6 +183,11 @@ final class WalletTestbed {
     ledger.mint = connection;
     ledger.config = quoteConfig;
     ledger.clock = clock;
+    cashier.sentTokens = sentTokenRows;
+    sentTokens.leased = leased;
+    sentTokens.tokens = sentTokenRows;
+    sentTokens.wallets = wallets;
+    sentTokens.clock = clock;
     watcher.executor = executor;
     watcher.deposits = deposits;
     watcher.crediting = crediting;

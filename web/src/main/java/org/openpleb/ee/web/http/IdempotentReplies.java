@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.ee.idempotency.Idempotency;
 import org.openpleb.ee.idempotency.IdempotencyScope;
+import org.openpleb.ee.idempotency.Recovery;
 import org.openpleb.ee.idempotency.StoredAnswer;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
@@ -38,6 +40,11 @@ import org.openpleb.ee.web.problem.Problem;
  *
  * <p>An answer that names a new resource carries its {@code Location}, derived from the answer's
  * body; a replay derives it from the stored body the same way, so it gets the same header.
+ *
+ * <p>A request whose server died before its answer was stored leaves its key orphaned; the endpoint
+ * says how its retry recovers (the outcome rebuilt from what happened, or run again when nothing
+ * did), see {@link #respond(String, SessionPrincipal, String, Object, String, Response.Status,
+ * Function, Function, Function)}.
  *
  * <p>A request that failed without moving anything is forgotten, so the same key may be retried. An
  * operation in doubt (the mint stopped answering mid-way) may have moved money, so its answer is
@@ -78,7 +85,9 @@ public class IdempotentReplies {
 
   /**
    * Runs {@code work} once per key and answers with its result as JSON, with a {@code Location}
-   * header on the success answer (a first one and its replays alike).
+   * header on the success answer (a first one and its replays alike). A key whose first request
+   * died with its server stays refused (409): use the overload with a recovery where the outcome
+   * can be learnt or the request is safe to run again.
    *
    * @param key the Idempotency-Key header, or null
    * @param endpoint a stable name of the operation
@@ -96,14 +105,54 @@ public class IdempotentReplies {
       Response.Status status,
       Function<JsonObject, URI> location,
       Supplier<T> work) {
+    return respond(
+        key, session, endpoint, request, instance, status, location, id -> work.get(), null);
+  }
+
+  /**
+   * Runs {@code work} once per key, under a new request id (a random UUID that a money request uses
+   * as its wallet operation's id), and answers with its result as JSON. A key whose first request
+   * died with its server before its answer was stored (orphaned) is recovered by one retry: {@code
+   * recover} is given the dead request's id and rebuilds its result from what it left behind (the
+   * wallet's journal, the database), which is stored and replayed with the success status; an empty
+   * result means none of it happened, and {@code work} runs afresh.
+   *
+   * @param location the new resource's URI, from the answer's JSON object; null for no header
+   * @param work the request, given its request id
+   * @param recover the dead request's result, given its request id (null when it recorded none);
+   *     null to refuse orphaned keys (409)
+   */
+  public <T> Response respond(
+      String key,
+      SessionPrincipal session,
+      String endpoint,
+      Object request,
+      String instance,
+      Response.Status status,
+      Function<JsonObject, URI> location,
+      Function<String, T> work,
+      Function<String, Optional<T>> recover) {
+    String requestId = UUID.randomUUID().toString();
     if (key == null) {
-      String body = JSON.toJson(work.get());
+      String body = JSON.toJson(work.apply(requestId));
       return located(
           answer(status.getStatusCode(), MediaType.APPLICATION_JSON, body), location, body);
     }
     IdempotencyScope scope = new IdempotencyScope(session.pubkey(), endpoint, key);
     String fingerprint = fingerprint(endpoint, request);
-    Optional<StoredAnswer> earlier = idempotency.claim(scope, fingerprint);
+    Recovery recovery =
+        recover == null
+            ? null
+            : firstId ->
+                recover
+                    .apply(firstId)
+                    .map(
+                        result ->
+                            new StoredAnswer(
+                                status.getStatusCode(),
+                                MediaType.APPLICATION_JSON,
+                                JSON.toJson(result)));
+    Optional<StoredAnswer> earlier = idempotency.claim(scope, fingerprint, requestId, recovery);
     if (earlier.isPresent()) {
       StoredAnswer replay = earlier.get();
       Response first = answer(replay.status(), replay.mediaType(), replay.body());
@@ -114,7 +163,7 @@ public class IdempotentReplies {
     }
     T result;
     try {
-      result = work.get();
+      result = work.apply(requestId);
     } catch (WalletOperationException e) {
       if (e.code() == ProblemCode.OPERATION_IN_DOUBT) {
         Problem problem = Problem.of(e.code(), e.getMessage(), instance);

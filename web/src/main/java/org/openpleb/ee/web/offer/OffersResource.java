@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admission.LimitName;
+import org.openpleb.ee.offer.FundingMethod;
 import org.openpleb.ee.offer.Offer;
 import org.openpleb.ee.offer.OrderBook;
 import org.openpleb.ee.offer.Receipt;
@@ -182,7 +184,9 @@ public class OffersResource {
             mapper.forParty(
                 trading.create(
                     trader(), request.fiatAmount(), request.qrCode(), request.fiatProvider()),
-                PartyRole.MAKER));
+                PartyRole.MAKER),
+        // an offer nobody saw holds no sats and expires unfunded: the retry creates it anew
+        () -> Optional.empty());
   }
 
   /** The caller's own offers. */
@@ -279,7 +283,9 @@ public class OffersResource {
         Map.of("offer", id),
         Response.Status.OK,
         null,
-        () -> mapper.forParty(trading.requestInvoice(id, trader()), PartyRole.MAKER));
+        () -> mapper.forParty(trading.requestInvoice(id, trader()), PartyRole.MAKER),
+        // the offer with the invoice the dead request got (it is recorded before it is answered)
+        () -> asMaker(id, offer -> offer.invoice().isPresent() && offer.quoteId().isPresent()));
   }
 
   /** Funds the offer from the wallet balance or a posted token. */
@@ -346,7 +352,18 @@ public class OffersResource {
                   case BALANCE -> trading.fundFromBalance(id, trader());
                   case TOKEN -> trading.fundWithToken(id, trader(), request.token());
                 },
-                PartyRole.MAKER));
+                PartyRole.MAKER),
+        // committed: the offer the funding made; not committed: its attempt is undone by the
+        // sweeper (or refused while it runs) and the retry funds afresh
+        () ->
+            asMaker(
+                id,
+                offer ->
+                    offer
+                        .fundingMethod()
+                        .map(FundingMethod::name)
+                        .orElse("")
+                        .equals(source.name())));
   }
 
   /** Claims a funded offer. */
@@ -409,7 +426,10 @@ public class OffersResource {
         Map.of("offer", id, "bondToken", Objects.toString(token, "")),
         Response.Status.OK,
         null,
-        () -> mapper.forParty(trading.claim(id, trader(), token), PartyRole.TAKER));
+        () -> mapper.forParty(trading.claim(id, trader(), token), PartyRole.TAKER),
+        // committed: the caller is the taker and the answer is the offer as its taker sees it (a
+        // taker told "client error" would post no receipt and forfeit the bond)
+        () -> asTaker(id));
   }
 
   /** Posts the receipt image. */
@@ -694,13 +714,14 @@ public class OffersResource {
    * Runs {@code work} once per Idempotency-Key (or simply runs it without one); {@code location},
    * if not null, names the created resource from the answer.
    */
-  private Response once(
+  private <T> Response once(
       String key,
       String endpoint,
       Object request,
       Response.Status status,
       Function<JsonObject, URI> location,
-      Supplier<?> work) {
+      Supplier<T> work,
+      Supplier<Optional<T>> recover) {
     return replies.respond(
         IdempotentReplies.normalizedKey(key),
         current.principal(),
@@ -709,7 +730,31 @@ public class OffersResource {
         uri.getRequestUri().getRawPath(),
         status,
         location,
-        work);
+        requestId -> work.get(),
+        requestId -> recover.get());
+  }
+
+  /**
+   * The offer as its maker sees it, when the caller is its maker and {@code done} says the dead
+   * request's change is in it; else empty (nothing of it committed).
+   */
+  private Optional<OfferRepresentation> asMaker(String id, Predicate<Offer> done) {
+    String pubkey = current.principal().pubkey();
+    Offer offer = trading.visible(id);
+    if (!pubkey.equals(offer.makerPubkey()) || !done.test(offer)) {
+      return Optional.empty();
+    }
+    return Optional.of(mapper.forParty(offer, PartyRole.MAKER));
+  }
+
+  /** The offer as its taker sees it, when the caller took it; else empty. */
+  private Optional<OfferRepresentation> asTaker(String id) {
+    String pubkey = current.principal().pubkey();
+    Offer offer = trading.visible(id);
+    if (!offer.takerPubkey().map(pubkey::equals).orElse(false)) {
+      return Optional.empty();
+    }
+    return Optional.of(mapper.forParty(offer, PartyRole.TAKER));
   }
 
   /** The absolute URL of the offer {@code id}, followed by {@code tail}. */

@@ -4,17 +4,21 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,6 +37,7 @@ import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.session.SessionPrincipal;
 import org.openpleb.ee.wallet.Cashier;
+import org.openpleb.ee.wallet.SentTokens;
 import org.openpleb.ee.web.admission.RateLimited;
 import org.openpleb.ee.web.auth.Authenticated;
 import org.openpleb.ee.web.auth.CurrentSession;
@@ -59,9 +64,13 @@ public class WalletResource {
       "Any 1-255 visible ASCII characters, new for each distinct request. A retry with the same"
           + " key and body returns the first answer (Idempotent-Replayed: true) and moves no more"
           + " money; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and a"
-          + " duplicate sent while the first still runs 409 IDEMPOTENCY_IN_PROGRESS.";
+          + " duplicate sent while the first still runs 409 IDEMPOTENCY_IN_PROGRESS. A retry after"
+          + " the server died mid-request gets the outcome of what happened (a withdrawal: the"
+          + " same token, the payment as it stands) or, if nothing happened, runs afresh.";
 
   @EJB Cashier cashier;
+
+  @EJB SentTokens sentTokens;
 
   @Inject CurrentSession current;
 
@@ -142,7 +151,9 @@ public class WalletResource {
             uri.getBaseUriBuilder()
                 .path("wallet/deposits/{depositId}")
                 .build(deposit.getString("depositId")),
-        () -> DepositView.of(cashier.requestLightningDeposit(session, amount, scope)));
+        id -> DepositView.of(cashier.requestLightningDeposit(session, amount, scope)),
+        // a retry runs afresh and the quote ledger hands it the first run's invoice (by scope)
+        id -> Optional.empty());
   }
 
   /** Shows one of the caller's Lightning deposits. */
@@ -204,7 +215,11 @@ public class WalletResource {
         request,
         path(),
         Response.Status.OK,
-        () -> TokenDepositView.of(cashier.depositToken(session, token)));
+        null,
+        id -> TokenDepositView.of(cashier.depositToken(session, token)),
+        // received again: a token the dead request received is refused as already spent (409),
+        // so nothing is ever credited twice
+        id -> Optional.empty());
   }
 
   /** Withdraws sats as a Cashu token. */
@@ -265,9 +280,12 @@ public class WalletResource {
         request,
         path(),
         Response.Status.OK,
-        () ->
+        null,
+        id ->
             TokenWithdrawalView.of(
-                cashier.withdrawToken(session, amount, lock, request.walletId())));
+                cashier.withdrawToken(session, amount, lock, request.walletId(), id)),
+        // the same token again, from the wallet's journal
+        id -> cashier.recoverTokenWithdrawal(session, lock, id).map(TokenWithdrawalView::of));
   }
 
   /** Withdraws sats by paying a Lightning invoice. */
@@ -311,9 +329,72 @@ public class WalletResource {
         request,
         path(),
         Response.Status.OK,
-        () ->
+        null,
+        id ->
             LightningWithdrawalView.of(
-                cashier.withdrawLightning(session, request.invoice(), request.walletId())));
+                cashier.withdrawLightning(session, request.invoice(), request.walletId(), id)),
+        // the payment as it stands now (PAID, PENDING or FAILED), from the wallet's journal
+        id ->
+            cashier
+                .recoverLightningWithdrawal(session, request.walletId(), id)
+                .map(LightningWithdrawalView::of));
+  }
+
+  /** The caller's withdrawn tokens nobody has claimed yet. */
+  @GET
+  @Path("tokens")
+  @Tag(ref = "wallet")
+  @Operation(
+      summary = "List unclaimed tokens",
+      description =
+          "The tokens withdrawn from the caller's wallets (the session's and dormant ones) that"
+              + " nobody has claimed yet as far as the server knows, newest first, each with the"
+              + " token text so it can be taken again: a client that lost a withdrawal's answer"
+              + " finds its token here. limit from 1 to 50 (20 by default), anything else is"
+              + " refused with 400. A token stays listed until the mint reports it spent (the"
+              + " server checks every WALLET_INFLIGHT_SWEEP_INTERVAL) or it is reclaimed; it is"
+              + " never taken back automatically.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The unclaimed tokens, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SentTokenView.class)))
+  public List<SentTokenView> tokens(
+      @Parameter(description = "At most this many tokens, 1 to 50.")
+          @QueryParam("limit")
+          @DefaultValue("20")
+          int limit) {
+    return sentTokens.unclaimed(session(), limit).stream().map(SentTokenView::of).toList();
+  }
+
+  /** Takes an unclaimed token back into the wallet it came from. */
+  @POST
+  @Path("tokens/{id}/reclaim")
+  @Tag(ref = "wallet")
+  @Operation(
+      summary = "Reclaim an unclaimed token",
+      description =
+          "Swaps the token's proofs that the mint reports unspent back into the wallet the token"
+              + " came from; the mint's input fee is deducted. Whoever still holds the token can"
+              + " no longer redeem it. TOKEN_ALREADY_SPENT (409) when its holder claimed it"
+              + " first, CONFLICT (409) when it was reclaimed already, NOT_FOUND (404) for an id"
+              + " that is not one of the caller's tokens.")
+  @APIResponse(
+      responseCode = "200",
+      description = "What came back into the wallet",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenReclaimView.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public TokenReclaimView reclaim(
+      @Parameter(description = "The sent token's id, from GET /api/wallet/tokens", required = true)
+          @PathParam("id")
+          String id) {
+    return TokenReclaimView.of(sentTokens.reclaim(session(), id));
   }
 
   private SessionPrincipal session() {

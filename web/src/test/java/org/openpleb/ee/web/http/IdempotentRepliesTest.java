@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openpleb.ee.idempotency.Idempotency;
 import org.openpleb.ee.idempotency.IdempotencyScope;
+import org.openpleb.ee.idempotency.Recovery;
 import org.openpleb.ee.idempotency.StoredAnswer;
 import org.openpleb.ee.session.SessionPrincipal;
 import org.openpleb.ee.web.wallet.TokenWithdrawalRequest;
@@ -84,7 +85,8 @@ class IdempotentRepliesTest {
     private final Map<IdempotencyScope, StoredAnswer> answers = new HashMap<>();
 
     @Override
-    public Optional<StoredAnswer> claim(IdempotencyScope scope, String fingerprint) {
+    public Optional<StoredAnswer> claim(
+        IdempotencyScope scope, String fingerprint, String requestId, Recovery recovery) {
       return Optional.ofNullable(answers.get(scope));
     }
 
