@@ -28,6 +28,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.cashu.mint.ProofCheck;
 import org.openpleb.cashu.mint.ProofStatus;
+import org.openpleb.ee.custody.commitment.EscrowCommitments;
 import org.openpleb.ee.wallet.MintConnection;
 import org.openpleb.ee.wallet.WalletConfig;
 import org.openpleb.ee.wallet.WalletIds;
@@ -49,8 +50,10 @@ import org.openpleb.ee.wallet.WalletIds;
  *
  * A run never changes a wallet or a row: it reports. Anything it finds is flagged with the wallet,
  * the offer and the operation it concerns, in the report ({@link ReconciliationReport}, stored and
- * served to the admin), in the metrics, and in one WARNING line. One run at a time on a server; a
- * second caller waits for the first to finish and then runs its own.
+ * served to the admin), in the metrics, and in one WARNING line. Each run then publishes a
+ * commitment to the escrow ({@link EscrowCommitments#publish()}), so a party can check its offer
+ * against the escrow as of the latest reconciliation. One run at a time on a server; a second
+ * caller waits for the first to finish and then runs its own.
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -85,6 +88,8 @@ public class Reconciliation {
 
   @EJB ReconciliationRepository reports;
 
+  @Inject EscrowCommitments commitments;
+
   private final ReentrantLock running = new ReentrantLock();
 
   /** Where the next run's proof sample starts, and how many proofs the last run saw. */
@@ -101,9 +106,19 @@ public class Reconciliation {
       reports.save(report);
       metrics.ran(report);
       log(report);
+      publishCommitment();
       return report;
     } finally {
       running.unlock();
+    }
+  }
+
+  private void publishCommitment() {
+    try {
+      commitments.publish();
+    } catch (RuntimeException e) {
+      // the report stands on its own; parties keep the previous commitment until the next run
+      LOG.log(Level.WARNING, "Cannot publish the escrow commitment after a reconciliation", e);
     }
   }
 

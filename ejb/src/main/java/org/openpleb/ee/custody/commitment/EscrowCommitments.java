@@ -33,12 +33,11 @@ import org.openpleb.ee.wallet.WalletRegistry;
  * <p>{@link #publish()} reads, wallet by wallet, the proofs reserved under every hold label the
  * offers name ({@link CommitmentRepository#holds()}), makes one salted leaf per hold that has any,
  * orders the leaves by their hash, builds the {@link MerkleSumTree} and stores root, total, leaf
- * count and time with the leaves. It is the one entry point: the reconciliation calls it per run,
- * {@link EscrowCommitmentTimer} on its own interval until then. The wallets are read one after the
- * other, not at one instant: a hold that moves during a run is committed as the wallet showed it
- * when read. A wallet that cannot be read is left out with a WARNING naming it and its offers, so
- * one broken file does not stop every commitment; its parties then find no branch for their offer,
- * and the reconciliation flags the file.
+ * count and time with the leaves. It is the one entry point: the reconciliation calls it at the end
+ * of every run. The wallets are read one after the other, not at one instant: a hold that moves
+ * during a run is committed as the wallet showed it when read. A wallet that cannot be read is left
+ * out with a WARNING naming it and its offers, so one broken file does not stop every commitment;
+ * its parties then find no branch for their offer, and the reconciliation flags the file.
  */
 @ApplicationScoped
 public class EscrowCommitments {

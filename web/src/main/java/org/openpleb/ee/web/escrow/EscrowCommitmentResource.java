@@ -30,7 +30,7 @@ public class EscrowCommitmentResource {
       description =
           "The root of the newest Merkle-sum tree over every hold an offer has in the wallets"
               + " (the maker's escrow, the taker's bond), its total in sats, how many holds it"
-              + " covers and when it was built; published every ESCROW_COMMITMENT_INTERVAL ms."
+              + " covers and when it was built; published by every reconciliation run."
               + " A party checks its offer against it with GET /api/offers/{id}/escrow-proof."
               + " 404 before the first commitment.")
   @APIResponse(

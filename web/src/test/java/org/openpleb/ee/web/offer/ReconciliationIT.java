@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -90,6 +91,14 @@ class ReconciliationIT {
     assertEquals(held, clean.path("total").path("reserved").asLong(), clean::toPrettyString);
     assertEquals(1_000, clean.path("total").path("inflight").asLong(), clean::toPrettyString);
     assertTrue(clean.path("walletsChecked").asInt() >= 5, clean::toPrettyString);
+    // each run publishes a commitment to the escrow: this offer's escrow and bond, nothing else
+    JsonNode commitment = json(api.get("api/escrow/commitment", null));
+    assertEquals(held, commitment.path("totalSats").asLong(), commitment::toPrettyString);
+    assertEquals(2, commitment.path("leafCount").asInt(), commitment::toPrettyString);
+    assertFalse(
+        OffsetDateTime.parse(commitment.path("publishedAt").asText())
+            .isBefore(OffsetDateTime.parse(clean.path("startedAt").asText())),
+        commitment::toPrettyString);
     String admin = ReconciledAtEnd.adminToken(base);
     JsonNode latest = json(api.get("api/admin/reconciliations/latest", admin));
     assertEquals(clean.path("id").asText(), latest.path("id").asText(), latest::toPrettyString);
