@@ -55,6 +55,7 @@ public class JpaOfferRepository implements OfferRepository {
       MOVE
           + TIMED
           + CLEAR_ATTEMPT
+          + ", o.makerSessionId = :sessionId, o.makerWalletId = :walletId"
           + ", o.fundingMethod = :method, o.escrowOwner = :owner, o.fundingFee = :fee"
           + FROM
           + IN_TIME
@@ -183,6 +184,8 @@ public class JpaOfferRepository implements OfferRepository {
       update =
           moved(FUNDED_JPQL, c.move())
               .setParameter("attemptId", c.attemptId())
+              .setParameter("sessionId", c.maker().sessionId())
+              .setParameter("walletId", c.maker().walletId().value())
               .setParameter("method", c.method())
               .setParameter("owner", c.escrow().key())
               .setParameter("fee", c.fee());

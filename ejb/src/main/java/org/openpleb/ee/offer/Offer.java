@@ -455,6 +455,11 @@ public class Offer {
     attemptUntil = until;
   }
 
+  void maker(Trader maker) {
+    makerSessionId = maker.sessionId();
+    makerWalletId = maker.walletId().value();
+  }
+
   void funding(FundingMethod method, String owner, long fee) {
     fundingMethod = method;
     escrowOwner = owner;

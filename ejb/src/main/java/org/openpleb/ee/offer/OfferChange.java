@@ -144,8 +144,13 @@ public sealed interface OfferChange
     }
   }
 
-  /** The maker's funding attempt held the escrow. */
-  record Funded(Move move, String attemptId, FundingMethod method, HoldOwner escrow, long fee)
+  /**
+   * The maker's funding attempt held the escrow, in the wallet of the session that funded: the
+   * offer's maker session and wallet become that one's (the maker may have logged in again since
+   * creating the offer), so the settlement pays out of the wallet that holds the escrow.
+   */
+  record Funded(
+      Move move, String attemptId, Trader maker, FundingMethod method, HoldOwner escrow, long fee)
       implements StateChange {
     @Override
     public boolean requires(Offer offer) {
@@ -155,6 +160,7 @@ public sealed interface OfferChange
     @Override
     public void writes(Offer offer) {
       offer.attempt(null, null, null, null, null);
+      offer.maker(maker);
       offer.funding(method, escrow.key(), fee);
     }
   }

@@ -230,7 +230,7 @@ public class OfferTransitions {
         offer,
         actor(Role.MAKER, maker.pubkey().hex()),
         move(offer, OfferAction.FUND, null, now()),
-        move -> new OfferChange.Funded(move, attemptId, method, escrowOwner, fee),
+        move -> new OfferChange.Funded(move, attemptId, maker, method, escrowOwner, fee),
         facts);
   }
 

@@ -14,6 +14,7 @@ import org.openpleb.ee.settlement.ForfeitedBondPolicy;
 import org.openpleb.ee.settlement.Outcome;
 import org.openpleb.ee.settlement.Payout;
 import org.openpleb.ee.settlement.Settlement;
+import org.openpleb.ee.wallet.WalletId;
 
 /**
  * Every row of the payout table (spec §5.5) reached the way a trade reaches it, through the trading
@@ -109,6 +110,36 @@ class PayoutRowsTest {
     desk.advance(timeout);
     OfferSweeper.SweepReport report = desk.sweeper.sweep();
     assertEquals(1, report.expired(), report::toString);
+  }
+
+  /**
+   * The crash test's finding: a maker whose session ended (a 401 after a restart) logs in again and
+   * funds the offer from the new session's wallet. The escrow is held there, so the settlement must
+   * pay out of that wallet, not the creating session's (which holds nothing: INSUFFICIENT_FUNDS for
+   * ever).
+   */
+  @Test
+  void anOfferFundedFromAnotherSessionOfItsMakerSettlesFromTheWalletHoldingTheEscrow() {
+    TradeDesk desk = new TradeDesk();
+    Trader creating = desk.trader(0);
+    Trader funding = new Trader("session-again", creating.pubkey(), new WalletId("wallet-again"));
+    desk.wallets.deposit(funding.walletId().value(), F);
+    Trader taker = desk.trader(B);
+    long before = desk.wallets.total();
+    String id = desk.created(creating);
+    desk.trading.fundFromBalance(id, funding);
+    assertEquals(funding.walletId().value(), desk.offer(id).makerWalletId());
+    desk.trading.claim(id, taker, null);
+    desk.trading.submitReceipt(id, taker, TradeDesk.receipt());
+    desk.trading.approve(id, creating, null);
+
+    Settlement settlement = desk.ledger.find(id).orElseThrow();
+    assertEquals(Settlement.State.DONE, settlement.state(), settlement::toString);
+    assertEquals(new Payout(B, 75_268, 767), settlement.payout());
+    assertEquals(B, desk.wallets.spendable(funding.walletId().value()));
+    assertEquals(0, desk.wallets.held(funding.walletId().value()));
+    assertEquals(0, desk.wallets.spendable(creating.walletId().value()));
+    assertEquals(before, desk.wallets.total(), "no sat appears or vanishes");
   }
 
   @Test
