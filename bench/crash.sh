@@ -209,8 +209,21 @@ DRIVER_PID=""
 cat "$RUN/driver.log"
 ((driver_status == 0)) || die "the driver failed (exit $driver_status)"
 
-# --- the database's view, then stop the server and count from outside -----------------------------
+# --- settlements finish, the server's own reconciliation, the database's view ----------------------
+not_done() { psql_value "SELECT count(*) FROM settlements WHERE state <> 'DONE'"; }
+t0=$SECONDS
+while (($(not_done) > 0 && SECONDS - t0 < 300)); do sleep 1; done
+say "settlements not DONE: $(not_done) (after waiting $((SECONDS - t0)) s)"
+# POST /api/admin/reconciliations (built beside this test): its answer goes to the count
+admin_token=$(curl -s -m 60 -H 'Content-Type: application/json' \
+  -d "{\"user\":\"crash\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/admin/sessions" |
+  sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+rec_status=$(curl -s -m 600 -o "$RUN/reconciliation.json" -w '%{http_code}' -X POST \
+  -H "Authorization: Bearer $admin_token" -H 'Accept: application/json' \
+  "$BASE/api/admin/reconciliations" || echo 0)
+say "POST /api/admin/reconciliations: $rec_status"
 {
+  echo "reconciliation_status=$rec_status"
   echo "offers_open=$(psql_value "SELECT count(*) FROM offers WHERE status NOT IN ('COMPLETED','RESOLVED','FORFEITED','EXPIRED')")"
   echo "offers_total=$(psql_value "SELECT count(*) FROM offers")"
   echo "offers_by_status=$(psql_value "SELECT string_agg(status || ' ' || n, ', ' ORDER BY status) FROM (SELECT status, count(*) n FROM offers GROUP BY status) s")"
@@ -236,7 +249,7 @@ set +e
 java -Xmx512m -cp "$BENCH_JAR" org.openpleb.bench.crash.CrashMain count \
   --book "$RUN/clients.json" --wallet-dir "$RUN/wallets" --mint-url "$MINT_URL" \
   --db-figures "$RUN/db-figures" --ready-times "$RUN/ready-seconds" --kills "$killed" \
-  --wanted-kills "$KILLS" --report "$REPORT" --mode "$MODE" --commit "$COMMIT" \
+  --wanted-kills "$KILLS" --reconciliation "$RUN/reconciliation.json" --report "$REPORT" --mode "$MODE" --commit "$COMMIT" \
   --command "bench/crash.sh --$MODE --kills $KILLS" \
   --load "$PAIRS makers, $PAIRS takers, 1 admin, $LANES trading lanes per pair; deadlines $DEADLINE s; kills $KILL_MIN-$KILL_MAX s after each ready"
 count_status=$?

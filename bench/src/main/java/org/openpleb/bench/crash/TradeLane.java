@@ -148,8 +148,14 @@ final class TradeLane implements Runnable {
       }
       String state = read.text("status");
       if (FINAL.contains(state)) {
+        // the trade is over once its payout is: the settlement runs after the state changed
+        if (!"DONE".equals(read.json().path("settlement").path("state").asText())) {
+          CarefulClient.pause(1000);
+          continue;
+        }
         book.count("trades.final." + state);
         book.count("trades.final.plan." + plan + "." + state);
+        book.count("trades.outcome." + read.json().path("settlement").path("outcome").asText());
         return state;
       }
       sameStateActions = state.equals(lastState) ? sameStateActions + 1 : 0;
