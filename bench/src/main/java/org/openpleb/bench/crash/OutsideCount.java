@@ -78,7 +78,8 @@ record OutsideCount(
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int BATCH = 500;
 
-  private record Row(long amount, String state) {}
+  /** A proof row of a wallet file: its amount and its state there. */
+  record Row(long amount, String state) {}
 
   /** Counts the wallet files under {@code walletDir} and the clients' proofs at {@code mintUrl}. */
   static OutsideCount of(Path walletDir, Map<String, Long> clientProofs, String mintUrl)
@@ -118,13 +119,47 @@ record OutsideCount(
         }
       }
     }
+    Map<String, String> states = checkState(mintUrl, universe(rows, clientProofs));
+    JsonNode totals = post(mintUrl + "/dev/totals", "{}");
+    return count(
+        files.size(),
+        read,
+        duplicates,
+        ready,
+        reserved,
+        unfinished,
+        rows,
+        clientProofs,
+        states,
+        totals);
+  }
+
+  /** Every Y to ask the mint about: the wallet files' and the clients' proofs. */
+  static List<String> universe(Map<String, Row> rows, Map<String, Long> clientProofs) {
     List<String> ys = new ArrayList<>(rows.keySet());
     for (String y : clientProofs.keySet()) {
       if (!rows.containsKey(y)) {
         ys.add(y);
       }
     }
-    Map<String, String> states = checkState(mintUrl, ys);
+    return ys;
+  }
+
+  /**
+   * Puts each Y in one place by its mint state ({@code states}) and who has it, and takes the sum
+   * from the mint's circulating sats ({@code totals}).
+   */
+  static OutsideCount count(
+      int files,
+      long read,
+      long duplicates,
+      long ready,
+      long reserved,
+      long unfinished,
+      Map<String, Row> rows,
+      Map<String, Long> clientProofs,
+      Map<String, String> states,
+      JsonNode totals) {
     long serverHeld = 0;
     long wrongProofs = 0;
     long wrongSats = 0;
@@ -133,7 +168,7 @@ record OutsideCount(
     long stuckProofs = 0;
     long stuck = 0;
     long pending = 0;
-    for (String y : ys) {
+    for (String y : universe(rows, clientProofs)) {
       String atMint = states.getOrDefault(y, "UNKNOWN");
       Row row = rows.get(y);
       Long clientAmount = clientProofs.get(y);
@@ -157,11 +192,10 @@ record OutsideCount(
         clientSpent += amount;
       }
     }
-    JsonNode totals = post(mintUrl + "/dev/totals", "{}");
     long circulating = totals.path("circulatingSats").asLong();
     long difference = circulating - (serverHeld + clientHeld + stuck + pending);
     return new OutsideCount(
-        files.size(),
+        files,
         read,
         duplicates,
         ready,
