@@ -58,7 +58,7 @@ MINT_JAR=$ROOT/devmint/$BUILD_DIR/devmint.jar
 BENCH_JAR=$ROOT/bench/$BUILD_DIR/bench.jar
 BASE=http://127.0.0.1:$PORT
 MINT_URL=http://127.0.0.1:$MINT_PORT
-READY_BOUND=300 # seconds; a boot took 74 s on a busy 2-core machine, so be generous
+READY_BOUND=600 # seconds; boots took 74-177 s on a busy 2-core machine, so be generous
 
 say() { printf 'crash.sh: %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }

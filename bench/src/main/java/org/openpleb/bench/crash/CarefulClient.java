@@ -112,8 +112,8 @@ final class CarefulClient {
       }
       ApiResponse r = api.send(label, request.apply(token, key));
       int s = r.status();
-      // a 404 that is not problem+json comes from Payara before the application is deployed
-      boolean booting = s == 404 && !r.json().isObject();
+      // a 404 or 500 that is not problem+json comes from Payara while the application deploys
+      boolean booting = (s == 404 || s == 500) && !r.json().isObject();
       if (s == 0 || s == 502 || s == 503 || s == 504 || s == 429 || booting) {
         book.count("client.retries-after-no-answer." + label);
         outageSince = waitOrGiveUp(outageSince);
