@@ -99,9 +99,9 @@ final class TradeLane implements Runnable {
       try {
         trade(MIX[random.nextInt(MIX.length)], random.nextBoolean());
         double r = random.nextDouble();
-        if (r < 0.35) {
+        if (r < 0.5) {
           withdrawToken(random.nextBoolean() ? maker : taker);
-        } else if (r < 0.5) {
+        } else if (r < 0.7) {
           withdrawLightning(random.nextBoolean() ? maker : taker);
         }
       } catch (RuntimeException e) {
