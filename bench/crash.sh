@@ -16,7 +16,8 @@
 #
 # Checks: at least N kills; every offer final; every settlement DONE; difference 0 at the mint; no
 # stuck sats (a token sent out of a wallet that no client holds); no mint quote paid and never
-# minted; every ready/reserved proof UNSPENT; the server's reconciliation difference 0 when
+# minted; every ready/reserved proof UNSPENT; nothing reserved once every offer is final; the
+# server's reconciliation difference 0 when
 # POST /api/admin/reconciliations exists (else the report says it is not in the build).
 #
 # Environment: CRASH_PORT=18184 (server), CRASH_MINT_PORT=13384, CRASH_PGPORT=56184,
@@ -39,7 +40,7 @@ for ((i = 1; i <= $#; i++)); do
       KILLS=${!i:-}
       [[ $KILLS =~ ^[0-9]+$ ]] || { echo "bench/crash.sh: --kills needs a number" >&2; exit 2; }
       ;;
-    -h | --help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/crash.sh: unknown argument: ${!i} (try --help)" >&2; exit 2 ;;
   esac
 done

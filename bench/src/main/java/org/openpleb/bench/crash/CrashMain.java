@@ -209,6 +209,10 @@ public final class CrashMain {
             + outside.wrongStateSats()
             + " sats not)",
         outside.wrongStateProofs() == 0);
+    // once every offer is final no hold is left: reserved sats must match the offers that hold them
+    checks.put(
+        "no sats reserved once every offer is final (" + outside.walletReservedSats() + " sats)",
+        outside.walletReservedSats() == 0);
     long recStatus = Long.parseLong(db.getOrDefault("reconciliation_status", "0"));
     boolean recAvailable = recStatus >= 200 && recStatus < 300;
     if (recAvailable) {
