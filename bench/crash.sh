@@ -40,7 +40,7 @@ for ((i = 1; i <= $#; i++)); do
       KILLS=${!i:-}
       [[ $KILLS =~ ^[0-9]+$ ]] || { echo "bench/crash.sh: --kills needs a number" >&2; exit 2; }
       ;;
-    -h | --help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/crash.sh: unknown argument: ${!i} (try --help)" >&2; exit 2 ;;
   esac
 done
