@@ -1,6 +1,7 @@
 package org.openpleb.devmint;
 
 import java.time.Duration;
+import org.openpleb.devmint.ledger.MintTotals;
 
 /**
  * The test knobs of a running dev mint: paying quotes, fake invoices, injected faults, melt
@@ -58,6 +59,12 @@ public interface DevMintControl {
 
   /** Moves the mint clock forward, e.g. to expire quotes or to reach a pay delay. */
   void advanceClock(Duration duration);
+
+  /**
+   * Sums of what the mint issued, melted, holds pending and saw paid but never minted: the outside
+   * view for conservation checks. Reads only.
+   */
+  MintTotals totals();
 
   /** Clears all faults: failures, hangs, drops, delay, melt outcome and actual melt fee. */
   void reset();

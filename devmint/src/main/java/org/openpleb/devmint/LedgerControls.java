@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.openpleb.devmint.http.FaultPlan;
 import org.openpleb.devmint.ledger.MintException;
 import org.openpleb.devmint.ledger.MintLedger;
+import org.openpleb.devmint.ledger.MintTotals;
 
 /** The control knobs of a dev mint, acting on its ledger and its fault plan. */
 final class LedgerControls implements DevMintControl {
@@ -81,6 +82,11 @@ final class LedgerControls implements DevMintControl {
   @Override
   public void advanceClock(Duration duration) {
     ledger.clock().advance(duration);
+  }
+
+  @Override
+  public MintTotals totals() {
+    return ledger.totals();
   }
 
   @Override

@@ -235,6 +235,35 @@ class MintFlowTest {
   }
 
   @Test
+  void totalsCountMintedMeltedAndPaidButNeverMintedSats() {
+    start(DevMintConfig.defaults());
+    List<Coin> coins = wallet.mint(200);
+    wallet.mint(50);
+    JsonNode unredeemed = wallet.mintQuote(30);
+    assertEquals(
+        "PAID",
+        ok(wallet.get("/v1/mint/quote/bolt11/" + unredeemed.get("quote").asText()))
+            .get("state")
+            .asText());
+    mint.control().setMeltActualFee(1);
+    JsonNode quote = meltQuote(mint.control().createInvoice(100));
+    List<Output> blanks = wallet.outputs(wallet.activeKeysetId(), 0, 0, 0, 0, 0, 0, 0);
+    ok(wallet.post("/v1/melt/bolt11", meltBody(quote, coins, blanks)));
+
+    JsonNode totals = ok(wallet.post("/dev/totals", "{}"));
+
+    assertEquals(250, totals.get("mintedSats").asLong());
+    assertEquals(2, totals.get("mintedQuotes").asLong());
+    assertEquals(30, totals.get("paidUnissuedSats").asLong());
+    assertEquals(1, totals.get("paidUnissuedQuotes").asLong());
+    // 200 in, 99 back as change: 100 paid and 1 routing fee left the mint
+    assertEquals(101, totals.get("meltedSats").asLong());
+    assertEquals(1, totals.get("meltsPaid").asLong());
+    assertEquals(0, totals.get("pendingMeltSats").asLong());
+    assertEquals(149, totals.get("circulatingSats").asLong());
+  }
+
+  @Test
   void meltOfAForeignInvoiceUsesTheAmountInItsPrefix() {
     start(DevMintConfig.defaults());
     // any BOLT11-shaped invoice will do; the amount is read from the prefix (2500u = 250 000 sat)

@@ -332,6 +332,10 @@ public final class MintHttpServer implements AutoCloseable {
         control.settlePendingMelts(body.path("success").asBoolean(true));
         return Map.of("ok", true);
       }
+      case "totals" -> {
+        // read-only, under the control paths' POST like the rest of /dev/
+        return control.totals();
+      }
       case "clock/advance" -> {
         JsonNode body = body(exchange, JsonNode.class);
         control.advanceClock(Duration.ofSeconds(requireLong(body, "seconds")));

@@ -387,6 +387,49 @@ public final class MintLedger {
 
   // ---- controls for tests ----
 
+  /** Sums of the quote book: minted, melted, paid and never minted, pending (see MintTotals). */
+  public synchronized MintTotals totals() {
+    long minted = 0;
+    long mintedQuotes = 0;
+    long paidUnissued = 0;
+    long paidUnissuedQuotes = 0;
+    for (MintQuote quote : quotes.mintQuotes()) {
+      MintQuote current = quotes.refreshed(quote);
+      if (current.state() == MintQuoteState.ISSUED) {
+        minted += current.amount();
+        mintedQuotes++;
+      } else if (current.state() == MintQuoteState.PAID) {
+        paidUnissued += current.amount();
+        paidUnissuedQuotes++;
+      }
+    }
+    long melted = 0;
+    long meltsPaid = 0;
+    long pending = 0;
+    long pendingMelts = 0;
+    for (MeltQuote quote : quotes.meltQuotes()) {
+      if (quote.state() == MeltQuoteState.PAID) {
+        long change =
+            quote.change() == null ? 0 : quote.change().stream().mapToLong(s -> s.amount()).sum();
+        melted += quote.inputAmount() - change;
+        meltsPaid++;
+      } else if (quote.state() == MeltQuoteState.PENDING) {
+        pending += quote.inputAmount();
+        pendingMelts++;
+      }
+    }
+    return new MintTotals(
+        minted,
+        mintedQuotes,
+        paidUnissued,
+        paidUnissuedQuotes,
+        melted,
+        meltsPaid,
+        pending,
+        pendingMelts,
+        minted - melted);
+  }
+
   /** Marks an unpaid mint quote paid, as if its invoice had been paid. */
   public synchronized void markQuotePaid(String quoteId) {
     MintQuote quote = quotes.mintQuote(quoteId);
