@@ -217,6 +217,13 @@ not_done() { psql_value "SELECT count(*) FROM settlements WHERE state <> 'DONE'"
 t0=$SECONDS
 while (($(not_done) > 0 && SECONDS - t0 < 300)); do sleep 1; done
 say "settlements not DONE: $(not_done) (after waiting $((SECONDS - t0)) s)"
+# A claim or funding killed after its wallet reserved but before it committed leaves an attempt
+# whose hold the offer sweeper releases once the attempt is OFFER_ATTEMPT_TIMEOUT plus a minute's
+# grace old (it may still commit until then): wait, bounded, until none is left.
+attempts_left() { psql_value "SELECT count(*) FROM offers WHERE attempt_id IS NOT NULL"; }
+t0=$SECONDS
+while (($(attempts_left) > 0 && SECONDS - t0 < 300)); do sleep 1; done
+say "funding or claim attempts not undone: $(attempts_left) (after waiting $((SECONDS - t0)) s)"
 # A paid invoice the server has not minted yet may still be on its way (the deposit and funding
 # watchers, or a sweep for quotes it lost track of): wait, bounded, until the mint has none left.
 paid_unissued() {
