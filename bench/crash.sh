@@ -13,12 +13,15 @@
 #   bench/crash.sh --full     200 kills, 10 makers + 10 takers + admin (hours); report to
 #                             bench/results/<date>/crash.md
 #   --kills N                 any number of kills (with either mode)
+#   --pairs N                 N makers + N takers instead of the mode's
+#   --kill-after MIN-MAX      each kill MIN to MAX seconds after the server got ready
 #
 # Checks: at least N kills; every offer final; every settlement DONE; difference 0 at the mint; no
-# stuck sats (a token sent out of a wallet that no client holds); no mint quote paid and never
-# minted; every ready/reserved proof UNSPENT; nothing reserved once every offer is final; the
-# server's reconciliation difference 0 when
-# POST /api/admin/reconciliations exists (else the report says it is not in the build).
+# stuck sats (a token sent out of a wallet that no client holds); no invoice the server recorded
+# paid and never minted, and every other paid one a quote whose answer died with a kill; every
+# ready/reserved proof UNSPENT; nothing reserved once every offer is final; the server's
+# reconciliation difference 0 when POST /api/admin/reconciliations exists (else the report says it
+# is not in the build).
 #
 # Environment: CRASH_PORT=18184 (server), CRASH_MINT_PORT=13384, CRASH_PGPORT=56184,
 # CRASH_RESULTS (report folder), CRASH_KEEP=1 keeps the run folder (/tmp/crash-*) for a post-mortem,
@@ -31,6 +34,8 @@ cd "$ROOT"
 
 MODE=ci
 KILLS=""
+WANT_PAIRS=""
+WANT_WINDOW=""
 for ((i = 1; i <= $#; i++)); do
   case ${!i} in
     --ci) MODE=ci ;;
@@ -40,7 +45,20 @@ for ((i = 1; i <= $#; i++)); do
       KILLS=${!i:-}
       [[ $KILLS =~ ^[0-9]+$ ]] || { echo "bench/crash.sh: --kills needs a number" >&2; exit 2; }
       ;;
-    -h | --help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --pairs)
+      i=$((i + 1))
+      WANT_PAIRS=${!i:-}
+      [[ $WANT_PAIRS =~ ^[1-9][0-9]?$ ]] ||
+        { echo "bench/crash.sh: --pairs needs a number from 1 to 99" >&2; exit 2; }
+      ;;
+    --kill-after)
+      i=$((i + 1))
+      WANT_WINDOW=${!i:-}
+      [[ $WANT_WINDOW =~ ^([0-9]{1,3})-([0-9]{1,3})$ ]] &&
+        ((BASH_REMATCH[1] >= 1 && BASH_REMATCH[1] <= BASH_REMATCH[2])) ||
+        { echo "bench/crash.sh: --kill-after needs MIN-MAX seconds, 1 <= MIN <= MAX" >&2; exit 2; }
+      ;;
+    -h | --help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/crash.sh: unknown argument: ${!i} (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +66,10 @@ if [[ $MODE == ci ]]; then
   KILLS=${KILLS:-10} PAIRS=3 LANES=2 KILL_MIN=4 KILL_MAX=16 DEADLINE=60
 else
   KILLS=${KILLS:-200} PAIRS=10 LANES=2 KILL_MIN=5 KILL_MAX=30 DEADLINE=90
+fi
+PAIRS=${WANT_PAIRS:-$PAIRS}
+if [[ -n $WANT_WINDOW ]]; then
+  KILL_MIN=${WANT_WINDOW%-*} KILL_MAX=${WANT_WINDOW#*-}
 fi
 
 BUILD_DIR=${OPENPLEB_BUILD_DIR:-target}
@@ -225,14 +247,27 @@ t0=$SECONDS
 while (($(attempts_left) > 0 && SECONDS - t0 < 300)); do sleep 1; done
 say "funding or claim attempts not undone: $(attempts_left) (after waiting $((SECONDS - t0)) s)"
 # A paid invoice the server has not minted yet may still be on its way (the deposit and funding
-# watchers, or a sweep for quotes it lost track of): wait, bounded, until the mint has none left.
-paid_unissued() {
-  curl -s -m 30 -X POST -H 'Content-Type: application/json' -d '{}' "$MINT_URL/dev/totals" |
-    sed -n 's/.*"paidUnissuedQuotes" *: *\([0-9]*\).*/\1/p'
+# watchers, or a sweep for quotes it lost track of): wait, bounded, until the mint has none left
+# that the server recorded. The dev mint's fake payer pays every invoice, even one whose quote
+# answer died with a killed request before the server recorded it (so nobody was given it): those
+# the count reports apart and checks against the ledger's rows left without an answer.
+unminted_invoices() {
+  local totals
+  totals=$(curl -s -m 30 -X POST -H 'Content-Type: application/json' -d '{}' "$MINT_URL/dev/totals") ||
+    return 1
+  # none paid and unminted is no failure (grep finds nothing; pipefail would say so)
+  { grep -o '"invoice" *: *"[a-z0-9]*"' <<<"$totals" || true; } | sed 's/.*"\([a-z0-9]*\)"$/\1/'
+}
+recorded_unminted() {
+  local invoices list
+  invoices=$(unminted_invoices) || { echo "?"; return; }
+  list=$(sed "s/.*/'&'/" <<<"$invoices" | paste -sd, -)
+  if [[ -z $invoices ]]; then echo 0; else psql_value "SELECT count(*) FROM mint_quotes WHERE invoice IN ($list)"; fi
 }
 t0=$SECONDS
-while [[ $(paid_unissued) != 0 ]] && ((SECONDS - t0 < 180)); do sleep 2; done
-say "mint quotes paid and not minted: $(paid_unissued) (after waiting $((SECONDS - t0)) s)"
+while [[ $(recorded_unminted) != 0 ]] && ((SECONDS - t0 < 180)); do sleep 2; done
+say "mint quotes the server recorded, paid and not minted: $(recorded_unminted) (after waiting $((SECONDS - t0)) s)"
+psql_value "SELECT invoice FROM mint_quotes WHERE invoice IS NOT NULL" >"$RUN/recorded-invoices"
 # POST /api/admin/reconciliations (built beside this test): its answer goes to the count
 admin_token=$(curl -s -m 60 -H 'Content-Type: application/json' \
   -d "{\"user\":\"crash\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/admin/sessions" |
@@ -252,6 +287,8 @@ say "POST /api/admin/reconciliations: $rec_status"
   echo "settlements_by_outcome=$(psql_value "SELECT string_agg(outcome || ' ' || n, ', ' ORDER BY outcome) FROM (SELECT outcome, count(*) n FROM settlements GROUP BY outcome) s")"
   echo "idempotency_in_progress=$(psql_value "SELECT count(*) FROM idempotency_records WHERE state = 'IN_PROGRESS'")"
   echo "idempotency_in_progress_by_endpoint=$(psql_value "SELECT string_agg(endpoint || ' ' || n, ', ' ORDER BY endpoint) FROM (SELECT endpoint, count(*) n FROM idempotency_records WHERE state = 'IN_PROGRESS' GROUP BY endpoint) s")"
+  echo "mint_quotes_by_state=$(psql_value "SELECT string_agg(state || ' ' || n, ', ' ORDER BY state) FROM (SELECT state, count(*) n FROM mint_quotes GROUP BY state) s")"
+  echo "mint_quotes_unanswered=$(psql_value "SELECT count(*) FROM mint_quotes WHERE invoice IS NULL")"
   echo "deposits_by_state=$(psql_value "SELECT string_agg(state || ' ' || n, ', ' ORDER BY state) FROM (SELECT state, count(*) n FROM wallet_deposits GROUP BY state) s")"
 } >"$RUN/db-figures"
 cat "$RUN/db-figures" >&2
@@ -267,9 +304,9 @@ fi
 set +e
 java -Xmx512m -cp "$BENCH_JAR" org.openpleb.bench.crash.CrashMain count \
   --book "$RUN/clients.json" --wallet-dir "$RUN/wallets" --mint-url "$MINT_URL" \
-  --db-figures "$RUN/db-figures" --ready-times "$RUN/ready-seconds" --kills "$killed" \
+  --db-figures "$RUN/db-figures" --recorded-invoices "$RUN/recorded-invoices" --ready-times "$RUN/ready-seconds" --kills "$killed" \
   --wanted-kills "$KILLS" --reconciliation "$RUN/reconciliation.json" --report "$REPORT" --mode "$MODE" --commit "$COMMIT" \
-  --command "bench/crash.sh --$MODE --kills $KILLS" \
+  --command "bench/crash.sh --$MODE --kills $KILLS --pairs $PAIRS --kill-after $KILL_MIN-$KILL_MAX" \
   --load "$PAIRS makers, $PAIRS takers, 1 admin, $LANES trading lanes per pair; deadlines $DEADLINE s; kills $KILL_MIN-$KILL_MAX s after each ready"
 count_status=$?
 set -e

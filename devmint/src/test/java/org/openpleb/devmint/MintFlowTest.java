@@ -256,6 +256,13 @@ class MintFlowTest {
     assertEquals(2, totals.get("mintedQuotes").asLong());
     assertEquals(30, totals.get("paidUnissuedSats").asLong());
     assertEquals(1, totals.get("paidUnissuedQuotes").asLong());
+    // the unminted invoice itself, so a test can tell whether its wallet ever handed it out
+    assertEquals(1, totals.get("paidUnissued").size());
+    assertEquals(
+        unredeemed.get("request").asText(),
+        totals.get("paidUnissued").get(0).get("invoice").asText());
+    assertEquals(30, totals.get("paidUnissued").get(0).get("amount").asLong());
+    assertFalse(totals.get("paidUnissued").get(0).has("quote"));
     // 200 in, 99 back as change: 100 paid and 1 routing fee left the mint
     assertEquals(101, totals.get("meltedSats").asLong());
     assertEquals(1, totals.get("meltsPaid").asLong());

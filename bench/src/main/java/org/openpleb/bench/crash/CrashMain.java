@@ -194,14 +194,27 @@ public final class CrashMain {
             + outside.stuckProofs()
             + " proofs)",
         outside.stuckSats() == 0);
-    long paidUnissued = outside.mint().path("paidUnissuedSats").asLong();
+    UnmintedQuotes unminted =
+        UnmintedQuotes.of(
+            outside.mint(),
+            Set.copyOf(lines(Path.of(need(opts, "recorded-invoices")))),
+            Long.parseLong(db.getOrDefault("mint_quotes_unanswered", "0")));
     checks.put(
-        "no mint quote paid and never minted ("
-            + paidUnissued
+        "no invoice the server recorded paid and never minted ("
+            + unminted.recordedSats()
             + " sats in "
-            + outside.mint().path("paidUnissuedQuotes").asLong()
+            + unminted.recordedQuotes()
             + " quotes)",
-        paidUnissued == 0);
+        unminted.noneLost());
+    checks.put(
+        "every other paid and never minted quote died unanswered with a kill ("
+            + unminted.unseenQuotes()
+            + " quotes, "
+            + unminted.unseenSats()
+            + " sats; ledger rows left without the mint's answer: "
+            + unminted.unansweredRows()
+            + ")",
+        unminted.unseenExplained());
     checks.put(
         "every ready or reserved proof UNSPENT at the mint ("
             + outside.wrongStateProofs()
@@ -229,7 +242,18 @@ public final class CrashMain {
     boolean pass = checks.values().stream().allMatch(Boolean::booleanValue);
 
     String report =
-        report(opts, outside, clients, db, ready, kills, checks, recAvailable, recStatus, pass);
+        report(
+            opts,
+            outside,
+            unminted,
+            clients,
+            db,
+            ready,
+            kills,
+            checks,
+            recAvailable,
+            recStatus,
+            pass);
     Path file = Path.of(need(opts, "report"));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, report, StandardCharsets.UTF_8);
@@ -248,6 +272,7 @@ public final class CrashMain {
   private static String report(
       Map<String, String> opts,
       OutsideCount o,
+      UnmintedQuotes unminted,
       ClientBook.Figures c,
       Map<String, String> db,
       List<Double> ready,
@@ -349,10 +374,25 @@ public final class CrashMain {
         r,
         "mint quotes PAID and never minted (" + m.path("paidUnissuedQuotes").asLong() + " quotes)",
         m.path("paidUnissuedSats").asLong());
+    row(
+        r,
+        "… of them invoices the server recorded (" + unminted.recordedQuotes() + " quotes)",
+        unminted.recordedSats());
+    row(
+        r,
+        "… of them quotes whose answer died with a kill, paid by the fake payer, handed to nobody ("
+            + unminted.unseenQuotes()
+            + " quotes)",
+        unminted.unseenSats());
     r.append(
         String.format(
             "%nWallet files: %d, proof rows %d, Ys in two rows %d, journal operations unfinished %d.%n",
             o.walletFiles(), o.proofsRead(), o.duplicateYs(), o.unfinishedOperations()));
+    r.append("\nQuote ledger by state (PostgreSQL): ")
+        .append(db.getOrDefault("mint_quotes_by_state", "?"))
+        .append("; rows without the mint's answer: ")
+        .append(db.getOrDefault("mint_quotes_unanswered", "?"))
+        .append("\n");
     r.append("\n## Idempotency keys and retries\n\n");
     r.append("- Keys left IN_PROGRESS in PostgreSQL: ")
         .append(db.getOrDefault("idempotency_in_progress", "?"))

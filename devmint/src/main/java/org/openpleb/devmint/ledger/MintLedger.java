@@ -393,6 +393,7 @@ public final class MintLedger {
     long mintedQuotes = 0;
     long paidUnissued = 0;
     long paidUnissuedQuotes = 0;
+    List<MintTotals.UnmintedInvoice> unminted = new ArrayList<>();
     for (MintQuote quote : quotes.mintQuotes()) {
       MintQuote current = quotes.refreshed(quote);
       if (current.state() == MintQuoteState.ISSUED) {
@@ -401,6 +402,7 @@ public final class MintLedger {
       } else if (current.state() == MintQuoteState.PAID) {
         paidUnissued += current.amount();
         paidUnissuedQuotes++;
+        unminted.add(new MintTotals.UnmintedInvoice(current.request(), current.amount()));
       }
     }
     long melted = 0;
@@ -427,7 +429,8 @@ public final class MintLedger {
         meltsPaid,
         pending,
         pendingMelts,
-        minted - melted);
+        minted - melted,
+        unminted);
   }
 
   /** Marks an unpaid mint quote paid, as if its invoice had been paid. */

@@ -1,5 +1,7 @@
 package org.openpleb.devmint.ledger;
 
+import java.util.List;
+
 /**
  * What the dev mint has issued and taken back, summed over its quote book: the outside view a
  * conservation check compares a wallet's holdings with. Read-only; it moves nothing.
@@ -18,6 +20,9 @@ package org.openpleb.devmint.ledger;
  * @param pendingMeltSats inputs of melts still PENDING (neither spent nor released)
  * @param pendingMelts how many melts are pending
  * @param circulatingSats minted less melted: ecash that exists as unspent or pending proofs
+ * @param paidUnissued the invoices of those quotes with their sats, in creation order, so a test
+ *     can tell an invoice its wallet handed out from one nobody saw (the fake payer pays every
+ *     invoice, even one whose quote answer never reached the wallet); never a quote id
  */
 public record MintTotals(
     long mintedSats,
@@ -28,4 +33,13 @@ public record MintTotals(
     long meltsPaid,
     long pendingMeltSats,
     long pendingMelts,
-    long circulatingSats) {}
+    long circulatingSats,
+    List<UnmintedInvoice> paidUnissued) {
+
+  public MintTotals {
+    paidUnissued = List.copyOf(paidUnissued);
+  }
+
+  /** A paid invoice nobody minted: the invoice text (public) and its sats. */
+  public record UnmintedInvoice(String invoice, long amount) {}
+}
