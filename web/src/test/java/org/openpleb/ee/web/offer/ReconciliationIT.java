@@ -137,6 +137,9 @@ class ReconciliationIT {
 
     // 3. C's file removed: the database still says C holds its sats
     assertTrue(custody("POST", "remove-file?wallet=" + walletC).path("removed").asBoolean());
+    // its owner's next use is refused, and no empty file takes the lost one's place (it would
+    // hide the loss from the reconciliation and overwrite the database's record with 0)
+    assertProblem(api.get("api/wallet", c.token()), 503, "WALLET_FILE_MISSING");
     JsonNode three = ReconciledAtEnd.reconcile(base);
     assertEquals(
         Set.of(

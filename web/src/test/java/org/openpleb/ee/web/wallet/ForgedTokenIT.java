@@ -28,9 +28,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.crypto.Secp256k1;
 import org.openpleb.cashu.mint.HttpMintClient;
@@ -38,6 +43,7 @@ import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.wallet.WalletApiClient.Session;
 
 /**
@@ -48,6 +54,7 @@ import org.openpleb.ee.web.wallet.WalletApiClient.Session;
  * the server's, calling the server over HTTP on its own port.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ForgedTokenIT {
 
   private static final long FORGED_AMOUNT = 1L << 62;
@@ -72,6 +79,17 @@ class ForgedTokenIT {
         WalletApiClient.class,
         WalletApiClient.User.class,
         WalletApiClient.Session.class);
+  }
+
+  /** The deployment, for the reconciliation at the class's end (run on the client side). */
+  @ArquillianResource URL base;
+
+  /** Last, from outside: custody balances to the sat after every forged token was refused. */
+  @Test
+  @RunAsClient
+  @Order(Integer.MAX_VALUE)
+  void custodyBalancesAfterEveryForgedTokenWasRefused() throws Exception {
+    ReconciledAtEnd.assertBalanced(base);
   }
 
   /** The Arquillian request running this test: it tells the server's own HTTP port. */
