@@ -70,26 +70,43 @@ public class DepositCrediting {
     if (!deposits.claim(depositId, now, now.plus(CHECK_LEASE))) {
       return Optional.empty();
     }
+    return Optional.of(look(depositId, now));
+  }
+
+  /**
+   * Checks the deposit now, due or not (its owner is reading it), unless another check holds it: a
+   * check holds its deposit for {@code CHECK_LEASE}, longer than any backoff.
+   *
+   * @return the state it was left in, or empty if this call did not take it
+   */
+  public Optional<DepositState> checkNow(String depositId) {
+    OffsetDateTime now = now();
+    if (!deposits.claim(depositId, now.plus(MAX_BACKOFF), now.plus(CHECK_LEASE))) {
+      return Optional.empty();
+    }
+    return Optional.of(look(depositId, now));
+  }
+
+  private DepositState look(String depositId, OffsetDateTime now) {
     Deposit deposit = deposits.find(depositId).orElseThrow();
     MintQuoteResponse quote;
     try {
       quote = mint.client().mintQuote(deposit.quoteId());
     } catch (MintException refused) {
       metrics.mintError(WalletMetrics.MintErrorKind.REFUSED);
-      return Optional.of(fail(deposit, refused.error().name()));
+      return fail(deposit, refused.error().name());
     } catch (RuntimeException unreachable) {
       WalletMetrics.MintErrorKind.of(unreachable)
           .ifPresentOrElse(
               metrics::mintError,
               () ->
                   LOG.log(Level.WARNING, "Checking deposit " + depositId + " failed", unreachable));
-      return Optional.of(retry(deposit, deposit.state()));
+      return retry(deposit, deposit.state());
     }
-    return Optional.of(
-        switch (quote.state()) {
-          case UNPAID -> unpaid(deposit, now);
-          case PAID, ISSUED -> credit(deposit);
-        });
+    return switch (quote.state()) {
+      case UNPAID -> unpaid(deposit, now);
+      case PAID, ISSUED -> credit(deposit);
+    };
   }
 
   private DepositState unpaid(Deposit deposit, OffsetDateTime now) {
