@@ -24,9 +24,26 @@ public final class Secp256k1Backends {
 
   private Secp256k1Backends() {}
 
-  /** The back end this JVM uses, chosen (and logged) on first use. */
+  private static volatile Secp256k1Backend chosen;
+
+  /**
+   * The back end this JVM uses, chosen (and logged) on first use.
+   *
+   * @throws IllegalArgumentException if {@value #PROPERTY} has an invalid value
+   * @throws IllegalStateException if it says {@code native} and libsecp256k1 cannot load
+   */
   public static Secp256k1Backend active() {
-    return Chosen.BACKEND;
+    Secp256k1Backend backend = chosen;
+    if (backend == null) {
+      synchronized (Secp256k1Backends.class) {
+        if (chosen == null) {
+          // a failed choice is not kept: every later use fails with the same clear message
+          chosen = choose(System.getProperty(PROPERTY), LibSecp256k1Backend::load);
+        }
+        backend = chosen;
+      }
+    }
+    return backend;
   }
 
   /** The Bouncy Castle reference, whatever the switch says. */
@@ -86,11 +103,5 @@ public final class Secp256k1Backends {
     }
     String message = root.getMessage() == null ? "" : ": " + root.getMessage();
     return (root.getClass().getSimpleName() + message).replaceAll("\\s+", " ");
-  }
-
-  /** Holder: the choice is made when the first operation needs it, then never again. */
-  private static final class Chosen {
-    static final Secp256k1Backend BACKEND =
-        choose(System.getProperty(PROPERTY), LibSecp256k1Backend::load);
   }
 }
