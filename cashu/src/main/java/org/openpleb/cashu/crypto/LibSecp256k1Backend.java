@@ -136,10 +136,27 @@ final class LibSecp256k1Backend implements Secp256k1Backend {
     }
   }
 
-  /** {@code sG + kP}, or null at infinity. */
+  /**
+   * {@code sG + kP}, or null at infinity. libsecp256k1 has no double multiplication with a base of
+   * our choosing, but ECDSA public key recovery computes exactly one: it returns {@code u1·G +
+   * u2·R} for the point R whose x coordinate is the signature's r (y parity from the recovery id),
+   * with {@code u1 = -z/r} and {@code u2 = s'/r}. With R = P, r = x(P), signature value {@code s' =
+   * k·r} and message {@code z = -s·r} that is {@code sG + kP} in one variable-time Strauss
+   * multiplication: about a third cheaper than {@code tweak_add(tweak_mul(P, k), s)}. Only public
+   * values go in (the DLEQ check), so variable time is fine. For the rare x(P) at or above n the
+   * two-step form is used.
+   */
   private byte[] sumWithG(BigInteger s, byte[] p, BigInteger k) {
     if (k.signum() == 0) {
       return s.signum() == 0 ? null : lib.pubkeyCreate(scalar(s));
+    }
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(p, 1, 33));
+    if (x.signum() > 0 && x.compareTo(N) < 0) {
+      byte[] signature = new byte[64];
+      System.arraycopy(scalar(x), 0, signature, 0, 32);
+      System.arraycopy(scalar(k.multiply(x).mod(N)), 0, signature, 32, 32);
+      byte[] message = scalar(s.multiply(x).negate().mod(N));
+      return lib.ecdsaRecover(signature, message, p[64] & 1);
     }
     byte[] kp = lib.pubKeyTweakMul(p, scalar(k));
     return s.signum() == 0 ? kp : lib.pubKeyTweakAdd(kp, scalar(s));
