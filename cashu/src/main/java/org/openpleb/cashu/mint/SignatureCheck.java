@@ -93,23 +93,22 @@ final class SignatureCheck {
 
   private void checkOne(BlindedMessage out, BlindSignature sig, int index) {
     String key;
-    Secp256k1Backend curve = Secp256k1Backends.active();
     try {
       key = keys.key(sig.id(), sig.amount());
-      if (!isPoint(curve, key) || !isPoint(curve, out.B_()) || !isPoint(curve, sig.C_())) {
-        throw new MintProtocolException("Signature " + index + " is not a valid curve point");
-      }
     } catch (MintProtocolException e) {
       throw e;
     } catch (CashuException | IllegalArgumentException e) {
       throw new MintProtocolException("Signature " + index + " is not a valid curve point", e);
     }
     if (sig.dleq() == null) {
+      requirePoints(key, out, sig, index);
       if (requireDleq) {
         throw new MintProtocolException("Signature " + index + " carries no DLEQ proof");
       }
       return;
     }
+    // The DLEQ check decodes and checks all three points itself; only when it fails is it worth
+    // decoding them again to tell a malformed point from a wrong proof.
     boolean valid;
     try {
       valid = Dleq.verifySignature(sig.dleq(), key, out.B_(), sig.C_());
@@ -117,7 +116,21 @@ final class SignatureCheck {
       valid = false;
     }
     if (!valid) {
+      requirePoints(key, out, sig, index);
       throw new MintProtocolException("Signature " + index + " has an invalid DLEQ proof");
+    }
+  }
+
+  private static void requirePoints(String key, BlindedMessage out, BlindSignature sig, int index) {
+    Secp256k1Backend curve = Secp256k1Backends.active();
+    boolean points;
+    try {
+      points = isPoint(curve, key) && isPoint(curve, out.B_()) && isPoint(curve, sig.C_());
+    } catch (CashuException | IllegalArgumentException e) {
+      throw new MintProtocolException("Signature " + index + " is not a valid curve point", e);
+    }
+    if (!points) {
+      throw new MintProtocolException("Signature " + index + " is not a valid curve point");
     }
   }
 
