@@ -54,6 +54,7 @@ class Secp256k1BackendsTest {
 
   @Test
   void autoTakesTheNativeLibraryWhenItLoads() {
+    BothBackends.nativeBackend();
     Secp256k1Backend loaded = Secp256k1Backends.choose(null, LibSecp256k1Backend::load);
 
     assertEquals("native", loaded.name());
@@ -92,6 +93,7 @@ class Secp256k1BackendsTest {
 
   @Test
   void nativeTakesTheLibraryWhenItLoads() {
+    BothBackends.nativeBackend();
     assertEquals("native", Secp256k1Backends.choose("native", LibSecp256k1Backend::load).name());
   }
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The choice in a fresh JVM where libsecp256k1 really cannot load: its extraction folder ({@code
- * fr.acinq.secp256k1.tmpdir}) does not exist, so the JNI library never links.
+ * The choice in a fresh JVM started as {@code bin/run}, the ITs and CI start the server, with
+ * {@code -Djava.io.tmpdir}: the JNI library is extracted there; where that folder does not exist
+ * libsecp256k1 really cannot load.
  */
 class Secp256k1FallbackTest {
 
@@ -30,7 +31,7 @@ class Secp256k1FallbackTest {
     Result run = probe("auto", tmp.resolve("missing"));
 
     assertEquals(0, run.exit(), run::toString);
-    assertEquals("java " + H2C_ZERO, run.out().strip(), run::toString);
+    assertEquals("java " + H2C_ZERO + "\nextracted 0", run.out().strip(), run::toString);
     List<String> warnings =
         run.err().lines().filter(l -> l.contains("secp256k1 back end: java")).toList();
     assertEquals(1, warnings.size(), run::toString);
@@ -48,11 +49,15 @@ class Secp256k1FallbackTest {
   }
 
   @Test
-  void withAWritableTempDirTheLibraryIsExtractedThereAndUsed() throws Exception {
+  void theLibraryIsExtractedIntoJavaIoTmpdirAndUsed() throws Exception {
+    BothBackends.nativeBackend();
     Result run = probe("auto", tmp);
 
     assertEquals(0, run.exit(), run::toString);
-    assertEquals("native " + H2C_ZERO, run.out().strip(), run::toString);
+    assertEquals("native " + H2C_ZERO + "\nextracted 1", run.out().strip(), run::toString);
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.toList(), "the copy is deleted when the JVM ends");
+    }
   }
 
   private record Result(int exit, String out, String err) {}
@@ -64,7 +69,7 @@ class Secp256k1FallbackTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-D" + Secp256k1Backends.PROPERTY + "=" + mode);
-    command.add("-Dfr.acinq.secp256k1.tmpdir=" + extractTo);
+    command.add("-Djava.io.tmpdir=" + extractTo);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BackendProbe.class.getName());
