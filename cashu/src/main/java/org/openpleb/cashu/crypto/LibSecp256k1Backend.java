@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  *
  * <p>libsecp256k1 has no hash_to_curve and no double multiplication with an arbitrary base. The
  * hash stays in Java (SHA-256 here, the "is this an x coordinate" test in libsecp256k1), and each
- * DLEQ side is built from the binding's primitives: {@code sG - eA} as {@code
- * tweak_add(tweak_mul(A, n-e), s)}, {@code sB_ - eC_} as {@code combine(tweak_mul(B_, s),
+ * DLEQ side is built from the binding's primitives: {@code sG - eA} through ECDSA public key
+ * recovery (see {@code sumWithG}), {@code sB_ - eC_} as {@code combine(tweak_mul(B_, s),
  * tweak_mul(C_, n-e))}.
  */
 final class LibSecp256k1Backend implements Secp256k1Backend {
