@@ -27,7 +27,6 @@ import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.session.ProofOfWork;
 import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
-import org.openpleb.ee.web.custody.ReconciledAtEnd;
 
 /**
  * A user of the session API as the session ITs drive it over HTTP: keys, challenges, signed logins,
@@ -71,11 +70,7 @@ final class SessionApiClient {
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "it-settings.jar")
             .addAsResource(
-                new StringAsset(
-                    "config_ordinal=500\n"
-                        + ItAdmission.RELAXED
-                        + ReconciledAtEnd.adminSettings()
-                        + settings),
+                new StringAsset("config_ordinal=500\n" + ItAdmission.RELAXED + settings),
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(
             WebArchive.class, new java.io.File(System.getProperty("war.file")))

@@ -48,6 +48,7 @@ class SessionLifecycleIT {
             + "CAPACITY_CRITICAL_SESSION_EXPIRY=10\n"
             + "WALLET_CLEANUP_INTERVAL=1000\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
+            + ReconciledAtEnd.adminSettings()
             + "OPENPLEB_ADMIN_SESSION_EXPIRY=600\n");
   }
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.session.SessionToken;
-import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.session.SessionApiClient.User;
 
 /**
@@ -33,7 +32,6 @@ import org.openpleb.ee.web.session.SessionApiClient.User;
  * (also under concurrent logins) and admin login while no credentials are configured.
  */
 @ExtendWith(ArquillianExtension.class)
-@ExtendWith(ReconciledAtEnd.class)
 class SessionLoginIT {
 
   @Deployment(testable = false)
