@@ -105,7 +105,7 @@ public class FundingWatcher {
         offerId, offer.quoteNextCheckAt().get(), now.plus(CHECK_LEASE))) {
       return Optional.empty();
     }
-    return Optional.of(look(offer, now));
+    return Optional.of(look(offer, now, null));
   }
 
   /**
@@ -138,35 +138,40 @@ public class FundingWatcher {
         || !transitions.takeQuoteCheck(offerId, next, now.plus(CHECK_LEASE))) {
       return;
     }
-    look(offer, now);
+    // the read's look leaves the watcher's schedule (next look, backoff) as it was
+    look(offer, now, next);
   }
 
-  /** One look at the invoice of {@code offer}, taken for this call. */
-  private QuoteWatch look(Offer offer, OffsetDateTime now) {
+  /**
+   * One look at the invoice of {@code offer}, taken for this call. An unpaid invoice is looked at
+   * again after the backoff, or at {@code keepNext} (with the backoff as it was) for a look on
+   * read.
+   */
+  private QuoteWatch look(Offer offer, OffsetDateTime now, OffsetDateTime keepNext) {
     String quoteId = offer.quoteId().orElseThrow();
     TradeWallets.InvoiceState state;
     try {
       state = wallets.invoiceState(quoteId);
     } catch (DomainException unreachable) {
-      return retry(offer);
+      return retry(offer, keepNext);
     }
     return switch (state) {
-      case UNPAID -> unpaid(offer, now);
+      case UNPAID -> unpaid(offer, now, keepNext);
       case UNKNOWN -> ended(offer, QuoteWatch.FAILED, Map.of("reason", "unknown to the mint"));
-      case PAID -> paid(offer);
+      case PAID -> paid(offer, keepNext);
     };
   }
 
-  private QuoteWatch unpaid(Offer offer, OffsetDateTime now) {
+  private QuoteWatch unpaid(Offer offer, OffsetDateTime now, OffsetDateTime keepNext) {
     boolean lapsed =
         offer.quoteExpiresAt().map(at -> now.isAfter(at.plus(EXPIRY_GRACE))).orElse(false);
     if (lapsed) {
       return ended(offer, QuoteWatch.LAPSED, Map.of());
     }
-    return retry(offer);
+    return retry(offer, keepNext);
   }
 
-  private QuoteWatch paid(Offer offer) {
+  private QuoteWatch paid(Offer offer, OffsetDateTime keepNext) {
     String owner = offer.escrowOwner().orElseThrow();
     TradeWallets.WalletRef maker =
         new TradeWallets.WalletRef(
@@ -179,7 +184,7 @@ public class FundingWatcher {
           Level.WARNING,
           "Offer {0}: invoice paid but not minted yet ({1}); will retry",
           new Object[] {offer.id(), e.code()});
-      return retry(offer);
+      return retry(offer, keepNext);
     }
     if (transitions.invoicePaid(offer.id(), minted).isPresent()) {
       LOG.log(
@@ -206,7 +211,11 @@ public class FundingWatcher {
     return end;
   }
 
-  private QuoteWatch retry(Offer offer) {
+  private QuoteWatch retry(Offer offer, OffsetDateTime keepNext) {
+    if (keepNext != null) {
+      transitions.rescheduleQuoteCheck(offer.id(), keepNext, offer.quoteChecks());
+      return QuoteWatch.WATCHING;
+    }
     int checks = offer.quoteChecks() + 1;
     transitions.rescheduleQuoteCheck(offer.id(), now().plus(backoff(checks)), checks);
     return QuoteWatch.WATCHING;

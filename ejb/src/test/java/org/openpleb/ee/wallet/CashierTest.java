@@ -124,6 +124,23 @@ class CashierTest {
   }
 
   @Test
+  void aLookOnReadAtAnUnpaidDepositLeavesTheWatchersScheduleAsItWas() {
+    Deposit deposit = bed.cashier.requestLightningDeposit(alice, 700);
+    Deposit before = bed.deposits.find(deposit.id()).orElseThrow();
+
+    for (int i = 0; i < 5; i++) {
+      bed.cashier.deposit(alice, deposit.id());
+      bed.executorQueue.poll().run();
+      bed.clock.advance(Duration.ofSeconds(1));
+    }
+
+    Deposit after = bed.deposits.find(deposit.id()).orElseThrow();
+    assertEquals(DepositState.PENDING, after.state());
+    assertEquals(before.nextCheckAt(), after.nextCheckAt(), "no later next check");
+    assertEquals(before.checks(), after.checks(), "no longer backoff");
+  }
+
+  @Test
   void aLookOnReadLeavesADepositAnotherCheckHoldsAlone() {
     Deposit deposit = bed.cashier.requestLightningDeposit(alice, 700);
     bed.mint.pay(deposit.quoteId());

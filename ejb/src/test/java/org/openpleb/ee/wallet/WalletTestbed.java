@@ -196,6 +196,7 @@ final class WalletTestbed {
     lookConfig.perSecond = 4;
     lookConfig.waitMillis = 0; // the executor only queues: the read does not wait for its look
     looks.config = lookConfig;
+    looks.nanos = () -> clock.millis() * 1_000_000L;
     looks.executor = executor;
     looks.start();
     cashier.looks = looks;
