@@ -1,0 +1,410 @@
+// The makers' and takers' app: key, login, live order book, offers funded by Lightning, wallet.
+// Every amount, state and deadline shown comes from the API.
+import { ApiError, call, currentToken, setToken } from "./api.js";
+import { openEvents } from "./events.js";
+import {
+  backupText,
+  forgetKey,
+  generateKey,
+  importKey,
+  proofOfWork,
+  publicKeyOf,
+  signChallenge,
+  storedKey,
+} from "./keys.js";
+
+const $ = (id) => document.getElementById(id);
+const SESSION = "openpleb.session";
+
+const state = {
+  info: null,
+  book: new Map(),
+  mine: new Map(),
+  current: null,
+  closeEvents: null,
+  depositTimer: null,
+};
+
+// ---- errors and sections ----
+
+function showError(error) {
+  const box = $("error");
+  box.textContent = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  box.hidden = false;
+}
+
+function clearError() {
+  $("error").hidden = true;
+  $("error").textContent = "";
+}
+
+/** Runs an action from a control, showing its refusal instead of throwing. */
+function guarded(action) {
+  return async (event) => {
+    if (event && event.preventDefault) event.preventDefault();
+    clearError();
+    try {
+      await action(event);
+    } catch (e) {
+      showError(e);
+    }
+  };
+}
+
+function show(section) {
+  for (const button of document.querySelectorAll("nav button")) {
+    const on = button.dataset.show === section;
+    button.toggleAttribute("aria-current", on);
+    if (on) button.setAttribute("aria-current", "page");
+    $(button.dataset.show).hidden = !on;
+  }
+  if (section === "wallet" && currentToken()) refreshWallet().catch(showError);
+  if (section === "mine" && currentToken()) loadMine().catch(showError);
+}
+
+// ---- formatting from server values ----
+
+function fiatDigits(currency) {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits;
+  } catch (e) {
+    return 0;
+  }
+}
+
+function fiat(minor, currency) {
+  const digits = fiatDigits(currency);
+  return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(
+    minor / 10 ** digits
+  );
+}
+
+function sats(n) {
+  return new Intl.NumberFormat().format(n) + " sats";
+}
+
+function remaining(iso) {
+  const ms = Date.parse(iso) - Date.now();
+  if (!(ms > 0)) return "passed";
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const pad = (v) => String(v).padStart(2, "0");
+  return (h > 0 ? h + ":" + pad(m) : m) + ":" + pad(s % 60) + " left";
+}
+
+function details(list, rows) {
+  list.replaceChildren();
+  for (const [term, value, attrs] of rows) {
+    if (value === undefined || value === null) continue;
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    if (attrs) Object.assign(dd.dataset, attrs);
+    list.append(dt, dd);
+  }
+}
+
+function offerRows(offer) {
+  return [
+    ["State", offer.status, { field: "status" }],
+    ["Fiat", fiat(offer.fiatAmount, offer.currency)],
+    ["Provider", offer.fiatProvider],
+    ["Bitcoin", sats(offer.sats)],
+    ["Taker earns", offer.takerEarns != null ? sats(offer.takerEarns) : null],
+    ["Bond", sats(offer.bond)],
+    ["Funding", offer.funding != null ? sats(offer.funding) : null],
+    ["Deadline", offer.expiresAt ? offer.expiresAt : null, { deadline: offer.expiresAt || "" }],
+  ];
+}
+
+function tick() {
+  for (const dd of document.querySelectorAll("dd[data-deadline]")) {
+    const at = dd.dataset.deadline;
+    if (at) dd.textContent = at + " (" + remaining(at) + ")";
+  }
+}
+
+// ---- QR codes ----
+
+function drawQr(container, text, label) {
+  container.replaceChildren();
+  container.setAttribute("role", "img");
+  container.setAttribute("aria-label", label);
+  if (typeof window.QRCode !== "function") throw new Error("The QR code library did not load.");
+  new window.QRCode(container, {
+    text,
+    width: 256,
+    height: 256,
+    correctLevel: window.QRCode.CorrectLevel.L,
+  });
+  container.removeAttribute("title");
+  for (const img of container.querySelectorAll("img")) img.alt = label;
+}
+
+// ---- key and session ----
+
+function renderKey() {
+  const secret = storedKey();
+  $("no-key").hidden = !!secret;
+  $("has-key").hidden = !secret;
+  $("pubkey").textContent = secret ? publicKeyOf(secret) : "";
+  const loggedIn = !!currentToken();
+  $("login").hidden = loggedIn;
+  $("logout").hidden = !loggedIn;
+  $("who").textContent = loggedIn ? "Logged in" : "Not logged in";
+}
+
+async function login() {
+  const secret = storedKey();
+  if (!secret) throw new Error("Generate or import a key first.");
+  const challenge = await call("POST", "sessions/challenge");
+  const bits = challenge.pow ? challenge.pow.difficulty : 0;
+  if (bits > 0) $("who").textContent = "Working on the proof of work…";
+  const nonce = await proofOfWork(challenge.challenge, bits);
+  const body = {
+    pubkey: publicKeyOf(secret),
+    challenge: challenge.challenge,
+    signature: await signChallenge(secret, challenge.challenge),
+  };
+  if (nonce) body.powNonce = nonce;
+  const grant = await call("POST", "sessions", body);
+  sessionStorage.setItem(SESSION, grant.token);
+  setToken(grant.token);
+  renderKey();
+  startEvents();
+  await loadMine();
+}
+
+async function logout() {
+  try {
+    await call("DELETE", "sessions/current");
+  } finally {
+    dropSession();
+  }
+}
+
+function dropSession() {
+  sessionStorage.removeItem(SESSION);
+  setToken(null);
+  state.mine.clear();
+  renderMine();
+  renderKey();
+  startEvents();
+}
+
+// ---- live events ----
+
+function startEvents() {
+  if (state.closeEvents) state.closeEvents();
+  state.closeEvents = openEvents(currentToken(), onEvent, (status) => {
+    $("stream").textContent = "Live updates: " + status;
+    if (status === "open") {
+      // whatever changed while the stream was down is read afresh
+      loadBook().catch(showError);
+      if (currentToken()) loadMine().catch(showError);
+    }
+  });
+}
+
+function onEvent(name, data) {
+  if (name === "offer" && data.offer) {
+    if (data.state === "INVOICE_PAID") state.book.set(data.offerId, data.offer);
+    else state.book.delete(data.offerId);
+    renderBook();
+  } else if (name === "trade" && data.offer) {
+    state.mine.set(data.offerId, data.offer);
+    renderMine();
+    if (state.current && state.current.id === data.offerId) {
+      state.current = data.offer;
+      renderCurrent();
+    }
+  }
+}
+
+// ---- order book ----
+
+async function loadBook() {
+  const page = await call("GET", "offers?page=0&size=100");
+  state.book = new Map(page.offers.map((o) => [o.id, o]));
+  renderBook();
+}
+
+function renderBook() {
+  const list = $("book-list");
+  list.replaceChildren();
+  for (const offer of state.book.values()) {
+    const li = document.createElement("li");
+    li.dataset.offer = offer.id;
+    const dl = document.createElement("dl");
+    details(dl, offerRows(offer));
+    li.append(dl);
+    list.append(li);
+  }
+  $("book-count").textContent = state.book.size + " offers waiting for a taker";
+  tick();
+}
+
+// ---- my trades ----
+
+async function loadMine() {
+  const offers = await call("GET", "offers/mine");
+  state.mine = new Map(offers.map((o) => [o.id, o]));
+  renderMine();
+}
+
+function renderMine() {
+  const list = $("mine-list");
+  list.replaceChildren();
+  for (const offer of state.mine.values()) {
+    const li = document.createElement("li");
+    li.dataset.offer = offer.id;
+    const dl = document.createElement("dl");
+    details(dl, [["Role", offer.role], ...offerRows(offer)]);
+    li.append(dl);
+    list.append(li);
+  }
+  tick();
+}
+
+// ---- creating and funding an offer ----
+
+async function createOffer() {
+  if (!currentToken()) throw new Error("Log in first.");
+  const currency = state.info ? state.info.currency : null;
+  const amount = Number($("offer-amount").value);
+  const body = {
+    fiatAmount: Math.round(amount * 10 ** (currency ? fiatDigits(currency) : 0)),
+    qrCode: $("offer-qr").value.trim(),
+  };
+  const provider = $("offer-provider").value.trim();
+  if (provider) body.fiatProvider = provider;
+  state.current = await call("POST", "offers", body);
+  state.mine.set(state.current.id, state.current);
+  renderMine();
+  $("offer-invoice").hidden = true;
+  renderCurrent();
+}
+
+async function fundByLightning() {
+  state.current = await call("POST", "offers/" + state.current.id + "/invoice");
+  renderCurrent();
+}
+
+function renderCurrent() {
+  const offer = state.current;
+  $("offer-created").hidden = !offer;
+  if (!offer) return;
+  details($("offer-details"), offerRows(offer));
+  $("fund-lightning").hidden = offer.status !== "CREATED";
+  if (offer.invoice && $("offer-invoice-text").value !== offer.invoice) {
+    $("offer-invoice-text").value = offer.invoice;
+    drawQr($("offer-invoice-qr"), offer.invoice, "QR code of the Lightning invoice");
+  }
+  $("offer-invoice").hidden = !offer.invoice;
+  tick();
+}
+
+// ---- wallet ----
+
+async function refreshWallet() {
+  const wallet = await call("GET", "wallet");
+  details($("wallet-balance"), [
+    ["Spendable", sats(wallet.spendable), { field: "spendable" }],
+    ["Reserved", sats(wallet.reserved)],
+    ["In flight", sats(wallet.inflight)],
+    ...wallet.dormant.map((d) => ["Dormant wallet", JSON.stringify(d)]),
+  ]);
+}
+
+async function deposit() {
+  if (!currentToken()) throw new Error("Log in first.");
+  const answer = await call("POST", "wallet/deposits/lightning", {
+    amount: Number($("deposit-amount").value),
+  });
+  $("deposit").hidden = false;
+  $("deposit-invoice").value = answer.invoice;
+  $("deposit-state").textContent = answer.state;
+  drawQr($("deposit-qr"), answer.invoice, "QR code of the deposit invoice");
+  clearInterval(state.depositTimer);
+  // deposits send no events: the deposit is read until it is settled one way or the other
+  state.depositTimer = setInterval(async () => {
+    try {
+      const now = await call("GET", "wallet/deposits/" + encodeURIComponent(answer.depositId));
+      $("deposit-state").textContent = now.state;
+      if (now.state !== "PENDING" && now.state !== "PAID") {
+        clearInterval(state.depositTimer);
+        await refreshWallet();
+      }
+    } catch (e) {
+      clearInterval(state.depositTimer);
+      showError(e);
+    }
+  }, 2000);
+}
+
+// ---- start ----
+
+function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function start() {
+  for (const button of document.querySelectorAll("nav button")) {
+    button.addEventListener("click", () => show(button.dataset.show));
+  }
+  $("generate-key").addEventListener("click", guarded(async () => {
+    generateKey();
+    renderKey();
+  }));
+  $("import-form").addEventListener("submit", guarded(async () => {
+    importKey($("import-key").value);
+    $("import-key").value = "";
+    renderKey();
+  }));
+  $("backup-key").addEventListener("click", guarded(async () => {
+    download("openpleb-key.txt", backupText(storedKey()));
+  }));
+  $("forget-key").addEventListener("click", guarded(async () => {
+    if (currentToken()) await logout();
+    forgetKey();
+    renderKey();
+  }));
+  $("login").addEventListener("click", guarded(login));
+  $("logout").addEventListener("click", guarded(logout));
+  $("offer-form").addEventListener("submit", guarded(createOffer));
+  $("fund-lightning").addEventListener("click", guarded(fundByLightning));
+  $("deposit-form").addEventListener("submit", guarded(deposit));
+  setInterval(tick, 1000);
+
+  const saved = sessionStorage.getItem(SESSION);
+  if (saved) setToken(saved);
+  renderKey();
+  show(storedKey() ? "book" : "account");
+  try {
+    state.info = await call("GET", "info");
+    $("offer-currency").textContent = state.info.currency;
+  } catch (e) {
+    showError(e);
+  }
+  if (saved) {
+    try {
+      await call("GET", "sessions/current");
+    } catch (e) {
+      dropSession();
+      return;
+    }
+  }
+  startEvents();
+}
+
+start();
