@@ -24,12 +24,21 @@ export class ApiError extends Error {
 
 /** Calls the API; resolves with the parsed JSON body (null when there is none). */
 export async function call(method, path, body) {
+  return send(method, path, body === undefined ? undefined : JSON.stringify(body), "application/json");
+}
+
+/** Posts a file (a receipt image) as the request body; resolves with the parsed JSON answer. */
+export async function upload(path, file) {
+  return send("POST", path, file, file.type || "application/octet-stream");
+}
+
+async function send(method, path, body, type) {
   const headers = { Accept: "application/json" };
   if (token) headers.Authorization = "Bearer " + token;
   const init = { method, headers };
   if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
+    headers["Content-Type"] = type;
+    init.body = body;
   }
   const response = await fetch("/api/" + path, init);
   const text = await response.text();

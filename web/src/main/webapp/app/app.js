@@ -1,6 +1,6 @@
 // The makers' and takers' app: key, login, live order book, offers funded by Lightning, wallet.
 // Every amount, state and deadline shown comes from the API.
-import { ApiError, call, currentToken, setToken } from "./api.js";
+import { ApiError, call, currentToken, setToken, upload } from "./api.js";
 import { openEvents } from "./events.js";
 import {
   backupText,
@@ -21,8 +21,10 @@ const state = {
   book: new Map(),
   mine: new Map(),
   current: null,
+  invoice: null,
   closeEvents: null,
   depositTimer: null,
+  walletTimer: null,
 };
 
 // ---- errors and sections ----
@@ -58,7 +60,14 @@ function show(section) {
     if (on) button.setAttribute("aria-current", "page");
     $(button.dataset.show).hidden = !on;
   }
-  if (section === "wallet" && currentToken()) refreshWallet().catch(showError);
+  clearInterval(state.walletTimer);
+  if (section === "wallet" && currentToken()) {
+    refreshWallet().catch(showError);
+    // settlements credit the wallet after the trade's step: the balance is read while shown
+    state.walletTimer = setInterval(() => {
+      if (currentToken()) refreshWallet().catch(showError);
+    }, 3000);
+  }
   if (section === "mine" && currentToken()) loadMine().catch(showError);
 }
 
@@ -117,6 +126,11 @@ function offerRows(offer) {
     ["Bond", sats(offer.bond)],
     ["Funding", offer.funding != null ? sats(offer.funding) : null],
     ["Deadline", offer.expiresAt ? offer.expiresAt : null, { deadline: offer.expiresAt || "" }],
+    ["Maker's words", offer.makerFeedback],
+    ["Taker's answer", offer.takerResponse],
+    ["Resolution", offer.resolution],
+    ["Admin's reason", offer.resolutionReason],
+    ["Outcome", offer.outcome],
   ];
 }
 
@@ -215,12 +229,8 @@ function onEvent(name, data) {
     else state.book.delete(data.offerId);
     renderBook();
   } else if (name === "trade" && data.offer) {
-    state.mine.set(data.offerId, data.offer);
-    renderMine();
-    if (state.current && state.current.id === data.offerId) {
-      state.current = data.offer;
-      renderCurrent();
-    }
+    // the event names the caller's role beside the offer, not in it
+    updateTrade({ ...data.offer, role: data.role });
   }
 }
 
@@ -241,6 +251,9 @@ function renderBook() {
     const dl = document.createElement("dl");
     details(dl, offerRows(offer));
     li.append(dl);
+    if (currentToken() && !state.mine.has(offer.id)) {
+      li.append(actionButton("Claim with the bond from my wallet", "claim", () => claim(offer.id)));
+    }
     list.append(li);
   }
   $("book-count").textContent = state.book.size + " offers waiting for a taker";
@@ -257,16 +270,124 @@ async function loadMine() {
 
 function renderMine() {
   const list = $("mine-list");
-  list.replaceChildren();
+  const cards = new Map(Array.from(list.children, (li) => [li.dataset.offer, li]));
   for (const offer of state.mine.values()) {
-    const li = document.createElement("li");
-    li.dataset.offer = offer.id;
+    let li = cards.get(offer.id);
+    cards.delete(offer.id);
+    if (li && li.dataset.status === offer.status + "/" + offer.role) {
+      // same step: the figures are refreshed, what the user typed or chose stays
+      details(li.querySelector("dl"), [["Role", offer.role], ...offerRows(offer)]);
+      continue;
+    }
+    const card = document.createElement("li");
+    card.dataset.offer = offer.id;
+    card.dataset.status = offer.status + "/" + offer.role;
     const dl = document.createElement("dl");
     details(dl, [["Role", offer.role], ...offerRows(offer)]);
-    li.append(dl);
-    list.append(li);
+    card.append(dl, ...tradeControls(offer));
+    if (li) li.replaceWith(card);
+    else list.append(card);
   }
+  for (const gone of cards.values()) gone.remove();
   tick();
+}
+
+// ---- trade steps ----
+
+function actionButton(text, action, onClick) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = text;
+  button.dataset.action = action;
+  button.addEventListener("click", guarded(onClick));
+  return button;
+}
+
+let controlIds = 0;
+
+function labelled(labelText, field) {
+  const id = "control-" + ++controlIds;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = labelText;
+  field.id = id;
+  return [label, field];
+}
+
+/** The steps the caller can take on one of their trades, by role and state. */
+function tradeControls(offer) {
+  const controls = [];
+  if (offer.role === "MAKER" && offer.status === "CREATED") {
+    controls.push(
+      actionButton("Fund by Lightning", "fund", async () => {
+        state.current = offer;
+        show("sell");
+        await fundByLightning();
+      })
+    );
+  }
+  if (offer.role === "TAKER" && offer.status === "CLAIMED") {
+    const qr = document.createElement("p");
+    qr.textContent = "Pay this bank QR code: ";
+    const code = document.createElement("code");
+    code.textContent = offer.qrCode;
+    qr.append(code);
+    const file = document.createElement("input");
+    file.type = "file";
+    file.accept = "image/png,image/jpeg,image/webp";
+    file.dataset.field = "receipt";
+    controls.push(qr, ...labelled("Receipt image (PNG, JPEG or WebP)", file));
+    controls.push(
+      actionButton("Upload the receipt", "receipt", async () => {
+        if (!file.files[0]) throw new Error("Choose the receipt image first.");
+        updateTrade(await upload("offers/" + offer.id + "/receipt", file.files[0]));
+      })
+    );
+  }
+  if (offer.role === "MAKER" && offer.status === "RECEIPT_SUBMITTED") {
+    const words = document.createElement("textarea");
+    words.rows = 2;
+    controls.push(...labelled("Your words on the receipt", words));
+    const verdict = (value) => async () => {
+      const body = { verdict: value };
+      if (words.value.trim()) body.feedback = words.value.trim();
+      updateTrade(await call("POST", "offers/" + offer.id + "/feedback", body));
+    };
+    controls.push(
+      actionButton("Approve: the payment arrived", "approve", verdict("APPROVE")),
+      actionButton("Report an issue", "issue", verdict("ISSUE"))
+    );
+  }
+  if (offer.role === "TAKER" && offer.status === "MARKED_WITH_ISSUE") {
+    const words = document.createElement("textarea");
+    words.rows = 2;
+    controls.push(...labelled("Your answer to the issue", words));
+    const answer = (value) => async () => {
+      const body = { response: value };
+      if (words.value.trim()) body.message = words.value.trim();
+      updateTrade(await call("POST", "offers/" + offer.id + "/answer", body));
+    };
+    controls.push(
+      actionButton("Counter: let the admin decide", "counter", answer("COUNTER")),
+      actionButton("Forfeit the bond", "forfeit", answer("FORFEIT"))
+    );
+  }
+  return controls;
+}
+
+function updateTrade(offer) {
+  state.mine.set(offer.id, offer);
+  renderMine();
+  if (state.current && state.current.id === offer.id) {
+    state.current = offer;
+    renderCurrent();
+  }
+}
+
+async function claim(id) {
+  updateTrade(await call("POST", "offers/" + id + "/claim", {}));
+  renderBook();
+  show("mine");
 }
 
 // ---- creating and funding an offer ----
@@ -282,6 +403,8 @@ async function createOffer() {
   const provider = $("offer-provider").value.trim();
   if (provider) body.fiatProvider = provider;
   state.current = await call("POST", "offers", body);
+  state.invoice = null;
+  $("offer-invoice-text").value = "";
   state.mine.set(state.current.id, state.current);
   renderMine();
   $("offer-invoice").hidden = true;
@@ -299,11 +422,14 @@ function renderCurrent() {
   if (!offer) return;
   details($("offer-details"), offerRows(offer));
   $("fund-lightning").hidden = offer.status !== "CREATED";
-  if (offer.invoice && $("offer-invoice-text").value !== offer.invoice) {
-    $("offer-invoice-text").value = offer.invoice;
-    drawQr($("offer-invoice-qr"), offer.invoice, "QR code of the Lightning invoice");
+  // the invoice stays on screen beside the state once the offer is paid (later views omit it)
+  if (offer.invoice) state.invoice = { id: offer.id, text: offer.invoice };
+  const invoice = state.invoice && state.invoice.id === offer.id ? state.invoice.text : null;
+  if (invoice && $("offer-invoice-text").value !== invoice) {
+    $("offer-invoice-text").value = invoice;
+    drawQr($("offer-invoice-qr"), invoice, "QR code of the Lightning invoice");
   }
-  $("offer-invoice").hidden = !offer.invoice;
+  $("offer-invoice").hidden = !invoice;
   tick();
 }
 

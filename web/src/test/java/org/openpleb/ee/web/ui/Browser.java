@@ -48,6 +48,9 @@ final class Browser implements AutoCloseable {
   private final String name;
   private final Path profile;
 
+  /** The console entries read so far (reading the log empties it). */
+  private final List<LogEntry> console = new ArrayList<>();
+
   private Browser(String name) throws IOException {
     this.name = name;
     assertTrue(
@@ -117,12 +120,19 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
+  /** The error box's text and the console so far, for a failure's message. */
   private String errorBox() {
+    StringBuilder text = new StringBuilder();
     try {
-      return "error box: " + element("error").getText();
+      text.append("error box: '").append(element("error").getText()).append("'");
+      for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        console.add(entry);
+      }
+      text.append("; console: ").append(console.stream().map(LogEntry::toString).toList());
     } catch (RuntimeException e) {
-      return "no error box";
+      text.append(" (no more: ").append(e.getMessage()).append(")");
     }
+    return text.toString();
   }
 
   Object script(String source, Object... args) {
@@ -141,10 +151,11 @@ final class Browser implements AutoCloseable {
     return file;
   }
 
-  /** Fails on any console entry at SEVERE (errors, failed loads, CSP refusals) since the last. */
+  /** Fails on any console entry at SEVERE (errors, failed loads, CSP refusals) in the whole run. */
   void assertNoConsoleErrors() {
+    console.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
     List<String> errors = new ArrayList<>();
-    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+    for (LogEntry entry : console) {
       if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
         errors.add(entry.getMessage());
       }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -16,8 +19,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -30,21 +35,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.devmint.DevMint;
 import org.openpleb.devmint.DevMintConfig;
+import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.web.ItAdmission;
 import org.openqa.selenium.By;
 
 /**
  * The makers' and takers' app in headless Chromium against Payara, PostgreSQL and a dev mint that
- * pays every invoice by itself a moment after it is issued: a new maker makes a key, logs in by
+ * pays every invoice by itself five seconds after it is issued: a new maker makes a key, logs in by
  * signing the challenge, creates an offer from a pasted bank QR text and funds it by Lightning, and
  * sees it paid without a reload; a second browser profile sees the offer appear in its live order
- * book; the maker deposits by Lightning into the wallet. Every page is screenshot under
+ * book; both deposit by Lightning; the taker claims with the bond from the wallet and uploads a
+ * receipt, the maker approves, and both balances change by the offer's amounts. A second trade goes
+ * to dispute and the admin resolves it in {@code /admin}. Every page is screenshot under
  * target/screenshots/, checked by axe-core and must leave no error in the browser console.
  */
 @ExtendWith(ArquillianExtension.class)
 class MakerAppIT {
 
   private static final HexFormat HEX = HexFormat.of();
+
+  private static final String ADMIN_USER = "operator";
+  private static final String ADMIN_PASSWORD = "correct horse battery staple";
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
@@ -56,10 +67,10 @@ class MakerAppIT {
             .resolve("it-ui")
             .resolve(UUID.randomUUID().toString());
     Files.createDirectories(data);
-    // invoices are paid two seconds after they are issued: long enough to show the invoice
+    // invoices are paid five seconds after they are issued: long enough to show the invoice
     DevMint mint =
         DevMint.start(
-            DevMintConfig.defaults().withAutoPay(true).withPayDelay(Duration.ofSeconds(2)));
+            DevMintConfig.defaults().withAutoPay(true).withPayDelay(Duration.ofSeconds(5)));
     Runtime.getRuntime().addShutdownHook(new Thread(mint::close));
     String settings =
         "config_ordinal=500\n"
@@ -72,7 +83,12 @@ class MakerAppIT {
             + data.resolve("wallets")
             + "\nOPENPLEB_MASTER_SEED_FILE="
             + data.resolve("master-seed")
-            + "\nCAPACITY_MEMORY_SOURCE=test\nOFFER_QUOTE_POLL_INTERVAL=200\n";
+            + "\nCAPACITY_MEMORY_SOURCE=test\nOFFER_QUOTE_POLL_INTERVAL=200\n"
+            + "OPENPLEB_ADMIN_USER="
+            + ADMIN_USER
+            + "\nOPENPLEB_ADMIN_PASSWORD_HASH="
+            + AdminPasswordHasher.hash(ADMIN_PASSWORD.toCharArray())
+            + "\n";
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "ui-it-settings.jar")
             .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
@@ -95,6 +111,24 @@ class MakerAppIT {
         .getParentFile()
         .toPath()
         .resolve("screenshots");
+  }
+
+  /** How the app writes an amount of sats (the browser's en-US number format). */
+  private static String sats(long amount) {
+    return String.format(Locale.US, "%,d sats", amount);
+  }
+
+  /** The offer's public view, as anyone reads it. */
+  private JsonNode publicOffer(String id) throws Exception {
+    HttpResponse<String> answer =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(app() + "api/offers/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer::body);
+    return new ObjectMapper().readTree(answer.body());
   }
 
   @Test
@@ -188,25 +222,19 @@ class MakerAppIT {
         Browser taker = Browser.start("taker")) {
       taker.open(app());
       taker.awaitText("stream", "open", 30);
-      taker.click("generate-key");
-      taker.click("login");
-      taker.awaitText("who", "Logged in", 30);
-      taker.driver().findElement(By.cssSelector("nav button[data-show=book]")).click();
+      logIn(taker);
+      section(taker, "book");
       taker.awaitText("book-count", "offers waiting for a taker", 30);
 
       maker.open(app());
       maker.awaitText("stream", "open", 30);
       maker.assertAccessible("key");
       maker.screenshot(shots, "key");
-      maker.click("generate-key");
-      String pubkey = maker.element("pubkey").getText();
-      assertTrue(pubkey.matches("[0-9a-f]{64}"), pubkey);
-      maker.click("login");
-      maker.awaitText("who", "Logged in", 30);
+      logIn(maker);
       maker.assertAccessible("key-logged-in");
       maker.screenshot(shots, "logged-in");
 
-      maker.driver().findElement(By.cssSelector("nav button[data-show=sell]")).click();
+      section(maker, "sell");
       maker.type("offer-amount", "10000");
       maker.type("offer-qr", "bank-qr-" + UUID.randomUUID());
       maker.driver().findElement(By.cssSelector("#offer-form button[type=submit]")).click();
@@ -215,11 +243,15 @@ class MakerAppIT {
       maker.screenshot(shots, "offer-created");
 
       maker.click("fund-lightning");
-      maker.awaitVisible("#offer-invoice-qr img, #offer-invoice-qr canvas", 30);
+      maker.awaitVisible("#offer-invoice-text", 30);
       String invoice = maker.element("offer-invoice-text").getAttribute("value");
+      assertEquals(
+          1L,
+          maker.script("return document.querySelectorAll('#offer-invoice-qr canvas').length;"),
+          "the invoice is drawn as a QR code");
       assertTrue(invoice.startsWith("lnbc"), invoice);
       maker.screenshot(shots, "offer-invoice");
-      // paid by the mint two seconds later: the state changes on the page, which is not reloaded
+      // paid by the mint five seconds later: the state changes on the page, which is not reloaded
       Object page = maker.script("return window.performance.timeOrigin;");
       maker.awaitText("offer-details", "INVOICE_PAID", 60);
       assertEquals(page, maker.script("return window.performance.timeOrigin;"), "no reload");
@@ -232,23 +264,175 @@ class MakerAppIT {
       taker.assertAccessible("book");
       taker.screenshot(shots, "book");
 
-      maker.driver().findElement(By.cssSelector("nav button[data-show=mine]")).click();
+      section(maker, "mine");
       maker.awaitText("mine-list", "INVOICE_PAID", 30);
       maker.assertAccessible("mine");
       maker.screenshot(shots, "mine");
 
-      maker.driver().findElement(By.cssSelector("nav button[data-show=wallet]")).click();
-      maker.awaitText("wallet-balance", "Spendable", 30);
-      maker.type("deposit-amount", "1000");
-      maker.driver().findElement(By.cssSelector("#deposit-form button[type=submit]")).click();
-      maker.awaitVisible("#deposit-qr img, #deposit-qr canvas", 30);
-      maker.awaitText("deposit-state", "CREDITED", 60);
-      maker.awaitText("wallet-balance", "1,000 sats", 30);
+      deposit(maker, 1000);
       maker.assertAccessible("wallet");
       maker.screenshot(shots, "wallet");
+
+      // the taker deposits for the bond, claims, pays and uploads the receipt; the maker approves
+      String offerId =
+          taker.driver().findElement(By.cssSelector("#book-list li")).getAttribute("data-offer");
+      JsonNode offer = publicOffer(offerId);
+      long bond = offer.path("bond").asLong();
+      long deposit = bond + 1000;
+      claimAndUploadReceipt(taker, offerId, deposit, shots);
+
+      // the maker's list changes from the event stream: no reload, no click
+      section(maker, "mine");
+      maker.awaitVisible("#mine-list button[data-action=approve]", 30);
+      maker.assertAccessible("receipt-submitted");
+      maker.screenshot(shots, "receipt-submitted");
+      maker.driver().findElement(By.cssSelector("#mine-list button[data-action=approve]")).click();
+      maker.awaitText("mine-list", "COMPLETED", 30);
+      taker.awaitText("mine-list", "COMPLETED", 30);
+      taker.screenshot(shots, "completed");
+
+      // both balances change: the maker gets the bond back, the taker the sats, fee and bond
+      section(maker, "wallet");
+      maker.awaitText("wallet-balance", sats(1000 + bond), 30);
+      section(taker, "wallet");
+      long takerGets = offer.path("sats").asLong() + offer.path("takerFee").asLong() + bond;
+      taker.awaitText("wallet-balance", sats(deposit - bond + takerGets), 30);
+      taker.assertAccessible("wallet");
+      taker.screenshot(shots, "wallet");
 
       maker.assertNoConsoleErrors();
       taker.assertNoConsoleErrors();
     }
+  }
+
+  @Test
+  void aDisputedTradeIsResolvedByTheAdminInTheAdminApp() throws Exception {
+    Path shots = screenshots();
+    try (Browser maker = Browser.start("dispute-maker");
+        Browser taker = Browser.start("dispute-taker");
+        Browser admin = Browser.start("admin")) {
+      maker.open(app());
+      maker.awaitText("stream", "open", 30);
+      logIn(maker);
+      taker.open(app());
+      taker.awaitText("stream", "open", 30);
+      logIn(taker);
+
+      section(maker, "sell");
+      maker.type("offer-amount", "20000");
+      maker.type("offer-qr", "bank-qr-" + UUID.randomUUID());
+      maker.driver().findElement(By.cssSelector("#offer-form button[type=submit]")).click();
+      maker.awaitText("offer-details", "CREATED", 30);
+      maker.click("fund-lightning");
+      maker.awaitText("offer-details", "INVOICE_PAID", 60);
+      String offerId =
+          maker
+              .driver()
+              .findElement(By.cssSelector("#mine-list li[data-offer]"))
+              .getAttribute("data-offer");
+      long bond = publicOffer(offerId).path("bond").asLong();
+
+      section(taker, "book");
+      taker.awaitVisible("#book-list li[data-offer='" + offerId + "']", 60);
+      claimAndUploadReceipt(taker, offerId, bond, null);
+
+      section(maker, "mine");
+      maker.awaitVisible("#mine-list button[data-action=issue]", 30);
+      maker.driver().findElement(By.cssSelector("#mine-list textarea")).sendKeys("nothing arrived");
+      maker.driver().findElement(By.cssSelector("#mine-list button[data-action=issue]")).click();
+      maker.awaitText("mine-list", "MARKED_WITH_ISSUE", 30);
+
+      taker.awaitVisible("#mine-list button[data-action=counter]", 30);
+      taker.driver().findElement(By.cssSelector("#mine-list textarea")).sendKeys("I paid at noon");
+      taker.driver().findElement(By.cssSelector("#mine-list button[data-action=counter]")).click();
+      taker.awaitText("mine-list", "DISPUTED", 30);
+      maker.awaitText("mine-list", "DISPUTED", 30);
+
+      admin.open(app() + "admin/");
+      admin.awaitVisible("#admin-user", 30);
+      admin.assertAccessible("admin-login");
+      admin.screenshot(shots, "login");
+      admin.type("admin-user", ADMIN_USER);
+      admin.type("admin-password", ADMIN_PASSWORD);
+      admin.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
+      admin.awaitText("capacity-figures", "NORMAL", 30);
+      String card = "#dispute-list li[data-offer='" + offerId + "']";
+      admin.awaitVisible(card + " img", 30);
+      String words = admin.driver().findElement(By.cssSelector(card)).getText();
+      assertTrue(words.contains("nothing arrived") && words.contains("I paid at noon"), words);
+      admin.assertAccessible("admin-console");
+      admin.screenshot(shots, "console");
+      admin.driver().findElement(By.cssSelector(card + " textarea")).sendKeys("no payment shown");
+      admin
+          .driver()
+          .findElement(By.cssSelector(card + " button[data-resolution=MAKER_WINS]"))
+          .click();
+      admin.awaitText("disputes-count", "0 open disputes", 30);
+
+      // both parties see the resolution from their event streams
+      maker.awaitText("mine-list", "RESOLVED", 30);
+      taker.awaitText("mine-list", "RESOLVED", 30);
+      maker.assertAccessible("resolved");
+      maker.screenshot(shots, "resolved");
+
+      maker.assertNoConsoleErrors();
+      taker.assertNoConsoleErrors();
+      admin.assertNoConsoleErrors();
+    }
+  }
+
+  /** Makes a key in the browser and logs in with it. */
+  private static void logIn(Browser user) {
+    section(user, "account");
+    user.click("generate-key");
+    assertTrue(user.element("pubkey").getText().matches("[0-9a-f]{64}"));
+    user.click("login");
+    user.awaitText("who", "Logged in", 30);
+  }
+
+  private static void section(Browser user, String name) {
+    user.driver().findElement(By.cssSelector("nav button[data-show=" + name + "]")).click();
+  }
+
+  /** Deposits sats by Lightning (the mint pays) and waits for the balance to show them. */
+  private static void deposit(Browser user, long amount) {
+    section(user, "wallet");
+    user.awaitText("wallet-balance", "Spendable", 30);
+    user.type("deposit-amount", Long.toString(amount));
+    user.driver().findElement(By.cssSelector("#deposit-form button[type=submit]")).click();
+    user.awaitVisible("#deposit-invoice", 30);
+    assertEquals(
+        1L,
+        user.script("return document.querySelectorAll('#deposit-qr canvas').length;"),
+        "the deposit invoice is drawn as a QR code");
+    user.awaitText("deposit-state", "CREDITED", 60);
+    user.awaitText("wallet-balance", sats(amount), 30);
+  }
+
+  /** The taker deposits, claims the offer from the book and uploads a receipt image. */
+  private static void claimAndUploadReceipt(Browser taker, String offerId, long deposit, Path shots)
+      throws Exception {
+    deposit(taker, deposit);
+    section(taker, "book");
+    taker
+        .awaitVisible("#book-list li[data-offer='" + offerId + "'] button[data-action=claim]", 30)
+        .click();
+    taker.awaitText("mine-list", "CLAIMED", 30);
+    assertTrue(taker.element("mine-list").getText().contains("bank-qr-"), "the QR code to pay");
+    if (shots != null) {
+      taker.assertAccessible("claimed");
+      taker.screenshot(shots, "claimed");
+    }
+    Path receipt = Files.createTempFile("receipt", ".png");
+    BufferedImage picture = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+    picture.setRGB(3, 3, 0x123456);
+    ImageIO.write(picture, "png", receipt.toFile());
+    taker
+        .driver()
+        .findElement(By.cssSelector("#mine-list li[data-offer='" + offerId + "'] input[type=file]"))
+        .sendKeys(receipt.toString());
+    taker.driver().findElement(By.cssSelector("#mine-list button[data-action=receipt]")).click();
+    taker.awaitText("mine-list", "RECEIPT_SUBMITTED", 30);
+    Files.delete(receipt);
   }
 }

@@ -1,0 +1,231 @@
+// The admin app: login, the capacity picture with a small history, open disputes with the
+// receipt and both parties' words, and the four resolutions. Every figure comes from the API.
+import { call, currentToken, setToken } from "../app/api.js";
+
+const $ = (id) => document.getElementById(id);
+const SESSION = "openpleb.admin";
+const HISTORY = 60;
+
+const state = { history: [], timer: null, receipts: [] };
+
+function showError(error) {
+  $("error").textContent = error.message || String(error);
+  $("error").hidden = false;
+}
+
+function guarded(action) {
+  return async (event) => {
+    if (event && event.preventDefault) event.preventDefault();
+    $("error").hidden = true;
+    try {
+      await action(event);
+    } catch (e) {
+      showError(e);
+    }
+  };
+}
+
+function details(list, rows) {
+  list.replaceChildren();
+  for (const [term, value, field] of rows) {
+    if (value === undefined || value === null) continue;
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    if (field) dd.dataset.field = field;
+    list.append(dt, dd);
+  }
+}
+
+// ---- session ----
+
+async function login() {
+  const grant = await call("POST", "admin/sessions", {
+    user: $("admin-user").value,
+    password: $("admin-password").value,
+  });
+  $("admin-password").value = "";
+  sessionStorage.setItem(SESSION, grant.token);
+  setToken(grant.token);
+  await enter();
+}
+
+async function logout() {
+  try {
+    await call("DELETE", "admin/sessions/current");
+  } finally {
+    leave();
+  }
+}
+
+function leave() {
+  sessionStorage.removeItem(SESSION);
+  setToken(null);
+  clearInterval(state.timer);
+  $("console").hidden = true;
+  $("login-section").hidden = false;
+  $("who").textContent = "Not logged in";
+}
+
+async function enter() {
+  $("login-section").hidden = true;
+  $("console").hidden = false;
+  $("who").textContent = "Logged in as admin";
+  await Promise.all([loadCapacity(), loadDisputes()]);
+  clearInterval(state.timer);
+  // the capacity report is a snapshot; it is read again every ten seconds for the history
+  state.timer = setInterval(() => loadCapacity().catch(showError), 10000);
+}
+
+// ---- capacity ----
+
+async function loadCapacity() {
+  const c = await call("GET", "admin/capacity");
+  const here = c.estimate && c.estimate.rows ? c.estimate.rows[c.estimate.rows.length - 1] : null;
+  details($("capacity-figures"), [
+    ["Level", c.level, "level"],
+    ["Since", c.since],
+    ["Session level", c.sessionLevel],
+    ["Memory level", c.memoryLevel],
+    ["Live sessions", c.sessions.live + " of " + c.sessions.limit, "live"],
+    [
+      "Session thresholds",
+      "warning " + c.sessions.warning + ", critical " + c.sessions.critical +
+        ", emergency " + c.sessions.emergency,
+    ],
+    ["Memory ratio", c.memory.ratio, "memory"],
+    [
+      "Memory thresholds",
+      "warning " + c.memoryThresholds.warning + ", critical " + c.memoryThresholds.critical +
+        ", emergency " + c.memoryThresholds.emergency,
+    ],
+    ["Open wallets", here ? here.walletsOpen : null],
+    ["Wallet cache size", c.walletCacheSize],
+    ["Checked at", c.checkedAt],
+  ]);
+  state.history.push({ sessions: c.sessions.live, limit: c.sessions.limit, memory: Number(c.memory.ratio) });
+  if (state.history.length > HISTORY) state.history.shift();
+  drawHistory();
+}
+
+function drawHistory() {
+  const svg = $("history");
+  svg.replaceChildren();
+  const ns = "http://www.w3.org/2000/svg";
+  const line = (values, color) => {
+    if (values.length === 0) return;
+    const step = values.length > 1 ? 300 / (values.length - 1) : 0;
+    const points = values.map((v, i) => (i * step).toFixed(1) + "," + (100 - Math.min(1, v) * 100).toFixed(1));
+    const path = document.createElementNS(ns, "polyline");
+    path.setAttribute("points", points.join(" "));
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", color);
+    path.setAttribute("stroke-width", "2");
+    svg.append(path);
+  };
+  line(state.history.map((h) => (h.limit > 0 ? h.sessions / h.limit : 0)), "#1d4ed8");
+  line(state.history.map((h) => h.memory), "#b45309");
+  const last = state.history[state.history.length - 1];
+  details($("history-legend"), [
+    ["Blue", "live sessions / session limit (now " + last.sessions + " / " + last.limit + ")"],
+    ["Orange", "memory ratio (now " + last.memory + ")"],
+    ["Samples", String(state.history.length)],
+  ]);
+}
+
+// ---- disputes ----
+
+async function loadDisputes() {
+  const disputes = await call("GET", "admin/disputes?page=0&size=100");
+  for (const url of state.receipts) URL.revokeObjectURL(url);
+  state.receipts = [];
+  const list = $("dispute-list");
+  list.replaceChildren();
+  for (const offer of disputes) list.append(await disputeCard(offer));
+  $("disputes-count").textContent = disputes.length + " open disputes";
+}
+
+let ids = 0;
+
+async function disputeCard(offer) {
+  const li = document.createElement("li");
+  li.dataset.offer = offer.id;
+  const dl = document.createElement("dl");
+  details(dl, [
+    ["Offer", offer.id],
+    ["State", offer.status, "status"],
+    ["Fiat", offer.fiatAmount + " (minor units of " + offer.currency + ")"],
+    ["Bitcoin", offer.sats + " sats"],
+    ["Bond", offer.bond + " sats"],
+    ["Maker", offer.makerPubkey],
+    ["Taker", offer.takerPubkey],
+    ["Maker's words", offer.makerFeedback],
+    ["Taker's answer", offer.takerResponse],
+    ["Deadline", offer.expiresAt],
+  ]);
+  li.append(dl);
+  const receipt = await fetch("/api/offers/" + encodeURIComponent(offer.id) + "/receipt", {
+    headers: { Authorization: "Bearer " + currentToken() },
+  });
+  if (receipt.ok) {
+    const url = URL.createObjectURL(await receipt.blob());
+    state.receipts.push(url);
+    const img = document.createElement("img");
+    img.src = url;
+    img.alt = "The taker's receipt for offer " + offer.id;
+    img.className = "receipt";
+    li.append(img);
+  }
+  const id = "reason-" + ++ids;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = "Reason (shown to both parties and in the audit log)";
+  const reason = document.createElement("textarea");
+  reason.id = id;
+  reason.rows = 2;
+  li.append(label, reason);
+  const choices = [
+    ["MAKER_WINS", "Maker wins"],
+    ["TAKER_WINS", "Taker wins"],
+    ["SPLIT", "Split"],
+    ["RETURN", "Return each stake"],
+  ];
+  for (const [resolution, text] of choices) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = text;
+    button.dataset.resolution = resolution;
+    button.addEventListener(
+      "click",
+      guarded(async () => {
+        if (!reason.value.trim()) throw new Error("Give a reason first.");
+        await call("POST", "admin/disputes/" + encodeURIComponent(offer.id) + "/resolution", {
+          resolution,
+          reason: reason.value.trim(),
+        });
+        await loadDisputes();
+      })
+    );
+    li.append(button);
+  }
+  return li;
+}
+
+// ---- start ----
+
+async function start() {
+  $("login-form").addEventListener("submit", guarded(login));
+  $("logout").addEventListener("click", guarded(logout));
+  const saved = sessionStorage.getItem(SESSION);
+  if (saved) {
+    setToken(saved);
+    try {
+      await enter();
+    } catch (e) {
+      leave();
+    }
+  }
+}
+
+start();
