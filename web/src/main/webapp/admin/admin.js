@@ -82,7 +82,6 @@ async function enter() {
 
 async function loadCapacity() {
   const c = await call("GET", "admin/capacity");
-  const here = c.estimate && c.estimate.rows ? c.estimate.rows[c.estimate.rows.length - 1] : null;
   details($("capacity-figures"), [
     ["Level", c.level, "level"],
     ["Since", c.since],
@@ -100,13 +99,48 @@ async function loadCapacity() {
       "warning " + c.memoryThresholds.warning + ", critical " + c.memoryThresholds.critical +
         ", emergency " + c.memoryThresholds.emergency,
     ],
-    ["Open wallets", here ? here.walletsOpen : null],
-    ["Wallet cache size", c.walletCacheSize],
+    ["Wallet cache size (WALLET_CACHE_SIZE)", c.walletCacheSize],
     ["Checked at", c.checkedAt],
   ]);
+  estimateTable(c.estimate ? c.estimate.rows : []);
   state.history.push({ sessions: c.sessions.live, limit: c.sessions.limit, memory: Number(c.memory.ratio) });
   if (state.history.length > HISTORY) state.history.shift();
   drawHistory();
+}
+
+function estimateTable(rows) {
+  const columns = [
+    ["Server", "server"],
+    ["Sessions supported", "sessionsSupported"],
+    ["Wallets open alongside", "walletsOpen"],
+    ["Recommended SESSION_LIMIT", "recommendedSessionLimit"],
+    ["Recommended WALLET_CACHE_SIZE", "recommendedWalletCacheSize"],
+    ["Configured limit fits", "configuredLimitFits"],
+  ];
+  const table = $("estimate");
+  table.replaceChildren();
+  const caption = document.createElement("caption");
+  caption.textContent = "Capacity estimate per server size";
+  const head = document.createElement("tr");
+  for (const [title] of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = title;
+    head.append(th);
+  }
+  const thead = document.createElement("thead");
+  thead.append(head);
+  const tbody = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = document.createElement("tr");
+    for (const [, key] of columns) {
+      const td = document.createElement("td");
+      td.textContent = row[key] === undefined || row[key] === null ? "" : String(row[key]);
+      tr.append(td);
+    }
+    tbody.append(tr);
+  }
+  table.append(caption, thead, tbody);
 }
 
 function drawHistory() {
@@ -123,6 +157,13 @@ function drawHistory() {
     path.setAttribute("stroke", color);
     path.setAttribute("stroke-width", "2");
     svg.append(path);
+    const [x, y] = points[points.length - 1].split(",");
+    const dot = document.createElementNS(ns, "circle");
+    dot.setAttribute("cx", x);
+    dot.setAttribute("cy", y);
+    dot.setAttribute("r", "3");
+    dot.setAttribute("fill", color);
+    svg.append(dot);
   };
   line(state.history.map((h) => (h.limit > 0 ? h.sessions / h.limit : 0)), "#1d4ed8");
   line(state.history.map((h) => h.memory), "#b45309");

@@ -158,6 +158,20 @@ function drawQr(container, text, label) {
   for (const img of container.querySelectorAll("img")) img.alt = label;
 }
 
+/** Reads a QR code from a picture file with the html5-qrcode library; resolves with its text. */
+async function readQr(file) {
+  const library = window.__Html5QrcodeLibrary__;
+  if (!library) throw new Error("The QR code reader did not load.");
+  const reader = new library.Html5Qrcode("offer-qr-reader", { verbose: false });
+  try {
+    return await reader.scanFile(file, false);
+  } catch (e) {
+    throw new Error("No QR code could be read from this picture.");
+  } finally {
+    reader.clear();
+  }
+}
+
 // ---- key and session ----
 
 function renderKey() {
@@ -411,6 +425,10 @@ async function createOffer() {
   renderCurrent();
 }
 
+async function fundFromBalance() {
+  updateTrade(await call("POST", "offers/" + state.current.id + "/funding", { source: "BALANCE" }));
+}
+
 async function fundByLightning() {
   state.current = await call("POST", "offers/" + state.current.id + "/invoice");
   renderCurrent();
@@ -422,6 +440,7 @@ function renderCurrent() {
   if (!offer) return;
   details($("offer-details"), offerRows(offer));
   $("fund-lightning").hidden = offer.status !== "CREATED";
+  $("fund-balance").hidden = offer.status !== "CREATED";
   // the invoice stays on screen beside the state once the offer is paid (later views omit it)
   if (offer.invoice) state.invoice = { id: offer.id, text: offer.invoice };
   const invoice = state.invoice && state.invoice.id === offer.id ? state.invoice.text : null;
@@ -441,7 +460,11 @@ async function refreshWallet() {
     ["Spendable", sats(wallet.spendable), { field: "spendable" }],
     ["Reserved", sats(wallet.reserved)],
     ["In flight", sats(wallet.inflight)],
-    ...wallet.dormant.map((d) => ["Dormant wallet", JSON.stringify(d)]),
+    ...wallet.dormant.map((d) => [
+      "Dormant wallet " + d.walletId,
+      sats(d.spendable) + " spendable, " + sats(d.reserved) + " reserved, " + sats(d.inflight) +
+        " in flight, since " + d.dormantSince,
+    ]),
   ]);
 }
 
@@ -469,6 +492,35 @@ async function deposit() {
       showError(e);
     }
   }, 2000);
+}
+
+async function depositToken() {
+  if (!currentToken()) throw new Error("Log in first.");
+  const answer = await call("POST", "wallet/deposits/token", { token: $("token-in").value.trim() });
+  $("token-in").value = "";
+  $("token-in-result").textContent =
+    "Credited " + sats(answer.amount) + " (mint fee " + sats(answer.fee) + ")";
+  await refreshWallet();
+}
+
+async function withdrawToken() {
+  if (!currentToken()) throw new Error("Log in first.");
+  const answer = await call("POST", "wallet/withdrawals/token", {
+    amount: Number($("token-out-amount").value),
+  });
+  $("token-out").hidden = false;
+  $("token-out-text").value = answer.token;
+  await refreshWallet();
+}
+
+async function payInvoice() {
+  if (!currentToken()) throw new Error("Log in first.");
+  const answer = await call("POST", "wallet/withdrawals/lightning", {
+    invoice: $("pay-out-invoice").value.trim(),
+  });
+  $("pay-out-result").textContent =
+    answer.status + ": " + sats(answer.amount) + " (fee " + sats(answer.fee) + ")";
+  await refreshWallet();
 }
 
 // ---- start ----
@@ -508,8 +560,16 @@ async function start() {
   $("login").addEventListener("click", guarded(login));
   $("logout").addEventListener("click", guarded(logout));
   $("offer-form").addEventListener("submit", guarded(createOffer));
+  $("offer-qr-image").addEventListener("change", guarded(async () => {
+    const file = $("offer-qr-image").files[0];
+    if (file) $("offer-qr").value = await readQr(file);
+  }));
   $("fund-lightning").addEventListener("click", guarded(fundByLightning));
   $("deposit-form").addEventListener("submit", guarded(deposit));
+  $("fund-balance").addEventListener("click", guarded(fundFromBalance));
+  $("token-in-form").addEventListener("submit", guarded(depositToken));
+  $("token-out-form").addEventListener("submit", guarded(withdrawToken));
+  $("pay-out-form").addEventListener("submit", guarded(payInvoice));
   setInterval(tick, 1000);
 
   const saved = sessionStorage.getItem(SESSION);

@@ -48,32 +48,27 @@ export function backupText(secretHex) {
 
 /** The login signature: BIP-340 over SHA-256 of the challenge text's UTF-8 bytes. */
 export async function signChallenge(secretHex, challenge) {
-  const message = await sha256(new TextEncoder().encode(challenge));
+  const message = sha256(new TextEncoder().encode(challenge));
   return toHex(await sign(message, fromHex(secretHex)));
 }
 
 /**
  * A proof of work for the challenge: a nonce such that SHA-256(challenge + ":" + nonce) starts
- * with `bits` zero bits. Returns null when none is asked for.
+ * with `bits` zero bits, found in a worker so the page stays responsive. Resolves with null when
+ * none is asked for.
  */
-export async function proofOfWork(challenge, bits) {
-  if (!bits) return null;
-  const encoder = new TextEncoder();
-  for (let i = 0; ; i++) {
-    const nonce = i.toString(36);
-    const hash = await sha256(encoder.encode(challenge + ":" + nonce));
-    if (leadingZeroBits(hash) >= bits) return nonce;
-  }
-}
-
-function leadingZeroBits(bytes) {
-  let count = 0;
-  for (const b of bytes) {
-    if (b === 0) {
-      count += 8;
-      continue;
-    }
-    return count + Math.clz32(b) - 24;
-  }
-  return count;
+export function proofOfWork(challenge, bits) {
+  if (!bits) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./pow-worker.js", import.meta.url), { type: "module" });
+    worker.onmessage = (event) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      reject(new Error("The proof of work could not run in this browser."));
+    };
+    worker.postMessage({ challenge, bits });
+  });
 }

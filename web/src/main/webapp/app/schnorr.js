@@ -1,7 +1,8 @@
 // BIP-340 Schnorr signatures over secp256k1, written for this app with BigInt arithmetic.
 // No WebJar of a secp256k1 library with BIP-340 is published, so the app carries its own; the
-// browser test checks it against the BIP's official vectors. Hashing uses Web Crypto, which the
-// browser offers in secure contexts (HTTPS, or localhost).
+// browser test checks it against the server's own BIP-340 implementation. Randomness comes from
+// crypto.getRandomValues.
+import { sha256 } from "./sha256.js";
 
 const P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -93,13 +94,10 @@ function concat(...parts) {
   return out;
 }
 
-/** SHA-256 of bytes. */
-export async function sha256(bytes) {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-}
+export { sha256 };
 
 async function taggedHash(tag, ...parts) {
-  const t = await sha256(new TextEncoder().encode(tag));
+  const t = sha256(new TextEncoder().encode(tag));
   return sha256(concat(t, t, ...parts));
 }
 

@@ -36,17 +36,21 @@ import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.devmint.DevMint;
 import org.openpleb.devmint.DevMintConfig;
 import org.openpleb.ee.admin.AdminPasswordHasher;
+import org.openpleb.ee.session.ProofOfWork;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.contract.ContractCheck;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The makers' and takers' app in headless Chromium against Payara, PostgreSQL and a dev mint that
  * pays every invoice by itself five seconds after it is issued: a new maker makes a key, logs in by
- * signing the challenge, creates an offer from a pasted bank QR text and funds it by Lightning, and
- * sees it paid without a reload; a second browser profile sees the offer appear in its live order
- * book; both deposit by Lightning; the taker claims with the bond from the wallet and uploads a
- * receipt, the maker approves, and both balances change by the offer's amounts. A second trade goes
- * to dispute and the admin resolves it in {@code /admin}. Every page is screenshot under
+ * signing the challenge, creates an offer from a bank QR code read from a picture and funds it by
+ * Lightning, and sees it paid without a reload; a second browser profile sees the offer appear in
+ * its live order book; both deposit by Lightning; the taker claims with the bond from the wallet
+ * and uploads a receipt, the maker approves, and both balances change by the offer's amounts; a
+ * token withdrawn by one is deposited by the other. A second trade, funded from the wallet balance,
+ * goes to dispute and the admin resolves it in {@code /admin}. Every page is screenshot under
  * target/screenshots/, checked by axe-core and must leave no error in the browser console.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -120,13 +124,13 @@ class MakerAppIT {
 
   /** The offer's public view, as anyone reads it. */
   private JsonNode publicOffer(String id) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(app() + "api/offers/" + id)).build();
     HttpResponse<String> answer =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .build()
-            .send(
-                HttpRequest.newBuilder(URI.create(app() + "api/offers/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, answer, answer.body());
     assertEquals(200, answer.statusCode(), answer::body);
     return new ObjectMapper().readTree(answer.body());
   }
@@ -216,6 +220,31 @@ class MakerAppIT {
   }
 
   @Test
+  void theBrowsersProofOfWorkMeetsTheServersCheck() throws Exception {
+    try (Browser browser = Browser.start("pow")) {
+      browser.open(app());
+      browser.awaitText("stream", "open", 30);
+      for (int bits : new int[] {1, 8, 14}) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String challenge = HEX.formatHex(random);
+        // through the worker the login uses, under the page's content security policy
+        Object nonce =
+            browser.asyncScript(
+                "const [challenge, bits, done] = arguments;"
+                    + "import('/app/keys.js').then(k => k.proofOfWork(challenge, bits))"
+                    + ".then(done, e => done('failed: ' + e));",
+                challenge,
+                bits);
+        assertTrue(
+            ProofOfWork.leadingZeroBits(challenge, (String) nonce) >= bits,
+            bits + " bits: " + nonce);
+      }
+      browser.assertNoConsoleErrors();
+    }
+  }
+
+  @Test
   void aNewMakerFundsAnOfferByLightningAndATakerSeesItLive() throws Exception {
     Path shots = screenshots();
     try (Browser maker = Browser.start("maker");
@@ -236,7 +265,17 @@ class MakerAppIT {
 
       section(maker, "sell");
       maker.type("offer-amount", "10000");
-      maker.type("offer-qr", "bank-qr-" + UUID.randomUUID());
+      // the bank's QR code as a picture (drawn by the app's own encoder), read by the app's reader
+      String bankQr = "bank-qr-" + UUID.randomUUID();
+      Path picture = qrPicture(maker, bankQr);
+      maker.element("offer-qr-image").sendKeys(picture.toString());
+      new WebDriverWait(maker.driver(), Duration.ofSeconds(30))
+          .withMessage(
+              () ->
+                  "the QR code read from the picture; error box: "
+                      + maker.element("error").getText())
+          .until(driver -> bankQr.equals(maker.element("offer-qr").getAttribute("value")));
+      Files.delete(picture);
       maker.driver().findElement(By.cssSelector("#offer-form button[type=submit]")).click();
       maker.awaitText("offer-details", "CREATED", 30);
       maker.assertAccessible("offer-created");
@@ -296,9 +335,22 @@ class MakerAppIT {
       maker.awaitText("wallet-balance", sats(1000 + bond), 30);
       section(taker, "wallet");
       long takerGets = offer.path("sats").asLong() + offer.path("takerFee").asLong() + bond;
-      taker.awaitText("wallet-balance", sats(deposit - bond + takerGets), 30);
+      long takerBalance = deposit - bond + takerGets;
+      taker.awaitText("wallet-balance", sats(takerBalance), 30);
       taker.assertAccessible("wallet");
       taker.screenshot(shots, "wallet");
+
+      // the maker withdraws 500 sats as a Cashu token and the taker deposits it
+      maker.type("token-out-amount", "500");
+      maker.driver().findElement(By.cssSelector("#token-out-form button[type=submit]")).click();
+      maker.awaitVisible("#token-out-text", 30);
+      String token = maker.element("token-out-text").getAttribute("value");
+      assertTrue(token.startsWith("cashu"), token);
+      maker.awaitText("wallet-balance", sats(1000 + bond - 500), 30);
+      taker.type("token-in", token);
+      taker.driver().findElement(By.cssSelector("#token-in-form button[type=submit]")).click();
+      taker.awaitText("token-in-result", "Credited 500 sats", 30);
+      taker.awaitText("wallet-balance", sats(takerBalance + 500), 30);
 
       maker.assertNoConsoleErrors();
       taker.assertNoConsoleErrors();
@@ -318,13 +370,15 @@ class MakerAppIT {
       taker.awaitText("stream", "open", 30);
       logIn(taker);
 
+      // this maker funds from the wallet balance, deposited first
+      deposit(maker, 20_000);
       section(maker, "sell");
       maker.type("offer-amount", "20000");
       maker.type("offer-qr", "bank-qr-" + UUID.randomUUID());
       maker.driver().findElement(By.cssSelector("#offer-form button[type=submit]")).click();
       maker.awaitText("offer-details", "CREATED", 30);
-      maker.click("fund-lightning");
-      maker.awaitText("offer-details", "INVOICE_PAID", 60);
+      maker.click("fund-balance");
+      maker.awaitText("offer-details", "INVOICE_PAID", 30);
       String offerId =
           maker
               .driver()
@@ -379,6 +433,27 @@ class MakerAppIT {
       taker.assertNoConsoleErrors();
       admin.assertNoConsoleErrors();
     }
+  }
+
+  /** A PNG file of a QR code of {@code text}, drawn in the page by the QR code library. */
+  private static Path qrPicture(Browser browser, String text) throws Exception {
+    String dataUrl =
+        (String)
+            browser.script(
+                "const box = document.createElement('div');"
+                    + "new window.QRCode(box, {text: arguments[0], width: 256, height: 256});"
+                    // on white paper: the quiet zone around the code that readers look for
+                    + "const paper = document.createElement('canvas');"
+                    + "paper.width = 320; paper.height = 320;"
+                    + "const pen = paper.getContext('2d');"
+                    + "pen.fillStyle = '#fff'; pen.fillRect(0, 0, 320, 320);"
+                    + "pen.drawImage(box.querySelector('canvas'), 32, 32);"
+                    + "return paper.toDataURL('image/png');",
+                text);
+    Path file = Files.createTempFile("bank-qr", ".png");
+    Files.write(
+        file, java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1)));
+    return file;
   }
 
   /** Makes a key in the browser and logs in with it. */
