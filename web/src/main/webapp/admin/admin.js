@@ -72,10 +72,13 @@ async function enter() {
   $("login-section").hidden = true;
   $("console").hidden = false;
   $("who").textContent = "Logged in as admin";
-  await Promise.all([loadCapacity(), loadDisputes()]);
+  await Promise.all([loadCapacity(), loadDisputes(), loadTreasury(), loadConfiguration()]);
   clearInterval(state.timer);
-  // the capacity report is a snapshot; it is read again every ten seconds for the history
-  state.timer = setInterval(() => loadCapacity().catch(showError), 10000);
+  // the capacity report and the treasury are snapshots: read again every ten seconds
+  state.timer = setInterval(() => {
+    loadCapacity().catch(showError);
+    loadTreasury().catch(showError);
+  }, 10000);
 }
 
 // ---- capacity ----
@@ -175,6 +178,51 @@ function drawHistory() {
   ]);
 }
 
+// ---- treasury and configuration ----
+
+async function loadTreasury() {
+  const t = await call("GET", "admin/treasury");
+  details($("treasury-figures"), [
+    ["Spendable", t.spendable + " sats", "spendable"],
+    ["Reserved", t.reserved + " sats"],
+    ["In flight", t.inflight + " sats"],
+    ["Settled platform share", t.settledPlatformShare + " sats", "settled"],
+    ["Withdrawn", t.withdrawn + " sats"],
+    ["Read at", t.readAt],
+  ]);
+  const list = $("treasury-withdrawals");
+  list.replaceChildren();
+  for (const w of t.latestWithdrawals) {
+    const li = document.createElement("li");
+    li.textContent = w.at + ": " + w.amount + " sats (fee " + w.fee + ") by " + w.admin;
+    list.append(li);
+  }
+}
+
+async function withdrawTreasury() {
+  const answer = await call("POST", "admin/treasury/withdrawals", {
+    amount: Number($("treasury-amount").value),
+  });
+  $("treasury-token").hidden = false;
+  $("treasury-token-text").value = answer.token;
+  await loadTreasury();
+}
+
+/** The platform's public settings (GET /api/info), flattened to one line per value. */
+async function loadConfiguration() {
+  const info = await call("GET", "info");
+  const rows = [];
+  const walk = (prefix, value) => {
+    if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) walk(prefix ? prefix + "." + key : key, inner);
+    } else if (value !== null && value !== undefined) {
+      rows.push([prefix, String(value)]);
+    }
+  };
+  walk("", info);
+  details($("configuration-figures"), rows);
+}
+
 // ---- disputes ----
 
 async function loadDisputes() {
@@ -245,7 +293,7 @@ async function disputeCard(offer) {
           resolution,
           reason: reason.value.trim(),
         });
-        await loadDisputes();
+        await Promise.all([loadDisputes(), loadTreasury()]);
       })
     );
     li.append(button);
@@ -258,6 +306,7 @@ async function disputeCard(offer) {
 async function start() {
   $("login-form").addEventListener("submit", guarded(login));
   $("logout").addEventListener("click", guarded(logout));
+  $("treasury-form").addEventListener("submit", guarded(withdrawTreasury));
   const saved = sessionStorage.getItem(SESSION);
   if (saved) {
     setToken(saved);

@@ -1,6 +1,7 @@
 // The makers' and takers' app: key, login, live order book, offers funded by Lightning, wallet.
 // Every amount, state and deadline shown comes from the API.
 import { ApiError, call, currentToken, setToken, upload } from "./api.js";
+import { verifyChain } from "./audit.js";
 import { openEvents } from "./events.js";
 import {
   backupText,
@@ -386,6 +387,27 @@ function tradeControls(offer) {
       actionButton("Forfeit the bond", "forfeit", answer("FORFEIT"))
     );
   }
+  const log = document.createElement("div");
+  log.className = "audit";
+  controls.push(
+    actionButton("Show and verify the audit log", "audit", async () => {
+      const audit = await call("GET", "offers/" + encodeURIComponent(offer.id) + "/audit");
+      const check = verifyChain(audit);
+      const verdict = document.createElement("p");
+      verdict.dataset.field = "audit-verdict";
+      verdict.textContent = check.valid
+        ? "Hash chain verified in this browser: all " + audit.entries.length + " entries link up."
+        : "Hash chain BROKEN at entry " + check.brokenAt + ": this log was altered.";
+      const list = document.createElement("ol");
+      for (const entry of audit.entries) {
+        const item = document.createElement("li");
+        item.textContent = entry.action + ": " + entry.entry;
+        list.append(item);
+      }
+      log.replaceChildren(verdict, list);
+    }),
+    log
+  );
   return controls;
 }
 

@@ -49,9 +49,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Lightning, and sees it paid without a reload; a second browser profile sees the offer appear in
  * its live order book; both deposit by Lightning; the taker claims with the bond from the wallet
  * and uploads a receipt, the maker approves, and both balances change by the offer's amounts; a
- * token withdrawn by one is deposited by the other. A second trade, funded from the wallet balance,
- * goes to dispute and the admin resolves it in {@code /admin}. Every page is screenshot under
- * target/screenshots/, checked by axe-core and must leave no error in the browser console.
+ * token withdrawn by one is deposited by the other; the audit log's hash chain is verified in the
+ * browser. A second trade, funded from the wallet balance, goes to dispute and the admin resolves
+ * it in {@code /admin}, which also shows the configuration and the treasury, from which the admin
+ * withdraws. Every page is screenshot under target/screenshots/, checked by axe-core and must leave
+ * no error in the browser console.
  */
 @ExtendWith(ArquillianExtension.class)
 class MakerAppIT {
@@ -330,6 +332,25 @@ class MakerAppIT {
       taker.awaitText("mine-list", "COMPLETED", 30);
       taker.screenshot(shots, "completed");
 
+      // the audit log, its hash chain checked in the browser; a changed entry is caught
+      maker.driver().findElement(By.cssSelector("#mine-list button[data-action=audit]")).click();
+      maker.awaitText("mine-list", "Hash chain verified in this browser", 30);
+      assertTrue(maker.element("mine-list").getText().contains("SETTLED"));
+      maker.assertAccessible("audit");
+      maker.screenshot(shots, "audit");
+      Object tampered =
+          maker.asyncScript(
+              "const [id, done] = arguments;"
+                  + "const token = sessionStorage.getItem('openpleb.session');"
+                  + "Promise.all([import('/app/audit.js'), fetch('/api/offers/' + id + '/audit',"
+                  + " {headers: {Authorization: 'Bearer ' + token}}).then(r => r.json())])"
+                  + ".then(([a, log]) => { const before = a.verifyChain(log).valid;"
+                  + " log.entries[1].entry = log.entries[1].entry.replace('\"', '\" ');"
+                  + " const after = a.verifyChain(log); done([before, after.valid, after.brokenAt]);"
+                  + "}).catch(e => done([String(e)]));",
+              offerId);
+      assertEquals(List.of(true, false, 2L), tampered, "a changed second entry breaks the chain");
+
       // both balances change: the maker gets the bond back, the taker the sats, fee and bond
       section(maker, "wallet");
       maker.awaitText("wallet-balance", sats(1000 + bond), 30);
@@ -422,6 +443,28 @@ class MakerAppIT {
           .findElement(By.cssSelector(card + " button[data-resolution=MAKER_WINS]"))
           .click();
       admin.awaitText("disputes-count", "0 open disputes", 30);
+
+      // the configuration at a glance, and the platform's share withdrawn from the treasury
+      String configuration = admin.element("configuration-figures").getText();
+      assertTrue(
+          configuration.contains("currency") && configuration.contains("KRW"), configuration);
+      new WebDriverWait(admin.driver(), Duration.ofSeconds(40))
+          .withMessage("the treasury never held the platform's share")
+          .until(
+              driver ->
+                  !admin
+                      .driver()
+                      .findElement(By.cssSelector("#treasury-figures dd[data-field=spendable]"))
+                      .getText()
+                      .startsWith("0 "));
+      admin.type("treasury-amount", "1");
+      admin.driver().findElement(By.cssSelector("#treasury-form button[type=submit]")).click();
+      admin.awaitVisible("#treasury-token-text", 30);
+      String token = admin.element("treasury-token-text").getAttribute("value");
+      assertTrue(token.startsWith("cashu"), token);
+      admin.awaitText("treasury-withdrawals", "1 sats", 30);
+      admin.assertAccessible("admin-treasury");
+      admin.screenshot(shots, "treasury");
 
       // both parties see the resolution from their event streams
       maker.awaitText("mine-list", "RESOLVED", 30);
