@@ -50,6 +50,8 @@ function guarded(action) {
       await action(event);
     } catch (e) {
       showError(e);
+      // a refused token means the session ended (expired, logged out elsewhere): log in again
+      if (e instanceof ApiError && e.status === 401 && currentToken()) dropSession();
     }
   };
 }
@@ -230,6 +232,10 @@ function startEvents() {
   if (state.closeEvents) state.closeEvents();
   state.closeEvents = openEvents(currentToken(), onEvent, (status) => {
     $("stream").textContent = "Live updates: " + status;
+    if (status === "unauthorized" && currentToken()) {
+      dropSession();
+      return;
+    }
     if (status === "open") {
       // whatever changed while the stream was down is read afresh
       loadBook().catch(showError);

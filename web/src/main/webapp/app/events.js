@@ -4,7 +4,8 @@
 
 /**
  * Opens the stream and calls onEvent(name, data) for each event with JSON data. Returns a
- * function that closes it. onStatus(text) hears "open", "reconnecting" or "closed".
+ * function that closes it. onStatus(text) hears "open", "reconnecting", "unauthorized" or
+ * "closed".
  */
 export function openEvents(token, onEvent, onStatus = () => {}) {
   const controller = new AbortController();
@@ -18,7 +19,8 @@ export function openEvents(token, onEvent, onStatus = () => {}) {
         if (token) headers.Authorization = "Bearer " + token;
         const response = await fetch("/api/events", { headers, signal: controller.signal });
         if (response.status === 401) {
-          onStatus("closed");
+          // the token names no live session any more: reconnecting would not help
+          onStatus("unauthorized");
           return;
         }
         if (!response.ok || !response.body) throw new Error("HTTP " + response.status);

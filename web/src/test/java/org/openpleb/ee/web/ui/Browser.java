@@ -153,6 +153,11 @@ final class Browser implements AutoCloseable {
 
   /** Fails on any console entry at SEVERE (errors, failed loads, CSP refusals) in the whole run. */
   void assertNoConsoleErrors() {
+    assertEquals(List.of(), consoleErrors(), name + ": browser console errors");
+  }
+
+  /** The console entries at SEVERE in the whole run. */
+  List<String> consoleErrors() {
     console.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : console) {
@@ -160,7 +165,7 @@ final class Browser implements AutoCloseable {
         errors.add(entry.getMessage());
       }
     }
-    assertEquals(List.of(), errors, name + ": browser console errors");
+    return errors;
   }
 
   /** Runs axe-core on the page; fails on any serious or critical violation. */

@@ -104,8 +104,8 @@ class MakerAppIT {
   @ArquillianResource URL base;
 
   /**
-   * The app's address as the browser must use it: localhost, a secure context in which the browser
-   * offers Web Crypto (Arquillian may name a non-loopback interface instead).
+   * The app's address as a user on this machine opens it: localhost (Arquillian may name a
+   * non-loopback interface instead).
    */
   private String app() throws Exception {
     return new URI("http", null, "localhost", base.getPort(), "/", null, null).toString();
@@ -247,6 +247,35 @@ class MakerAppIT {
   }
 
   @Test
+  void aSessionEndedElsewhereLogsThePageOut() throws Exception {
+    try (Browser user = Browser.start("ended")) {
+      user.open(app());
+      user.awaitText("stream", "open", 30);
+      logIn(user);
+      String token = (String) user.script("return sessionStorage.getItem('openpleb.session');");
+      HttpRequest logout =
+          HttpRequest.newBuilder(URI.create(app() + "api/sessions/current"))
+              .header("Authorization", "Bearer " + token)
+              .DELETE()
+              .build();
+      HttpResponse<String> ended =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(logout, HttpResponse.BodyHandlers.ofString());
+      assertEquals(204, ended.statusCode(), ended::body);
+
+      // the stream ends with the session; its reconnection is refused, and the page knows
+      user.awaitText("who", "Not logged in", 30);
+      assertEquals(null, user.script("return sessionStorage.getItem('openpleb.session');"));
+      user.awaitText("stream", "open", 30);
+      for (String error : user.consoleErrors()) {
+        assertTrue(error.contains("/api/events") && error.contains("401"), error);
+      }
+    }
+  }
+
+  @Test
   void aNewMakerFundsAnOfferByLightningAndATakerSeesItLive() throws Exception {
     Path shots = screenshots();
     try (Browser maker = Browser.start("maker");
@@ -332,10 +361,32 @@ class MakerAppIT {
       taker.awaitText("mine-list", "COMPLETED", 30);
       taker.screenshot(shots, "completed");
 
-      // the audit log, its hash chain checked in the browser; a changed entry is caught
-      maker.driver().findElement(By.cssSelector("#mine-list button[data-action=audit]")).click();
-      maker.awaitText("mine-list", "Hash chain verified in this browser", 30);
-      assertTrue(maker.element("mine-list").getText().contains("SETTLED"));
+      // both balances change: the maker gets the bond back, the taker the sats, fee and bond
+      section(maker, "wallet");
+      maker.awaitText("wallet-balance", sats(1000 + bond), 30);
+      section(taker, "wallet");
+      long takerGets = offer.path("sats").asLong() + offer.path("takerFee").asLong() + bond;
+      long takerBalance = deposit - bond + takerGets;
+      taker.awaitText("wallet-balance", sats(takerBalance), 30);
+      taker.assertAccessible("wallet");
+      taker.screenshot(shots, "wallet");
+
+      // the audit log of the settled trade, its hash chain checked in the browser; a changed
+      // entry is caught
+      section(maker, "mine");
+      // the settlement's own entry follows the approval: the log is asked for until it is there
+      new WebDriverWait(maker.driver(), Duration.ofSeconds(30))
+          .withMessage(() -> "no SETTLED entry: " + maker.element("mine-list").getText())
+          .until(
+              driver -> {
+                maker
+                    .driver()
+                    .findElement(By.cssSelector("#mine-list button[data-action=audit]"))
+                    .click();
+                String text = maker.element("mine-list").getText();
+                return text.contains("Hash chain verified in this browser")
+                    && text.contains("SETTLED");
+              });
       maker.assertAccessible("audit");
       maker.screenshot(shots, "audit");
       Object tampered =
@@ -351,17 +402,8 @@ class MakerAppIT {
               offerId);
       assertEquals(List.of(true, false, 2L), tampered, "a changed second entry breaks the chain");
 
-      // both balances change: the maker gets the bond back, the taker the sats, fee and bond
-      section(maker, "wallet");
-      maker.awaitText("wallet-balance", sats(1000 + bond), 30);
-      section(taker, "wallet");
-      long takerGets = offer.path("sats").asLong() + offer.path("takerFee").asLong() + bond;
-      long takerBalance = deposit - bond + takerGets;
-      taker.awaitText("wallet-balance", sats(takerBalance), 30);
-      taker.assertAccessible("wallet");
-      taker.screenshot(shots, "wallet");
-
       // the maker withdraws 500 sats as a Cashu token and the taker deposits it
+      section(maker, "wallet");
       maker.type("token-out-amount", "500");
       maker.driver().findElement(By.cssSelector("#token-out-form button[type=submit]")).click();
       maker.awaitVisible("#token-out-text", 30);
