@@ -482,8 +482,33 @@ function renderCurrent() {
 
 // ---- wallet ----
 
+/** The withdrawal's source: the session's wallet, or a dormant wallet of the same key. */
+function renderSources(dormant) {
+  const select = $("from-wallet");
+  const chosen = select.value;
+  const options = [["", "This session's wallet"]].concat(
+    dormant.map((d) => [d.walletId, "Dormant wallet " + d.walletId + " (" + sats(d.spendable) + ")"])
+  );
+  select.replaceChildren(
+    ...options.map(([value, text]) => {
+      const option = document.createElement("option");
+      option.value = value;
+      option.textContent = text;
+      return option;
+    })
+  );
+  if (options.some(([value]) => value === chosen)) select.value = chosen;
+}
+
+function withSource(body) {
+  const walletId = $("from-wallet").value;
+  if (walletId) body.walletId = walletId;
+  return body;
+}
+
 async function refreshWallet() {
   const wallet = await call("GET", "wallet");
+  renderSources(wallet.dormant);
   details($("wallet-balance"), [
     ["Spendable", sats(wallet.spendable), { field: "spendable" }],
     ["Reserved", sats(wallet.reserved)],
@@ -533,9 +558,11 @@ async function depositToken() {
 
 async function withdrawToken() {
   if (!currentToken()) throw new Error("Log in first.");
-  const answer = await call("POST", "wallet/withdrawals/token", {
-    amount: Number($("token-out-amount").value),
-  });
+  const answer = await call(
+    "POST",
+    "wallet/withdrawals/token",
+    withSource({ amount: Number($("token-out-amount").value) })
+  );
   $("token-out").hidden = false;
   $("token-out-text").value = answer.token;
   await refreshWallet();
@@ -543,9 +570,11 @@ async function withdrawToken() {
 
 async function payInvoice() {
   if (!currentToken()) throw new Error("Log in first.");
-  const answer = await call("POST", "wallet/withdrawals/lightning", {
-    invoice: $("pay-out-invoice").value.trim(),
-  });
+  const answer = await call(
+    "POST",
+    "wallet/withdrawals/lightning",
+    withSource({ invoice: $("pay-out-invoice").value.trim() })
+  );
   $("pay-out-result").textContent =
     answer.status + ": " + sats(answer.amount) + " (fee " + sats(answer.fee) + ")";
   await refreshWallet();

@@ -40,6 +40,7 @@ import org.openpleb.ee.session.ProofOfWork;
 import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,10 +51,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * its live order book; both deposit by Lightning; the taker claims with the bond from the wallet
  * and uploads a receipt, the maker approves, and both balances change by the offer's amounts; a
  * token withdrawn by one is deposited by the other; the audit log's hash chain is verified in the
- * browser. A second trade, funded from the wallet balance, goes to dispute and the admin resolves
- * it in {@code /admin}, which also shows the configuration and the treasury, from which the admin
- * withdraws. Every page is screenshot under target/screenshots/, checked by axe-core and must leave
- * no error in the browser console.
+ * browser. A user who logs out and in again sees the old session's wallet as dormant and withdraws
+ * from it; a session ended elsewhere logs the page out. A second trade, funded from the wallet
+ * balance, goes to dispute and the admin resolves it in {@code /admin}, which also shows the
+ * configuration and the treasury, from which the admin withdraws. Every page is screenshot under
+ * target/screenshots/, checked by axe-core and must leave no error in the browser console.
  */
 @ExtendWith(ArquillianExtension.class)
 class MakerAppIT {
@@ -272,6 +274,39 @@ class MakerAppIT {
       for (String error : user.consoleErrors()) {
         assertTrue(error.contains("/api/events") && error.contains("401"), error);
       }
+    }
+  }
+
+  @Test
+  void aDormantWalletOfTheSameKeyIsShownAndWithdrawnFrom() throws Exception {
+    try (Browser user = Browser.start("dormant")) {
+      user.open(app());
+      user.awaitText("stream", "open", 30);
+      logIn(user);
+      deposit(user, 600);
+      // logging out ends the session; its wallet, still holding the sats, becomes dormant
+      section(user, "account");
+      user.click("logout");
+      user.awaitText("who", "Not logged in", 30);
+      user.click("login");
+      user.awaitText("who", "Logged in", 30);
+      section(user, "wallet");
+      user.awaitText("wallet-balance", "600 sats spendable", 30);
+      user.assertAccessible("dormant");
+      user.screenshot(screenshots(), "dormant");
+
+      new Select(user.element("from-wallet")).selectByIndex(1);
+      user.type("token-out-amount", "600");
+      user.driver().findElement(By.cssSelector("#token-out-form button[type=submit]")).click();
+      user.awaitVisible("#token-out-text", 30);
+      String token = user.element("token-out-text").getAttribute("value");
+      assertTrue(token.startsWith("cashu"), token);
+      // emptied, the dormant wallet is no longer listed
+      new WebDriverWait(user.driver(), Duration.ofSeconds(30))
+          .withMessage("the emptied dormant wallet is still offered")
+          .until(driver -> new Select(user.element("from-wallet")).getOptions().size() == 1);
+      assertFalse(user.element("wallet-balance").getText().contains("Dormant wallet"));
+      user.assertNoConsoleErrors();
     }
   }
 
