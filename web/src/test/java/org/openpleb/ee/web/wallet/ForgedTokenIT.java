@@ -115,6 +115,9 @@ class ForgedTokenIT {
     String bookedOfferId = fundedOffer(api, maker);
     long spendable = api.wallet(sender).path("spendable").asLong();
 
+    // a first flood grows the server's request threads (and their thread-local caches) to the
+    // flood's width and loads every refusal path once: the measured flood must then add nothing
+    floodOfForgedDeposits(api, sender, mint, real);
     long heapBefore = heapAfterGc();
     AtomicBoolean flooding = new AtomicBoolean(true);
     ConcurrentLinkedQueue<String> readiness = new ConcurrentLinkedQueue<>();
@@ -288,6 +291,25 @@ class ForgedTokenIT {
   }
 
   /** The heap in use after full collections: the least of three readings. */
+  /** {@link #PARALLEL} forged token deposits at once, each refused as TOKEN_INVALID. */
+  private static void floodOfForgedDeposits(
+      WalletApiClient api, Session sender, String mint, Proof real) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
+    try {
+      List<Callable<HttpResponse<String>>> attacks = new ArrayList<>();
+      for (int i = 0; i < PARALLEL; i++) {
+        String token = i % 2 == 0 ? forgedV3(mint, real) : forgedV4(mint, real);
+        String body = "{\"token\":\"" + token + "\"}";
+        attacks.add(() -> api.post("api/wallet/deposits/token", sender, body));
+      }
+      for (Future<HttpResponse<String>> answer : threads.invokeAll(attacks, 5, TimeUnit.MINUTES)) {
+        assertProblem(answer.get(), 400, "TOKEN_INVALID");
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   private static long heapAfterGc() throws InterruptedException {
     long least = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {
