@@ -10,6 +10,10 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <p>A proof secret is hashed to the curve as the UTF-8 bytes of its string form, never as
  * hex-decoded bytes: a 64-character hex secret is 64 input bytes.
+ *
+ * <p>The wallet's operations on hex ({@link #blindedMessage}, {@link #unblindedSignature}, {@link
+ * #y}) run on the {@linkplain Secp256k1Backends#active() active back end}; the methods on Bouncy
+ * Castle points are the reference and the mint's side.
  */
 public final class Bdhke {
 
@@ -40,7 +44,49 @@ public final class Bdhke {
 
   /** The NUT-07 {@code Y} of a proof: compressed hex of {@code hash_to_curve(utf8(secret))}. */
   public static String y(String secret) {
-    return Secp256k1.encode(Secp256k1.hashToCurve(utf8(secret)));
+    return y(Secp256k1Backends.active(), secret);
+  }
+
+  static String y(Secp256k1Backend backend, String secret) {
+    return Secp256k1.hex(backend.hashToCurve(utf8(secret)));
+  }
+
+  /**
+   * The blinded message {@code B_} of a proof secret as compressed hex, on the {@linkplain
+   * Secp256k1Backends#active() active back end}: what a wallet sends to the mint.
+   */
+  public static String blindedMessage(String secret, BigInteger r) {
+    return blindedMessage(Secp256k1Backends.active(), secret, r);
+  }
+
+  static String blindedMessage(Secp256k1Backend backend, String secret, BigInteger r) {
+    Secp256k1.requireScalar(r, "blinding factor r");
+    return Secp256k1.hex(backend.blind(utf8(secret), r));
+  }
+
+  /**
+   * The proof's signature {@code C = C_ - rK} as compressed hex, from the mint's blind signature
+   * and the keyset key of that amount (both compressed hex), on the {@linkplain
+   * Secp256k1Backends#active() active back end}.
+   *
+   * @throws CashuCryptoException if a point is malformed or not on the curve, or r is out of range
+   */
+  public static String unblindedSignature(String blindSigHex, BigInteger r, String mintKeyHex) {
+    return unblindedSignature(Secp256k1Backends.active(), blindSigHex, r, mintKeyHex);
+  }
+
+  static String unblindedSignature(
+      Secp256k1Backend backend, String blindSigHex, BigInteger r, String mintKeyHex) {
+    Secp256k1.requireScalar(r, "blinding factor r");
+    return Secp256k1.hex(
+        backend.unblind(point(blindSigHex, "C_"), r, point(mintKeyHex, "mint key")));
+  }
+
+  private static byte[] point(String hex, String what) {
+    if (hex == null || hex.length() != 66) {
+      throw new CashuCryptoException(what + " must be 33 bytes (66 hex digits)");
+    }
+    return Secp256k1.parseHex(hex, what);
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Deterministic secrets (NUT-13): every output's secret and blinding factor follow from the wallet
@@ -37,6 +36,11 @@ public final class DeterministicSecrets {
    *     (or, for V1 keysets, one of 2^31 or more)
    */
   public static DerivedOutput derive(byte[] seed64, String keysetId, long counter) {
+    return derive(Secp256k1Backends.active(), seed64, keysetId, counter);
+  }
+
+  static DerivedOutput derive(
+      Secp256k1Backend backend, byte[] seed64, String keysetId, long counter) {
     if (seed64 == null || seed64.length == 0) {
       throw new CashuCryptoException("seed is missing");
     }
@@ -47,7 +51,7 @@ public final class DeterministicSecrets {
       return deriveHmac(seed64, keysetId, counter);
     }
     if (KeysetIds.isV1(keysetId)) {
-      return deriveBip32(seed64, keysetId, counter);
+      return deriveBip32(backend, seed64, keysetId, counter);
     }
     throw new CashuCryptoException("unsupported keyset id version for deterministic secrets");
   }
@@ -106,18 +110,19 @@ public final class DeterministicSecrets {
     return new DerivedOutput(Secp256k1.hex(secret), r);
   }
 
-  private static DerivedOutput deriveBip32(byte[] seed, String keysetId, long counter) {
+  private static DerivedOutput deriveBip32(
+      Secp256k1Backend backend, byte[] seed, String keysetId, long counter) {
     if (counter >= HARDENED) {
       throw new CashuCryptoException("counter too large for a BIP32 path");
     }
     String path = v1DerivationPath(keysetId, counter);
-    BigInteger secret = bip32PrivateKey(seed, path + "/0");
-    BigInteger r = bip32PrivateKey(seed, path + "/1");
+    BigInteger secret = bip32PrivateKey(backend, seed, path + "/0");
+    BigInteger r = bip32PrivateKey(backend, seed, path + "/1");
     return new DerivedOutput(Secp256k1.hex(Secp256k1.toBytes32(secret)), r);
   }
 
   /** BIP32 private key derivation along a path such as {@code m/129372'/0'/5'/0'/1}. */
-  static BigInteger bip32PrivateKey(byte[] seed, String path) {
+  static BigInteger bip32PrivateKey(Secp256k1Backend backend, byte[] seed, String path) {
     byte[] master = Secp256k1.hmacSha512(BIP32_MASTER_KEY, seed);
     BigInteger key = new BigInteger(1, Arrays.copyOfRange(master, 0, 32));
     byte[] chainCode = Arrays.copyOfRange(master, 32, 64);
@@ -135,12 +140,8 @@ public final class DeterministicSecrets {
                 .putInt((int) index)
                 .array();
       } else {
-        ECPoint publicKey = Secp256k1.multiplyG(key);
-        data =
-            ByteBuffer.allocate(37)
-                .put(Secp256k1.compressed(publicKey))
-                .putInt((int) index)
-                .array();
+        // the parent's public key: the one multiplication of G per level, on the back end
+        data = ByteBuffer.allocate(37).put(backend.multiplyG(key)).putInt((int) index).array();
       }
       byte[] child = Secp256k1.hmacSha512(chainCode, data);
       BigInteger tweak = new BigInteger(1, Arrays.copyOfRange(child, 0, 32));

@@ -61,10 +61,16 @@ public final class P2pk {
    * signature over {@code SHA256(utf8(secret))}.
    */
   public static String witness(String secret, BigInteger privateKey, SecureRandom rnd) {
+    return witness(Secp256k1Backends.active(), secret, privateKey, rnd);
+  }
+
+  static String witness(
+      Secp256k1Backend backend, String secret, BigInteger privateKey, SecureRandom rnd) {
     Secp256k1.requireScalar(privateKey, "private key");
     byte[] aux = new byte[32];
     rnd.nextBytes(aux);
-    byte[] signature = Schnorr.sign(Secp256k1.toBytes32(privateKey), messageHash(secret), aux);
+    byte[] signature =
+        Schnorr.sign(backend, Secp256k1.toBytes32(privateKey), messageHash(secret), aux);
     ObjectNode witness = JSON.createObjectNode();
     witness.putArray("signatures").add(Secp256k1.hex(signature));
     return write(witness);
@@ -80,6 +86,11 @@ public final class P2pk {
    * for anything that is not a P2PK secret, a malformed witness, and {@code SIG_ALL} locks.
    */
   public static boolean verifyWitness(String secret, String witnessJson, long nowEpochSeconds) {
+    return verifyWitness(Secp256k1Backends.active(), secret, witnessJson, nowEpochSeconds);
+  }
+
+  static boolean verifyWitness(
+      Secp256k1Backend backend, String secret, String witnessJson, long nowEpochSeconds) {
     Optional<Lock> parsed = parse(secret);
     if (parsed.isEmpty()) {
       return false;
@@ -93,7 +104,7 @@ public final class P2pk {
     List<String> signers = new ArrayList<>();
     signers.add(lock.data());
     signers.addAll(lock.pubkeys());
-    if (lock.nSigs() > 0 && validSigners(signers, signatures, message) >= lock.nSigs()) {
+    if (lock.nSigs() > 0 && validSigners(backend, signers, signatures, message) >= lock.nSigs()) {
       return true;
     }
     if (lock.locktime() != null && nowEpochSeconds > lock.locktime()) {
@@ -101,7 +112,7 @@ public final class P2pk {
         return true;
       }
       return lock.nSigsRefund() > 0
-          && validSigners(lock.refund(), signatures, message) >= lock.nSigsRefund();
+          && validSigners(backend, lock.refund(), signatures, message) >= lock.nSigsRefund();
     }
     return false;
   }
@@ -115,7 +126,8 @@ public final class P2pk {
       int nSigsRefund,
       boolean sigAll) {}
 
-  private static int validSigners(List<String> keys, List<byte[]> signatures, byte[] message) {
+  private static int validSigners(
+      Secp256k1Backend backend, List<String> keys, List<byte[]> signatures, byte[] message) {
     Set<String> counted = new HashSet<>();
     for (String key : keys) {
       byte[] x = xOnly(key);
@@ -123,7 +135,7 @@ public final class P2pk {
         continue;
       }
       for (byte[] signature : signatures) {
-        if (Schnorr.verify(x, message, signature)) {
+        if (Schnorr.verify(backend, x, message, signature)) {
           counted.add(Secp256k1.hex(x));
           break;
         }

@@ -14,6 +14,9 @@ import org.bouncycastle.math.ec.ECPoint;
  * y, messages of any length). {@link Revision#DRAFT_2020_03} exists only to check test vectors
  * published for the March 2020 draft, which differs in its tag names and in requiring a nonce point
  * with a square y.
+ *
+ * <p>The public methods run on the {@linkplain Secp256k1Backends#active() active back end}; the
+ * methods that take a {@link Revision} are the Bouncy Castle reference.
  */
 public final class Schnorr {
 
@@ -51,8 +54,12 @@ public final class Schnorr {
 
   /** The x-only public key (32 bytes) of a 32-byte secret key. */
   public static byte[] publicKey(byte[] secretKey32) {
+    return publicKey(Secp256k1Backends.active(), secretKey32);
+  }
+
+  static byte[] publicKey(Secp256k1Backend backend, byte[] secretKey32) {
     BigInteger d = secretScalar(secretKey32);
-    return xBytes(Secp256k1.multiplyG(d).normalize());
+    return Arrays.copyOfRange(backend.multiplyG(d), 1, 33);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class Schnorr {
    * safe but lose the side-channel protection).
    */
   public static byte[] sign(byte[] secretKey32, byte[] message, byte[] auxRand32) {
-    return sign(Revision.FINAL, secretKey32, message, auxRand32);
+    return sign(Secp256k1Backends.active(), secretKey32, message, auxRand32);
   }
 
   /**
@@ -68,7 +75,41 @@ public final class Schnorr {
    * signatures of the wrong length or with out-of-range values, and null arguments.
    */
   public static boolean verify(byte[] publicKeyX32, byte[] message, byte[] signature64) {
-    return verify(Revision.FINAL, publicKeyX32, message, signature64);
+    return verify(Secp256k1Backends.active(), publicKeyX32, message, signature64);
+  }
+
+  /**
+   * Signs on {@code backend}; libsecp256k1 signs 32-byte messages only (all this project signs), so
+   * other lengths take the reference.
+   */
+  static byte[] sign(
+      Secp256k1Backend backend, byte[] secretKey32, byte[] message, byte[] auxRand32) {
+    if (message == null) {
+      throw new CashuCryptoException("message is missing");
+    }
+    if (auxRand32 == null || auxRand32.length != 32) {
+      throw new CashuCryptoException("aux_rand must be 32 bytes");
+    }
+    secretScalar(secretKey32);
+    if (message.length != 32) {
+      return sign(Revision.FINAL, secretKey32, message, auxRand32);
+    }
+    return backend.signSchnorr(secretKey32, message, auxRand32);
+  }
+
+  static boolean verify(
+      Secp256k1Backend backend, byte[] publicKeyX32, byte[] message, byte[] signature64) {
+    if (publicKeyX32 == null
+        || publicKeyX32.length != 32
+        || message == null
+        || signature64 == null
+        || signature64.length != 64) {
+      return false;
+    }
+    if (message.length != 32) {
+      return verify(Revision.FINAL, publicKeyX32, message, signature64);
+    }
+    return backend.verifySchnorr(publicKeyX32, message, signature64);
   }
 
   static byte[] sign(Revision revision, byte[] secretKey32, byte[] message, byte[] auxRand32) {

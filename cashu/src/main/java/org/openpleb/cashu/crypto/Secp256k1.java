@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -89,7 +90,14 @@ public final class Secp256k1 {
     if (hex33 == null || hex33.length() != 66) {
       throw new CashuCryptoException("a public key must be 33 bytes (66 hex digits)");
     }
-    byte[] encoded = parseHex(hex33, "public key");
+    return decodeCompressed(parseHex(hex33, "public key"));
+  }
+
+  /** {@link #decodePoint(String)} for the 33 raw bytes. */
+  static ECPoint decodeCompressed(byte[] encoded) {
+    if (encoded == null || encoded.length != 33) {
+      throw new CashuCryptoException("a public key must be 33 bytes (66 hex digits)");
+    }
     if (encoded[0] != 0x02 && encoded[0] != 0x03) {
       throw new CashuCryptoException("a public key must be in compressed form (02 or 03 prefix)");
     }
@@ -118,20 +126,35 @@ public final class Secp256k1 {
    * <p>For a proof, {@code message} is the UTF-8 encoding of the secret string; see {@link Bdhke}.
    */
   public static ECPoint hashToCurve(byte[] message) {
+    return hashToCurve(
+        message,
+        candidate -> {
+          try {
+            return CURVE.decodePoint(candidate).normalize();
+          } catch (IllegalArgumentException notOnCurve) {
+            return null;
+          }
+        });
+  }
+
+  /**
+   * The NUT-00 search shared by both back ends: {@code lift} turns a compressed candidate {@code 02
+   * || x} into the back end's point, or null when x is not on the curve.
+   */
+  static <T> T hashToCurve(byte[] message, Function<byte[], T> lift) {
     byte[] msgHash = sha256(HASH_TO_CURVE_DOMAIN, message);
-    byte[] candidate = new byte[33];
-    candidate[0] = 0x02;
     // The counter is a little-endian uint32; about half of all x values are on the curve, so the
     // loop ends after two tries on average and 2^16 tries never run out in practice.
     for (long counter = 0; counter < (1L << 16); counter++) {
       byte[] le32 = {
         (byte) counter, (byte) (counter >>> 8), (byte) (counter >>> 16), (byte) (counter >>> 24)
       };
+      byte[] candidate = new byte[33];
+      candidate[0] = 0x02;
       System.arraycopy(sha256(msgHash, le32), 0, candidate, 1, 32);
-      try {
-        return CURVE.decodePoint(candidate).normalize();
-      } catch (IllegalArgumentException notOnCurve) {
-        // next counter
+      T point = lift.apply(candidate);
+      if (point != null) {
+        return point;
       }
     }
     throw new CashuCryptoException("hash_to_curve found no point");

@@ -3,10 +3,11 @@ package org.openpleb.cashu.mint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.math.ec.ECPoint;
 import org.openpleb.cashu.CashuException;
 import org.openpleb.cashu.crypto.Dleq;
 import org.openpleb.cashu.crypto.Secp256k1;
+import org.openpleb.cashu.crypto.Secp256k1Backend;
+import org.openpleb.cashu.crypto.Secp256k1Backends;
 import org.openpleb.cashu.model.BlindSignature;
 import org.openpleb.cashu.model.BlindedMessage;
 
@@ -91,32 +92,51 @@ final class SignatureCheck {
   }
 
   private void checkOne(BlindedMessage out, BlindSignature sig, int index) {
-    ECPoint key;
-    ECPoint blinded;
-    ECPoint blindSig;
+    String key;
     try {
-      key = Secp256k1.decodeMintKey(keys.key(sig.id(), sig.amount()));
-      blinded = Secp256k1.decodePoint(out.B_());
-      blindSig = Secp256k1.decodePoint(sig.C_());
+      key = keys.key(sig.id(), sig.amount());
     } catch (MintProtocolException e) {
       throw e;
     } catch (CashuException | IllegalArgumentException e) {
       throw new MintProtocolException("Signature " + index + " is not a valid curve point", e);
     }
     if (sig.dleq() == null) {
+      requirePoints(key, out, sig, index);
       if (requireDleq) {
         throw new MintProtocolException("Signature " + index + " carries no DLEQ proof");
       }
       return;
     }
+    // The DLEQ check decodes and checks all three points itself; only when it fails is it worth
+    // decoding them again to tell a malformed point from a wrong proof.
     boolean valid;
     try {
-      valid = Dleq.verifySignature(sig.dleq(), key, blinded, blindSig);
+      valid = Dleq.verifySignature(sig.dleq(), key, out.B_(), sig.C_());
     } catch (CashuException | IllegalArgumentException | ArithmeticException e) {
       valid = false;
     }
     if (!valid) {
+      requirePoints(key, out, sig, index);
       throw new MintProtocolException("Signature " + index + " has an invalid DLEQ proof");
     }
+  }
+
+  private static void requirePoints(String key, BlindedMessage out, BlindSignature sig, int index) {
+    Secp256k1Backend curve = Secp256k1Backends.active();
+    boolean points;
+    try {
+      points = isPoint(curve, key) && isPoint(curve, out.B_()) && isPoint(curve, sig.C_());
+    } catch (CashuException | IllegalArgumentException e) {
+      throw new MintProtocolException("Signature " + index + " is not a valid curve point", e);
+    }
+    if (!points) {
+      throw new MintProtocolException("Signature " + index + " is not a valid curve point");
+    }
+  }
+
+  private static boolean isPoint(Secp256k1Backend curve, String hex) {
+    return hex != null
+        && hex.length() == 66
+        && curve.isPoint(Secp256k1.parseHex(hex, "public key"));
   }
 }

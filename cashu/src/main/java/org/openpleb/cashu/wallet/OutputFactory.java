@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bouncycastle.math.ec.ECPoint;
 import org.openpleb.cashu.crypto.Bdhke;
 import org.openpleb.cashu.crypto.DerivedOutput;
 import org.openpleb.cashu.crypto.DeterministicSecrets;
@@ -83,15 +82,9 @@ final class OutputFactory {
 
   private static JournalOutput output(
       OutputRole role, long amount, String keysetId, long counter, String secret, BigInteger r) {
-    ECPoint blinded = Bdhke.blindMessage(secret, r);
+    String blinded = Bdhke.blindedMessage(secret, r);
     return new JournalOutput(
-        role,
-        amount,
-        keysetId,
-        counter,
-        secret,
-        Secp256k1.hex(Secp256k1.toBytes32(r)),
-        Secp256k1.encode(blinded));
+        role, amount, keysetId, counter, secret, Secp256k1.hex(Secp256k1.toBytes32(r)), blinded);
   }
 
   /**
@@ -108,14 +101,13 @@ final class OutputFactory {
       String usedByOp,
       String createdByOp) {
     BigInteger r = new BigInteger(1, Secp256k1.parseHex(out.r(), "r"));
-    ECPoint c =
-        Bdhke.unblind(Secp256k1.decodePoint(sig.C_()), r, Secp256k1.decodeMintKey(mintKeyHex));
+    String c = Bdhke.unblindedSignature(sig.C_(), r, mintKeyHex);
     Proof proof =
         new Proof(
             sig.amount(),
             sig.id(),
             out.secret(),
-            Secp256k1.encode(c),
+            c,
             sig.dleq() == null ? null : sig.dleq().withR(out.r()),
             null);
     return new StoredProof(proof, Bdhke.y(out.secret()), state, owner, usedByOp, createdByOp);

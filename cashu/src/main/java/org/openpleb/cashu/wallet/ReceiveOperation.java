@@ -10,7 +10,6 @@ import org.openpleb.cashu.CashuException;
 import org.openpleb.cashu.crypto.Bdhke;
 import org.openpleb.cashu.crypto.Dleq;
 import org.openpleb.cashu.crypto.P2pk;
-import org.openpleb.cashu.crypto.Secp256k1;
 import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.model.MintUrl;
 import org.openpleb.cashu.model.Proof;
@@ -160,7 +159,7 @@ final class ReceiveOperation extends WalletOperation {
     }
     boolean valid;
     try {
-      valid = Dleq.verifyProof(p, Secp256k1.decodeMintKey(keysets.key(p.id(), p.amount())));
+      valid = Dleq.verifyProof(p, keysets.key(p.id(), p.amount()));
     } catch (CashuException e) {
       valid = false;
     }

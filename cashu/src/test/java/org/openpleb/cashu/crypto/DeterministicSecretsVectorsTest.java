@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openpleb.cashu.vectors.VectorFile;
 import org.openpleb.cashu.vectors.VectorFile.Block;
 
@@ -39,20 +41,22 @@ class DeterministicSecretsVectorsTest {
     FILE.checked(1);
   }
 
-  @Test
-  void v1SecretsBlindingFactorsAndPaths() throws Exception {
+  @ParameterizedTest
+  @MethodSource("org.openpleb.cashu.crypto.BothBackends#all")
+  void v1SecretsBlindingFactorsAndPaths(Secp256k1Backend backend) throws Exception {
     String keysetId =
         json(FILE.blocks().get(0)).get("keyset_id").asText(); // the section reuses this keyset
     List<Block> blocks = FILE.blocksUnder("Version 1: Secret derivation");
-    checkSection(blocks, keysetId);
+    checkSection(backend, blocks, keysetId);
   }
 
-  @Test
-  void v2SecretsAndBlindingFactors() throws Exception {
+  @ParameterizedTest
+  @MethodSource("org.openpleb.cashu.crypto.BothBackends#all")
+  void v2SecretsAndBlindingFactors(Secp256k1Backend backend) throws Exception {
     List<Block> blocks = FILE.blocksUnder("Version 2: Secret derivation");
     Matcher id = Pattern.compile("keyset ID `([0-9a-f]+)`").matcher(blocks.get(0).preceding());
     assertTrue(id.find(), "13-tests.md: V2 section names no keyset id");
-    checkSection(blocks, id.group(1));
+    checkSection(backend, blocks, id.group(1));
   }
 
   @AfterAll
@@ -60,7 +64,8 @@ class DeterministicSecretsVectorsTest {
     FILE.report();
   }
 
-  private static void checkSection(List<Block> blocks, String keysetId) throws Exception {
+  private static void checkSection(Secp256k1Backend backend, List<Block> blocks, String keysetId)
+      throws Exception {
     byte[] seed = null;
     for (Block block : blocks) {
       JsonNode node = json(block);
@@ -74,7 +79,7 @@ class DeterministicSecretsVectorsTest {
         assertTrue(m.matches(), "13-tests.md: unexpected field " + field.getKey());
         long counter = Long.parseLong(m.group(2));
         String expected = field.getValue().asText();
-        DerivedOutput output = DeterministicSecrets.derive(seed, keysetId, counter);
+        DerivedOutput output = DeterministicSecrets.derive(backend, seed, keysetId, counter);
         switch (m.group(1)) {
           case "secret" -> assertEquals(expected, output.secret());
           case "r" -> assertEquals(new BigInteger(expected, 16), output.r());

@@ -275,6 +275,38 @@ class HttpMintClientTest {
   }
 
   @Test
+  void aSignatureOffTheCurveIsRefusedAsSuchWithOrWithoutItsDleq() throws IOException {
+    // x = 5 is no x coordinate on secp256k1
+    String offCurve = "02" + "0".repeat(63) + "5";
+    try (TamperingProxy proxy = new TamperingProxy(mint.url())) {
+      MintClient strict = fastClient(proxy.url()).build();
+      MintClient lenient = fastClient(proxy.url()).requireDleq(false).build();
+      String ks = activeKeyset(client).id();
+      proxy.rewrite(
+          "/v1/swap", json(o -> ((ObjectNode) o.get("signatures").get(0)).put("C_", offCurve)));
+      List<Proof> a = mintProofs(client, 4);
+      MintProtocolException withDleq =
+          assertThrows(
+              MintProtocolException.class, () -> strict.swap(a, Outputs.of(ks, 4).messages()));
+      assertEquals("Signature 0 is not a valid curve point", withDleq.getMessage());
+
+      proxy.rewrite(
+          "/v1/swap",
+          json(
+              o -> {
+                ObjectNode sig = (ObjectNode) o.get("signatures").get(0);
+                sig.remove("dleq");
+                sig.put("C_", offCurve);
+              }));
+      List<Proof> b = mintProofs(client, 4);
+      MintProtocolException withoutDleq =
+          assertThrows(
+              MintProtocolException.class, () -> lenient.swap(b, Outputs.of(ks, 4).messages()));
+      assertEquals("Signature 0 is not a valid curve point", withoutDleq.getMessage());
+    }
+  }
+
+  @Test
   void signaturesMustMatchTheRequestedOutputs() throws IOException {
     try (TamperingProxy proxy = new TamperingProxy(mint.url())) {
       MintClient viaProxy = fastClient(proxy.url()).build();

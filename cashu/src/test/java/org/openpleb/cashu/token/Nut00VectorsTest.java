@@ -21,8 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openpleb.cashu.crypto.Bdhke;
 import org.openpleb.cashu.crypto.Secp256k1;
+import org.openpleb.cashu.crypto.Secp256k1Backend;
 import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.vectors.VectorFile;
 import org.openpleb.cashu.vectors.VectorFile.Block;
@@ -37,21 +40,25 @@ class Nut00VectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HexFormat HEX = HexFormat.of();
 
-  @Test
-  void hashToCurve() {
+  @ParameterizedTest
+  @MethodSource("org.openpleb.cashu.crypto.BothBackends#all")
+  void hashToCurve(Secp256k1Backend backend) {
     for (List<String[]> test : keyValueGroups(only(FILE.blocksUnder("Hash-to-curve")))) {
       byte[] message = HEX.parseHex(value(test, "Message"));
       assertEquals(value(test, "Point"), Secp256k1.encode(Secp256k1.hashToCurve(message)));
+      assertEquals(value(test, "Point"), Secp256k1.hex(backend.hashToCurve(message)));
       FILE.checked(1);
     }
   }
 
-  @Test
-  void blindedMessages() {
+  @ParameterizedTest
+  @MethodSource("org.openpleb.cashu.crypto.BothBackends#all")
+  void blindedMessages(Secp256k1Backend backend) {
     for (List<String[]> test : keyValueGroups(only(FILE.blocksUnder("Blinded messages")))) {
       byte[] x = HEX.parseHex(value(test, "x"));
       BigInteger r = new BigInteger(value(test, "r"), 16);
       assertEquals(value(test, "B_"), Secp256k1.encode(Bdhke.blind(x, r)));
+      assertEquals(value(test, "B_"), Secp256k1.hex(backend.blind(x, r)), backend.name());
       FILE.checked(1);
     }
   }

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Cashu library stays plain Java: no Jakarta, and only its three allowed dependencies. */
+/**
+ * The Cashu library stays plain Java: no Jakarta, and only its allowed dependencies (Bouncy Castle,
+ * libsecp256k1 over JNI, Jackson, SQLite).
+ */
 class LibraryBoundaryTest {
 
   private static final Path MODULE = Path.of(System.getProperty("user.dir"));
@@ -45,7 +48,7 @@ class LibraryBoundaryTest {
   }
 
   @Test
-  void onlyBouncyCastleJacksonAndSqliteAreRuntimeDependencies() throws IOException {
+  void onlyBouncyCastleLibsecp256k1JacksonAndSqliteAreRuntimeDependencies() throws IOException {
     String pom = Files.readString(MODULE.resolve("pom.xml"));
     Matcher deps = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(pom);
     Set<String> runtime = new TreeSet<>();
@@ -59,7 +62,13 @@ class LibraryBoundaryTest {
       runtime.add(artifact.group(1));
     }
     Set<String> allowed =
-        Set.of("bcprov-jdk18on", "jackson-databind", "jackson-dataformat-cbor", "sqlite-jdbc");
+        Set.of(
+            "bcprov-jdk18on",
+            "secp256k1-kmp-jni-jvm",
+            "secp256k1-kmp-jvm",
+            "jackson-databind",
+            "jackson-dataformat-cbor",
+            "sqlite-jdbc");
     assertTrue(allowed.containsAll(runtime), "unexpected dependencies: " + runtime);
   }
 }

@@ -23,13 +23,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.settlement.TradeWallets;
+import org.openpleb.ee.wallet.InvoiceLooks;
 
 /**
  * The server-side watcher of funding invoices: makers pay and need not poll. It asks the mint about
  * each watched invoice (no wallet opened), and once one is paid opens the maker's wallet, mints the
  * escrow into it reserved for the offer, and moves the offer to INVOICE_PAID. An invoice paid after
  * its offer expired is minted all the same and credited to the maker's wallet, never stranded.
- * Unpaid invoices are looked at again with a growing backoff until they expire.
+ * Unpaid invoices are looked at again with a growing backoff until they expire, and at once when
+ * their maker reads the offer ({@link #lookOnRead}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,6 +62,8 @@ public class FundingWatcher {
   @Inject Clock clock;
 
   @Inject TradeExecutor workers;
+
+  @Inject InvoiceLooks looks;
 
   /** Looks at every watched invoice that is due; returns how many were looked at. */
   public int watch() {
@@ -101,31 +105,73 @@ public class FundingWatcher {
         offerId, offer.quoteNextCheckAt().get(), now.plus(CHECK_LEASE))) {
       return Optional.empty();
     }
+    return Optional.of(look(offer, now, null));
+  }
+
+  /**
+   * A look at once at the invoice of an offer its maker {@code readerPubkey} is reading (instant
+   * payment detection, {@link InvoiceLooks}), unless another look holds it or the budget of looks
+   * on read is spent. Returns when the look is done, or after {@code INVOICE_LOOK_WAIT}.
+   *
+   * @return whether a look ran to its end (the offer may have changed: read it again)
+   */
+  public boolean lookOnRead(Offer offer, String readerPubkey) {
+    if (offer.quoteState().orElse(null) != QuoteWatch.WATCHING
+        || offer.quoteNextCheckAt().isEmpty()
+        || !offer.makerPubkey().equals(readerPubkey)) {
+      return false;
+    }
+    return looks.lookNow("offer:" + offer.id(), readerPubkey, () -> lookNow(offer.id()));
+  }
+
+  private void lookNow(String offerId) {
+    Offer offer = offers.find(offerId).orElse(null);
+    if (offer == null
+        || offer.quoteState().orElse(null) != QuoteWatch.WATCHING
+        || offer.quoteNextCheckAt().isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = now();
+    OffsetDateTime next = offer.quoteNextCheckAt().get();
+    // a look holds its invoice for CHECK_LEASE, longer than any backoff: leave such a one alone
+    if (next.isAfter(now.plus(MAX_BACKOFF))
+        || !transitions.takeQuoteCheck(offerId, next, now.plus(CHECK_LEASE))) {
+      return;
+    }
+    // the read's look leaves the watcher's schedule (next look, backoff) as it was
+    look(offer, now, next);
+  }
+
+  /**
+   * One look at the invoice of {@code offer}, taken for this call. An unpaid invoice is looked at
+   * again after the backoff, or at {@code keepNext} (with the backoff as it was) for a look on
+   * read.
+   */
+  private QuoteWatch look(Offer offer, OffsetDateTime now, OffsetDateTime keepNext) {
     String quoteId = offer.quoteId().orElseThrow();
     TradeWallets.InvoiceState state;
     try {
       state = wallets.invoiceState(quoteId);
     } catch (DomainException unreachable) {
-      return Optional.of(retry(offer));
+      return retry(offer, keepNext);
     }
-    return Optional.of(
-        switch (state) {
-          case UNPAID -> unpaid(offer, now);
-          case UNKNOWN -> ended(offer, QuoteWatch.FAILED, Map.of("reason", "unknown to the mint"));
-          case PAID -> paid(offer);
-        });
+    return switch (state) {
+      case UNPAID -> unpaid(offer, now, keepNext);
+      case UNKNOWN -> ended(offer, QuoteWatch.FAILED, Map.of("reason", "unknown to the mint"));
+      case PAID -> paid(offer, keepNext);
+    };
   }
 
-  private QuoteWatch unpaid(Offer offer, OffsetDateTime now) {
+  private QuoteWatch unpaid(Offer offer, OffsetDateTime now, OffsetDateTime keepNext) {
     boolean lapsed =
         offer.quoteExpiresAt().map(at -> now.isAfter(at.plus(EXPIRY_GRACE))).orElse(false);
     if (lapsed) {
       return ended(offer, QuoteWatch.LAPSED, Map.of());
     }
-    return retry(offer);
+    return retry(offer, keepNext);
   }
 
-  private QuoteWatch paid(Offer offer) {
+  private QuoteWatch paid(Offer offer, OffsetDateTime keepNext) {
     String owner = offer.escrowOwner().orElseThrow();
     TradeWallets.WalletRef maker =
         new TradeWallets.WalletRef(
@@ -138,7 +184,7 @@ public class FundingWatcher {
           Level.WARNING,
           "Offer {0}: invoice paid but not minted yet ({1}); will retry",
           new Object[] {offer.id(), e.code()});
-      return retry(offer);
+      return retry(offer, keepNext);
     }
     if (transitions.invoicePaid(offer.id(), minted).isPresent()) {
       LOG.log(
@@ -165,7 +211,11 @@ public class FundingWatcher {
     return end;
   }
 
-  private QuoteWatch retry(Offer offer) {
+  private QuoteWatch retry(Offer offer, OffsetDateTime keepNext) {
+    if (keepNext != null) {
+      transitions.rescheduleQuoteCheck(offer.id(), keepNext, offer.quoteChecks());
+      return QuoteWatch.WATCHING;
+    }
     int checks = offer.quoteChecks() + 1;
     transitions.rescheduleQuoteCheck(offer.id(), now().plus(backoff(checks)), checks);
     return QuoteWatch.WATCHING;

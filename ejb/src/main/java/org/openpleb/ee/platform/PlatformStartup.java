@@ -9,11 +9,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.openpleb.cashu.crypto.Secp256k1Backends;
 
 /**
  * Announces a started instance once its settings are valid and its schema is current: one INFO line
- * for the operator, a WARNING while the development mint is in use, and a STARTED entry in the
- * shared event log.
+ * for the operator (naming the secp256k1 back end, which is chosen here at the latest), a WARNING
+ * while the development mint is in use, and a STARTED entry in the shared event log.
  */
 @Singleton
 @Startup
@@ -39,7 +40,9 @@ public class PlatformStartup {
             + ", mint "
             + platform.mintUrl()
             + ", schema "
-            + schema.status().map(SchemaStatus::version).orElse("unknown");
+            + schema.status().map(SchemaStatus::version).orElse("unknown")
+            + ", secp256k1 "
+            + Secp256k1Backends.active().name();
     LOG.info(summary);
     events.record(PlatformEventKind.STARTED, summary);
     if (platform.devMint()) {

@@ -100,6 +100,11 @@ public enum ProblemCode {
   OPERATION_IN_DOUBT(503, "Operation in doubt"),
   /** Every open wallet is in use; retry after Retry-After. */
   WALLET_BUSY(503, "Wallet busy"),
+  /**
+   * The wallet's file is missing on the server while the shared database says it holds sats: it is
+   * not recreated empty; nothing moved, and an operator must restore it from the master secret.
+   */
+  WALLET_FILE_MISSING(503, "Wallet file missing"),
   /** An Idempotency-Key was sent again with a different request. */
   IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
   /** The first request with this Idempotency-Key is still running; retry after Retry-After. */

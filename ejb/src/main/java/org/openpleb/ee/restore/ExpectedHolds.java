@@ -1,18 +1,17 @@
 package org.openpleb.ee.restore;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openpleb.ee.custody.OfferHolds;
 import org.openpleb.ee.offer.Offer;
-import org.openpleb.ee.offer.OfferState;
 import org.openpleb.ee.settlement.Settlement;
 import org.openpleb.ee.settlement.SettlementStep;
 
@@ -24,33 +23,19 @@ import org.openpleb.ee.settlement.SettlementStep;
  * yet. These are the amounts trading reserves ({@code Trading.fund}, {@code Trading.claim}, the
  * funding watcher's mint of {@code funding}) and the settlement pays out of.
  *
- * <p>The one place this question is answered for a restore; the reconciliation asks the same (it is
- * meant to fold into {@code custody.OfferHolds}).
+ * <p>The holds of open offers are {@link OfferHolds#expectedHolds(String)}, the reconciliation's
+ * own answer; this adds what a pending settlement's steps have left in its holds, which the
+ * reconciliation only bounds (a hold in motion) but a restore must reserve exactly.
  */
 @ApplicationScoped
 public class ExpectedHolds {
 
   private static final Logger LOG = Logger.getLogger(ExpectedHolds.class.getName());
 
-  /** The states in which a maker's escrow is held in the maker's wallet. */
-  static final Set<OfferState> ESCROW_HELD =
-      EnumSet.of(
-          OfferState.INVOICE_PAID,
-          OfferState.CLAIMED,
-          OfferState.RECEIPT_SUBMITTED,
-          OfferState.MARKED_WITH_ISSUE,
-          OfferState.DISPUTED);
-
-  /** The states in which a taker's bond is held in the taker's wallet. */
-  static final Set<OfferState> BOND_HELD =
-      EnumSet.of(
-          OfferState.CLAIMED,
-          OfferState.RECEIPT_SUBMITTED,
-          OfferState.MARKED_WITH_ISSUE,
-          OfferState.DISPUTED);
-
   @PersistenceContext(unitName = "openpleb")
   EntityManager em;
+
+  @EJB OfferHolds offerHolds;
 
   /**
    * The sats wallet {@code walletId} must hold reserved, by owner label (the key handed to the
@@ -58,26 +43,8 @@ public class ExpectedHolds {
    */
   public Map<String, Long> expectedHolds(String walletId) {
     List<Hold> open = new ArrayList<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT o.escrowOwner, o.funding FROM Offer o WHERE o.makerWalletId = :wallet"
-                    + " AND o.escrowOwner IS NOT NULL AND o.status IN :held",
-                Object[].class)
-            .setParameter("wallet", walletId)
-            .setParameter("held", ESCROW_HELD)
-            .getResultList()) {
-      open.add(new Hold((String) row[0], ((Number) row[1]).longValue()));
-    }
-    for (Object[] row :
-        em.createQuery(
-                "SELECT o.bondOwner, o.bond FROM Offer o WHERE o.takerWalletId = :wallet"
-                    + " AND o.bondOwner IS NOT NULL AND o.status IN :held",
-                Object[].class)
-            .setParameter("wallet", walletId)
-            .setParameter("held", BOND_HELD)
-            .getResultList()) {
-      open.add(new Hold((String) row[0], ((Number) row[1]).longValue()));
-    }
+    // the holds of open offers: the reconciliation's answer, one definition of which states hold
+    offerHolds.expectedHolds(walletId).forEach((owner, sats) -> open.add(new Hold(owner, sats)));
     List<SettlementStep> steps =
         em.createQuery(
                 "SELECT st FROM SettlementStep st WHERE st.fromWalletId = :wallet AND st.offerId IN"

@@ -55,6 +55,10 @@ public class Cashier {
 
   @EJB SentTokenRepository sentTokens;
 
+  @EJB DepositCrediting crediting;
+
+  @Inject InvoiceLooks looks;
+
   @Inject WalletConfig config;
 
   @Inject Clock clock;
@@ -172,11 +176,22 @@ public class Cashier {
 
   /** One of the user's deposits, as the watcher last left it. */
   public Deposit deposit(SessionPrincipal session, String depositId) {
-    return deposits
-        .find(depositId == null ? "" : depositId.trim().toLowerCase(Locale.ROOT))
-        .filter(d -> d.pubkey().equals(session.pubkey()))
-        .orElseThrow(
-            () -> new DomainException(ProblemCode.NOT_FOUND, "You have no deposit with this id"));
+    String id = depositId == null ? "" : depositId.trim().toLowerCase(Locale.ROOT);
+    Deposit deposit =
+        deposits
+            .find(id)
+            .filter(d -> d.pubkey().equals(session.pubkey()))
+            .orElseThrow(
+                () ->
+                    new DomainException(ProblemCode.NOT_FOUND, "You have no deposit with this id"));
+    if (!deposit.state().open()) {
+      return deposit;
+    }
+    // its owner is asking: look at the invoice now rather than at the watcher's next tick
+    if (looks.lookNow("deposit:" + id, session.pubkey(), () -> crediting.checkNow(id))) {
+      return deposits.find(id).orElse(deposit);
+    }
+    return deposit;
   }
 
   /** Receives a Cashu token into the session's wallet. */

@@ -70,29 +70,57 @@ public class DepositCrediting {
     if (!deposits.claim(depositId, now, now.plus(CHECK_LEASE))) {
       return Optional.empty();
     }
+    return Optional.of(look(depositId, now));
+  }
+
+  /**
+   * Checks the deposit now, due or not (its owner is reading it), unless another check holds it: a
+   * check holds its deposit for {@code CHECK_LEASE}, longer than any backoff.
+   *
+   * @return the state it was left in, or empty if this call did not take it
+   */
+  public Optional<DepositState> checkNow(String depositId) {
+    OffsetDateTime now = now();
+    Optional<Deposit> before = deposits.find(depositId);
+    if (before.isEmpty()
+        || !deposits.takeNow(depositId, now.plus(MAX_BACKOFF), now.plus(CHECK_LEASE))) {
+      return Optional.empty();
+    }
+    // the read's check leaves the watcher's schedule (next check, backoff) as it was
+    return Optional.of(look(depositId, now, before.get().nextCheckAt()));
+  }
+
+  private DepositState look(String depositId, OffsetDateTime now) {
+    return look(depositId, now, null);
+  }
+
+  /**
+   * One check of a deposit taken for this call; one still open is checked again after the backoff,
+   * or at {@code keepNext} for a check on read.
+   */
+  private DepositState look(String depositId, OffsetDateTime now, OffsetDateTime keepNext) {
     Deposit deposit = deposits.find(depositId).orElseThrow();
     MintQuoteResponse quote;
     try {
       quote = mint.client().mintQuote(deposit.quoteId());
     } catch (MintException refused) {
       metrics.mintError(WalletMetrics.MintErrorKind.REFUSED);
-      return Optional.of(fail(deposit, refused.error().name()));
+      return fail(deposit, refused.error().name());
     } catch (RuntimeException unreachable) {
       WalletMetrics.MintErrorKind.of(unreachable)
           .ifPresentOrElse(
               metrics::mintError,
               () ->
                   LOG.log(Level.WARNING, "Checking deposit " + depositId + " failed", unreachable));
-      return Optional.of(retry(deposit, deposit.state()));
+      return retry(deposit, deposit.state(), keepNext);
     }
-    return Optional.of(
-        switch (quote.state()) {
-          case UNPAID -> unpaid(deposit, now);
-          case PAID, ISSUED -> credit(deposit);
-        });
+    return switch (quote.state()) {
+      case UNPAID -> unpaid(deposit, now, keepNext);
+      case PAID, ISSUED -> credit(deposit, keepNext);
+    };
   }
 
-  private DepositState unpaid(Deposit deposit, OffsetDateTime now) {
+  private DepositState unpaid(Deposit deposit, OffsetDateTime now, OffsetDateTime keepNext) {
     OffsetDateTime giveUpAt =
         deposit
             .expiresAt()
@@ -103,15 +131,15 @@ public class DepositCrediting {
       LOG.log(Level.INFO, "Deposit {0} expired unpaid", deposit.id());
       return DepositState.EXPIRED;
     }
-    return retry(deposit, DepositState.PENDING);
+    return retry(deposit, DepositState.PENDING, keepNext);
   }
 
-  private DepositState credit(Deposit deposit) {
+  private DepositState credit(Deposit deposit, OffsetDateTime keepNext) {
     MintResult minted;
     try {
       minted = leased.run(deposit.walletId(), w -> w.mintPaidQuote(deposit.quoteId()));
     } catch (WalletOperationException e) {
-      return notCredited(deposit, e);
+      return notCredited(deposit, e, keepNext);
     }
     if (deposits.markCredited(deposit.id(), minted.amount(), now())) {
       metrics.depositCredited(minted.amount());
@@ -124,10 +152,11 @@ public class DepositCrediting {
   }
 
   /** A mint that failed; the failure is already counted where the wallet was leased. */
-  private DepositState notCredited(Deposit deposit, WalletOperationException e) {
+  private DepositState notCredited(
+      Deposit deposit, WalletOperationException e, OffsetDateTime keepNext) {
     if (e.getCause() instanceof MintException refused) {
       if (refused.is(MintError.QUOTE_NOT_PAID)) {
-        return retry(deposit, DepositState.PENDING);
+        return retry(deposit, DepositState.PENDING, keepNext);
       }
       if (refused.is(MintError.QUOTE_ALREADY_ISSUED)) {
         LOG.log(Level.WARNING, "Deposit {0} was minted by someone else", deposit.id());
@@ -143,11 +172,12 @@ public class DepositCrediting {
           "Deposit {0} is paid but not minted yet ({1}); will retry",
           new Object[] {deposit.id(), e.code()});
     }
-    return retry(deposit, DepositState.PAID);
+    return retry(deposit, DepositState.PAID, keepNext);
   }
 
-  private DepositState retry(Deposit deposit, DepositState state) {
-    deposits.reschedule(deposit.id(), state, now().plus(backoff(deposit.checks())));
+  private DepositState retry(Deposit deposit, DepositState state, OffsetDateTime keepNext) {
+    deposits.reschedule(
+        deposit.id(), state, keepNext != null ? keepNext : now().plus(backoff(deposit.checks())));
     return state;
   }
 

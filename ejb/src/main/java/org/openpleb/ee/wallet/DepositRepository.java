@@ -35,6 +35,15 @@ public interface DepositRepository {
    */
   boolean claim(String id, OffsetDateTime now, OffsetDateTime leaseUntil);
 
+  /**
+   * Takes an open deposit for one check now, due or not, unless another check holds it (its next
+   * check is after {@code notLeasedBy}): moves its next check to {@code leaseUntil} and leaves its
+   * count of checks, so a check on read does not grow the watcher's backoff.
+   *
+   * @return whether this call took it
+   */
+  boolean takeNow(String id, OffsetDateTime notLeasedBy, OffsetDateTime leaseUntil);
+
   /** Schedules the next check of an open deposit, in {@code state} (PENDING or PAID). */
   void reschedule(String id, DepositState state, OffsetDateTime nextCheckAt);
 

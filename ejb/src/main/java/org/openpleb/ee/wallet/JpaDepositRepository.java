@@ -66,6 +66,19 @@ public class JpaDepositRepository implements DepositRepository {
   }
 
   @Override
+  public boolean takeNow(String id, OffsetDateTime notLeasedBy, OffsetDateTime leaseUntil) {
+    return em.createQuery(
+                "UPDATE Deposit d SET d.nextCheckAt = :lease"
+                    + " WHERE d.id = :id AND d.state IN :open AND d.nextCheckAt <= :notLeasedBy")
+            .setParameter("lease", leaseUntil)
+            .setParameter("id", id)
+            .setParameter("open", OPEN)
+            .setParameter("notLeasedBy", notLeasedBy)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
   public void reschedule(String id, DepositState state, OffsetDateTime nextCheckAt) {
     if (!state.open()) {
       throw new IllegalArgumentException("only open deposits are rescheduled");

@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -77,6 +79,8 @@ public class WalletRegistry {
 
   @EJB PlatformEventLog events;
 
+  @EJB WalletRepository recorded;
+
   @Resource SessionContext context;
 
   private HandleCache<String, SessionWallet> cache;
@@ -87,6 +91,9 @@ public class WalletRegistry {
   private QuoteSeal quoteSeal;
   private Duration pinWait;
   private WalletLimits limits;
+
+  /** The lost wallets already logged since this boot (one SEVERE line each, not one per use). */
+  private final Set<String> reportedLost = ConcurrentHashMap.newKeySet();
 
   @PostConstruct
   void start() {
@@ -352,6 +359,37 @@ public class WalletRegistry {
     LOG.log(Level.INFO, "Deleted the empty wallet {0}", id);
   }
 
+  /**
+   * A wallet whose file is missing while the shared database says it holds sats lost its file (a
+   * disk, a wrong {@code WALLET_DIR}, a deleted file): opening it would create an empty file, let
+   * its next snapshot overwrite the database's record with 0 and hide the loss from the
+   * reconciliation. It is refused instead, and logged once per boot for the operator, who restores
+   * it ({@code POST /api/admin/wallets/{id}/restore} rebuilds the file without opening it here). A
+   * wallet without a record, or with nothing recorded, is new or was left empty: its file is made.
+   *
+   * @throws WalletOperationException WALLET_FILE_MISSING
+   */
+  private void refuseLostFile(String id) {
+    long sats = recorded.find(id).map(w -> w.balance().total()).orElse(0L);
+    if (sats <= 0) {
+      return;
+    }
+    if (reportedLost.add(id)) {
+      LOG.log(
+          Level.SEVERE,
+          "Wallet {0}: the shared database says it holds {1} sats but its file is missing from"
+              + " {2}; it is not recreated empty and every use is refused until an operator"
+              + " restores it (POST /api/admin/wallets/{0}/restore)",
+          new Object[] {id, String.valueOf(sats), directory});
+    }
+    throw new WalletOperationException(
+        ProblemCode.WALLET_FILE_MISSING,
+        "This wallet's file is missing on the server; nothing moved. An operator must restore it"
+            + " before it can be used.",
+        null,
+        null);
+  }
+
   /** Opens handles as stateful beans and closes them by removing the bean. */
   private final class Handles implements HandleCache.Lifecycle<String, SessionWallet> {
 
@@ -360,6 +398,9 @@ public class WalletRegistry {
       long started = System.nanoTime();
       Path file = file(id);
       boolean existing = Files.exists(file);
+      if (!existing) {
+        refuseLostFile(id);
+      }
       SessionWallet handle = (SessionWallet) context.lookup(HANDLE);
       byte[] seed = master.walletSeed(id);
       long opening = System.nanoTime();

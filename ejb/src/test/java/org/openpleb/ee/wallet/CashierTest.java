@@ -108,6 +108,53 @@ class CashierTest {
   }
 
   @Test
+  void readingAnOpenDepositLooksAtItsInvoiceOnceAndTheLookCreditsItWhenPaid() {
+    Deposit deposit = bed.cashier.requestLightningDeposit(alice, 700);
+    bed.mint.pay(deposit.quoteId());
+
+    assertEquals(DepositState.PENDING, bed.cashier.deposit(alice, deposit.id()).state());
+    bed.cashier.deposit(alice, deposit.id());
+
+    // one look for both reads (within the spacing), queued on the mint executor
+    assertEquals(1, bed.executorQueue.size());
+    bed.executorQueue.poll().run();
+    assertEquals(DepositState.CREDITED, bed.cashier.deposit(alice, deposit.id()).state());
+    assertEquals(700, bed.file(alice.walletId()).spendable);
+    assertEquals(0, bed.executorQueue.size(), "a credited deposit is not looked at again");
+  }
+
+  @Test
+  void aLookOnReadAtAnUnpaidDepositLeavesTheWatchersScheduleAsItWas() {
+    Deposit deposit = bed.cashier.requestLightningDeposit(alice, 700);
+    Deposit before = bed.deposits.find(deposit.id()).orElseThrow();
+
+    for (int i = 0; i < 5; i++) {
+      bed.cashier.deposit(alice, deposit.id());
+      bed.executorQueue.poll().run();
+      bed.clock.advance(Duration.ofSeconds(1));
+    }
+
+    Deposit after = bed.deposits.find(deposit.id()).orElseThrow();
+    assertEquals(DepositState.PENDING, after.state());
+    assertEquals(before.nextCheckAt(), after.nextCheckAt(), "no later next check");
+    assertEquals(before.checks(), after.checks(), "no longer backoff");
+  }
+
+  @Test
+  void aLookOnReadLeavesADepositAnotherCheckHoldsAlone() {
+    Deposit deposit = bed.cashier.requestLightningDeposit(alice, 700);
+    bed.mint.pay(deposit.quoteId());
+    // the watcher's check holds it (its lease outlasts any backoff)
+    assertTrue(bed.deposits.claim(deposit.id(), bed.now(), bed.now().plusMinutes(2)));
+
+    bed.cashier.deposit(alice, deposit.id());
+    bed.executorQueue.poll().run();
+
+    assertEquals(DepositState.PENDING, bed.deposits.find(deposit.id()).orElseThrow().state());
+    assertEquals(0, bed.file(alice.walletId()).spendable);
+  }
+
+  @Test
   void anotherUsersDepositIsNotFound() {
     Deposit deposit = bed.cashier.requestLightningDeposit(alice, 100);
     SessionPrincipal mallory = bed.session("f".repeat(64));

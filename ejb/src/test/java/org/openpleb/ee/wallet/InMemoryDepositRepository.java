@@ -70,6 +70,17 @@ final class InMemoryDepositRepository implements DepositRepository {
   }
 
   @Override
+  public synchronized boolean takeNow(
+      String id, OffsetDateTime notLeasedBy, OffsetDateTime leaseUntil) {
+    Deposit row = rows.get(id);
+    if (row == null || !row.state().open() || row.nextCheckAt().isAfter(notLeasedBy)) {
+      return false;
+    }
+    RowCopies.set(row, "nextCheckAt", leaseUntil);
+    return true;
+  }
+
+  @Override
   public synchronized void reschedule(String id, DepositState state, OffsetDateTime nextCheckAt) {
     if (!state.open()) {
       throw new IllegalArgumentException("only open deposits are rescheduled");

@@ -142,6 +142,10 @@ final class WalletTestbed {
 
   final DepositWatcher watcher = new DepositWatcher();
 
+  final InvoiceLookConfig lookConfig = new InvoiceLookConfig();
+
+  final InvoiceLooks looks = new InvoiceLooks();
+
   WalletTestbed() {
     config.depositPollMillis = 1000;
     config.cleanupIntervalMillis = 60_000;
@@ -188,6 +192,15 @@ final class WalletTestbed {
     sentTokens.tokens = sentTokenRows;
     sentTokens.wallets = wallets;
     sentTokens.clock = clock;
+    lookConfig.spacingMillis = 250;
+    lookConfig.perSecond = 4;
+    lookConfig.waitMillis = 0; // the executor only queues: the read does not wait for its look
+    looks.config = lookConfig;
+    looks.nanos = () -> clock.millis() * 1_000_000L;
+    looks.executor = executor;
+    looks.start();
+    cashier.looks = looks;
+    cashier.crediting = crediting;
     watcher.executor = executor;
     watcher.deposits = deposits;
     watcher.crediting = crediting;

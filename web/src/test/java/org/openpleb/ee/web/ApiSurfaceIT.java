@@ -127,6 +127,9 @@ class ApiSurfaceIT {
 
     assertEquals(200, live.statusCode(), live::body);
     assertEquals("UP", check(live, "openpleb-live").path("status").asText());
+    // the operator sees which secp256k1 back end runs; in this build libsecp256k1 loads
+    assertEquals(
+        "native", check(live, "openpleb-live").path("data").path("secp256k1").asText(), live::body);
     assertEquals(200, started.statusCode(), started::body);
     JsonNode schema = check(started, "openpleb-schema");
     assertEquals("UP", schema.path("status").asText());

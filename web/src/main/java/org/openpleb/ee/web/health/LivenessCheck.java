@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import org.openpleb.cashu.crypto.Secp256k1Backends;
 import org.openpleb.ee.platform.PlatformConfig;
 
 /**
@@ -22,6 +23,8 @@ public class LivenessCheck implements HealthCheck {
     return HealthCheckResponse.named("openpleb-live")
         .up()
         .withData("version", platform.version())
+        // which secp256k1 back end runs: "native" (libsecp256k1) or "java" (the slower fallback)
+        .withData("secp256k1", Secp256k1Backends.active().name())
         .build();
   }
 }

@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpleb.ee.admission.LimitName;
 import org.openpleb.ee.offer.FundingMethod;
+import org.openpleb.ee.offer.FundingWatcher;
 import org.openpleb.ee.offer.Offer;
 import org.openpleb.ee.offer.OrderBook;
 import org.openpleb.ee.offer.Receipt;
@@ -70,6 +71,8 @@ import org.openpleb.ee.web.request.BoundedInputStream;
 public class OffersResource {
 
   @EJB Trading trading;
+
+  @EJB FundingWatcher watcher;
 
   @Inject OrderBook orderBook;
 
@@ -228,7 +231,9 @@ public class OffersResource {
       description =
           "Anyone gets the public fields; with the bearer token of the maker, the taker or the"
               + " admin the whole offer (QR code, invoice, verdicts), the caller's role and its"
-              + " settlement.")
+              + " settlement. The maker's read of an offer whose invoice is unpaid asks the mint"
+              + " about it at once (bounded per invoice and per user), so a payment shows on the"
+              + " next read.")
   @APIResponse(
       responseCode = "200",
       description = "The offer, as the caller may see it.",
@@ -239,8 +244,14 @@ public class OffersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public OfferRepresentation offer(
       @Parameter(description = OFFER_ID, required = true) @PathParam("id") String id) {
-    Offer offer = trading.visible(id);
+    Offer read = trading.visible(id);
     Caller caller = callers.identify(headers);
+    // its maker is waiting for the payment: the invoice is looked at now, show what that found
+    Offer offer =
+        caller.pubkey().map(read.makerPubkey()::equals).orElse(false)
+                && watcher.lookOnRead(read, read.makerPubkey())
+            ? trading.visible(id)
+            : read;
     Optional<PartyRole> role =
         caller.admin()
             ? Optional.of(PartyRole.ADMIN)

@@ -164,7 +164,9 @@ public class WalletResource {
       summary = "Show a Lightning deposit",
       description =
           "state is PENDING (unpaid), PAID (paid, being minted), CREDITED, EXPIRED or FAILED."
-              + " NOT_FOUND (404) for an id that is not one of the caller's deposits.")
+              + " Reading an open deposit asks the mint about its invoice at once (bounded per"
+              + " invoice and per user), so a payment is credited by the next read. NOT_FOUND (404)"
+              + " for an id that is not one of the caller's deposits.")
   @APIResponse(
       responseCode = "200",
       description = "The deposit",

@@ -15,6 +15,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.web.contract.ContractCheck;
 
 /**
@@ -39,6 +40,19 @@ public final class ReconciledAtEnd implements AfterEachCallback, AfterAllCallbac
   public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The config lines that make {@link #ADMIN_USER} the deployment's admin, for a suite whose
+   * deployment configures no admin of its own.
+   */
+  public static String adminSettings() {
+    return "OPENPLEB_ADMIN_USER="
+        + ADMIN_USER
+        + "\nOPENPLEB_ADMIN_PASSWORD_HASH="
+        + AdminPasswordHasher.hash(ADMIN_PASSWORD.toCharArray())
+        + "\n";
+  }
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final ExtensionContext.Namespace HERE =
@@ -72,6 +86,15 @@ public final class ReconciledAtEnd implements AfterEachCallback, AfterAllCallbac
     if (base == null) {
       throw new AssertionError("ReconciledAtEnd found no @ArquillianResource URL field");
     }
+    assertBalanced(base);
+  }
+
+  /**
+   * Runs a reconciliation on the deployment at {@code base} and requires it balanced as the class
+   * comment says. For a class whose tests run inside the server (no URL on the client side), call
+   * it from a last {@code @RunAsClient} test.
+   */
+  public static void assertBalanced(URL base) throws Exception {
     JsonNode report = reconcile(base);
     assertEquals(0, report.path("filesDifferenceSats").asLong(), report::toPrettyString);
     assertEquals(

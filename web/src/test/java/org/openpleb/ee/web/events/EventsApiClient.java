@@ -22,6 +22,7 @@ import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.ee.session.LoginProof;
 import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 
 /** The live-event IT's client: logs users in, opens event streams, fires test changes. */
 final class EventsApiClient {
@@ -46,7 +47,11 @@ final class EventsApiClient {
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "it-settings.jar")
             .addAsResource(
-                new StringAsset("config_ordinal=500\n" + ItAdmission.RELAXED + settings),
+                new StringAsset(
+                    "config_ordinal=500\n"
+                        + ItAdmission.RELAXED
+                        + ReconciledAtEnd.adminSettings()
+                        + settings),
                 "META-INF/microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(
             WebArchive.class, new java.io.File(System.getProperty("war.file")))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.events.EventsApiClient.User;
 
 /**
@@ -32,6 +33,7 @@ import org.openpleb.ee.web.events.EventsApiClient.User;
  * tokens, the end of a stream with its session, and the metrics.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class LiveEventsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(10);

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
 import org.openpleb.ee.web.contract.ContractCheck;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 
 /**
  * Hostile input over HTTP (issue #11, findings 3, 4 and 8): oversized and chunked bodies on every
@@ -43,6 +44,7 @@ import org.openpleb.ee.web.contract.ContractCheck;
  * version banner.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class BadInputIT {
 
   /** The shipped API_JSON_MAX_BYTES. */

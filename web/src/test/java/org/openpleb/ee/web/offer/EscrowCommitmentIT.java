@@ -32,6 +32,7 @@ import org.openpleb.client.escrow.EscrowProof;
 import org.openpleb.client.escrow.EscrowProofException;
 import org.openpleb.client.escrow.EscrowProofVerifier;
 import org.openpleb.client.escrow.HoldKind;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -43,6 +44,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * proofs are spent at the mint. Every answer passes the contract check.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class EscrowCommitmentIT {
 
   /** The worked example: 100,000 KRW is a funding of 76,035 sats and a bond of 7,167. */

@@ -35,6 +35,7 @@ import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.web.ItAdmission;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -49,6 +50,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * per-address limits let it through to the checks it is aimed at instead of refusing it early.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class HostileInputIT {
 
   private static final Books BOOKS = new Books();

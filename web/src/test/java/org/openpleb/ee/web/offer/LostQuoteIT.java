@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -31,6 +32,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * test the wallets hold exactly what came in, at the mint.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class LostQuoteIT {
 
   /** WALLET_QUOTE_GRACE of the deployment, in seconds. */

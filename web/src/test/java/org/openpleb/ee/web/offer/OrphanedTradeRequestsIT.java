@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.idempotency.Idempotency;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 import org.openpleb.ee.web.wallet.AnswerStoreProbe;
 
@@ -30,6 +31,7 @@ import org.openpleb.ee.web.wallet.AnswerStoreProbe;
  * that no longer runs).
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class OrphanedTradeRequestsIT {
 
   @Deployment(testable = false)

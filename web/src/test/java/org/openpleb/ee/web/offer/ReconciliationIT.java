@@ -137,6 +137,13 @@ class ReconciliationIT {
 
     // 3. C's file removed: the database still says C holds its sats
     assertTrue(custody("POST", "remove-file?wallet=" + walletC).path("removed").asBoolean());
+    // its owner's next use is refused, and no empty file takes the lost one's place (it would
+    // hide the loss from the reconciliation and overwrite the database's record with 0)
+    assertProblem(
+        api.post("api/wallet/withdrawals/token", c.token(), "{\"amount\":100}"),
+        503,
+        "WALLET_FILE_MISSING");
+    assertEquals(6_000, api.wallet(c).path("spendable").asLong(), "its record is as it was");
     JsonNode three = ReconciledAtEnd.reconcile(base);
     assertEquals(
         Set.of(

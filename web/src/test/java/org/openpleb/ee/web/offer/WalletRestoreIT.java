@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.offer.TradeClient.Session;
 
 /**
@@ -28,6 +29,7 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * the sat of the payout table. The conservation check passes after the test.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class WalletRestoreIT {
 
   /** The worked example of the payout table: 100,000 KRW at the default fees. */

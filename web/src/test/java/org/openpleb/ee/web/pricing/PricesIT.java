@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.web.contract.ContractCheck;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 
 /**
  * {@code GET /api/prices/current} on the deployed server, priced by Upbit's ticker as served by a
@@ -39,6 +40,7 @@ import org.openpleb.ee.web.contract.ContractCheck;
  * stale, recovery, and the price source in {@code /api/info}.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class PricesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +73,8 @@ class PricesIT {
             + "OPENPLEB_PRICE_CACHE_SECONDS=0\n"
             + "OPENPLEB_PRICE_MAX_AGE_SECONDS=3\n"
             + "OPENPLEB_PRICE_RETRY_SECONDS=0\n"
-            + "OPENPLEB_PRICE_TIMEOUT_MILLIS=2000\n";
+            + "OPENPLEB_PRICE_TIMEOUT_MILLIS=2000\n"
+            + ReconciledAtEnd.adminSettings();
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "it-settings.jar")
             .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.session.SessionToken;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.session.SessionApiClient.User;
 
 /**
@@ -35,9 +35,10 @@ import org.openpleb.ee.web.session.SessionApiClient.User;
  * the admin login and capacity report with configured credentials.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class SessionLifecycleIT {
 
-  private static final String ADMIN_PASSWORD = "it admin password";
+  private static final String ADMIN_PASSWORD = ReconciledAtEnd.ADMIN_PASSWORD;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -47,10 +48,8 @@ class SessionLifecycleIT {
             + "CAPACITY_CRITICAL_SESSION_EXPIRY=10\n"
             + "WALLET_CLEANUP_INTERVAL=1000\n"
             + "CAPACITY_MEMORY_SOURCE=test\n"
-            + "OPENPLEB_ADMIN_USER=operator\n"
-            + "OPENPLEB_ADMIN_PASSWORD_HASH="
-            + AdminPasswordHasher.hash(ADMIN_PASSWORD.toCharArray())
-            + "\nOPENPLEB_ADMIN_SESSION_EXPIRY=600\n");
+            + ReconciledAtEnd.adminSettings()
+            + "OPENPLEB_ADMIN_SESSION_EXPIRY=600\n");
   }
 
   @ArquillianResource URL base;

@@ -28,9 +28,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.crypto.Secp256k1;
 import org.openpleb.cashu.mint.HttpMintClient;
@@ -38,6 +43,7 @@ import org.openpleb.cashu.model.Keyset;
 import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.wallet.WalletApiClient.Session;
 
 /**
@@ -48,6 +54,7 @@ import org.openpleb.ee.web.wallet.WalletApiClient.Session;
  * the server's, calling the server over HTTP on its own port.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ForgedTokenIT {
 
   private static final long FORGED_AMOUNT = 1L << 62;
@@ -74,6 +81,17 @@ class ForgedTokenIT {
         WalletApiClient.Session.class);
   }
 
+  /** The deployment, for the reconciliation at the class's end (run on the client side). */
+  @ArquillianResource URL base;
+
+  /** Last, from outside: custody balances to the sat after every forged token was refused. */
+  @Test
+  @RunAsClient
+  @Order(Integer.MAX_VALUE)
+  void custodyBalancesAfterEveryForgedTokenWasRefused() throws Exception {
+    ReconciledAtEnd.assertBalanced(base);
+  }
+
   /** The Arquillian request running this test: it tells the server's own HTTP port. */
   @Inject HttpServletRequest runner;
 
@@ -97,6 +115,9 @@ class ForgedTokenIT {
     String bookedOfferId = fundedOffer(api, maker);
     long spendable = api.wallet(sender).path("spendable").asLong();
 
+    // a first flood grows the server's request threads (and their thread-local caches) to the
+    // flood's width and loads every refusal path once: the measured flood must then add nothing
+    floodOfForgedDeposits(api, sender, mint, real);
     long heapBefore = heapAfterGc();
     AtomicBoolean flooding = new AtomicBoolean(true);
     ConcurrentLinkedQueue<String> readiness = new ConcurrentLinkedQueue<>();
@@ -270,6 +291,25 @@ class ForgedTokenIT {
   }
 
   /** The heap in use after full collections: the least of three readings. */
+  /** {@link #PARALLEL} forged token deposits at once, each refused as TOKEN_INVALID. */
+  private static void floodOfForgedDeposits(
+      WalletApiClient api, Session sender, String mint, Proof real) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
+    try {
+      List<Callable<HttpResponse<String>>> attacks = new ArrayList<>();
+      for (int i = 0; i < PARALLEL; i++) {
+        String token = i % 2 == 0 ? forgedV3(mint, real) : forgedV4(mint, real);
+        String body = "{\"token\":\"" + token + "\"}";
+        attacks.add(() -> api.post("api/wallet/deposits/token", sender, body));
+      }
+      for (Future<HttpResponse<String>> answer : threads.invokeAll(attacks, 5, TimeUnit.MINUTES)) {
+        assertProblem(answer.get(), 400, "TOKEN_INVALID");
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   private static long heapAfterGc() throws InterruptedException {
     long least = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {

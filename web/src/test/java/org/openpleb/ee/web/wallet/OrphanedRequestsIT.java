@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.idempotency.Idempotency;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openpleb.ee.web.wallet.WalletApiClient.Session;
 
 /**
@@ -37,6 +38,7 @@ import org.openpleb.ee.web.wallet.WalletApiClient.Session;
  * afresh. And every withdrawn token is listed to its owner until claimed, and can be reclaimed.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class OrphanedRequestsIT {
 
   private static final String TOKEN_ENDPOINT = "wallet.withdrawals.token";

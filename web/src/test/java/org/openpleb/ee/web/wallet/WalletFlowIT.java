@@ -36,6 +36,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.crypto.P2pk;
+import org.openpleb.cashu.crypto.Secp256k1Backends;
 import org.openpleb.cashu.mint.HttpMintClient;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
@@ -364,6 +365,12 @@ class WalletFlowIT {
     assertEquals(stored - 5, json(again).path("balance").path("spendable").asLong());
     assertEquals(misses + 6, api.metric(MISSES));
     assertEquals(reopens + 6, api.metric(REOPENS));
+  }
+
+  /** Inside Payara the wallets' curve arithmetic runs on libsecp256k1 extracted from the WAR. */
+  @Test
+  void theSessionWalletsRunOnNativeSecp256k1() {
+    assertEquals("native", Secp256k1Backends.active().name());
   }
 
   @Test
