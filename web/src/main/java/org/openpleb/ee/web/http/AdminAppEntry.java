@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * {@code /admin} without its slash: sent on to the admin app at {@code /admin/}. Mapped exactly, so
- * the request passes the application's filters first ({@link PageHeadersFilter} refuses one that
- * only got here by an encoded {@code ../} under {@code /api}) rather than being redirected by the
+ * the request passes the application's filters first (the request guard refuses one that only got
+ * here by an encoded {@code ../} under {@code /api}) rather than being redirected by the
  * container's directory handling before any of them runs.
  */
 @WebServlet(name = "AdminAppEntry", urlPatterns = "/admin")

@@ -29,30 +29,13 @@ public class PageHeadersFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String raw = request.getRequestURI().substring(request.getContextPath().length());
-    String resolved =
-        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if (escapesTheApi(raw, resolved)) {
-      // an encoded ../ under /api that the listener resolved to a page: the API has nothing at
-      // the path asked for, and no page is served (or redirected to) for it
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    if (isPage(raw)) {
+    if (isPage(request.getRequestURI().substring(request.getContextPath().length()))) {
       response.setHeader("Content-Security-Policy", POLICY);
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("Referrer-Policy", "no-referrer");
       response.setHeader("X-Frame-Options", "DENY");
     }
     chain.doFilter(request, response);
-  }
-
-  /**
-   * Whether a request asked for under the API ({@code raw}, as sent) resolved, once its escapes
-   * were decoded and its dot segments removed, to a path outside it ({@code resolved}).
-   */
-  static boolean escapesTheApi(String raw, String resolved) {
-    return !isPage(raw) && isPage(resolved);
   }
 
   /** Whether a path inside the application is the web app's, not the API's. */

@@ -2,7 +2,6 @@ package org.openpleb.ee.web.request;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,9 +19,10 @@ import org.openpleb.ee.web.problem.ServletProblems;
  * makings of {@code ..%2F} traversal) is refused with 400, and a Content-Type header that is empty
  * or not {@code type/subtype} with parameters with 415 naming what is accepted. Both as problem
  * documents; neither is an unexpected failure, so nothing is logged.
+ *
+ * <p>Declared in {@code web.xml}, right after the correlation filter, so that it runs before every
+ * annotated filter; with asynchronous support, since the event streams run behind it.
  */
-// Asynchronous support is required: the event streams run asynchronously behind this filter.
-@WebFilter(filterName = "RequestGuardFilter", urlPatterns = "/*", asyncSupported = true)
 public class RequestGuardFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
