@@ -44,7 +44,7 @@ final class SqliteFile {
   }
 
   /** Opens (creating owner-only if needed) the file and configures the connection. */
-  static SqliteFile open(Path absolute, Clock clock) {
+  static SqliteFile open(Path absolute, Clock clock, StoreMode mode) {
     createOwnerOnly(absolute);
     Connection c;
     try {
@@ -56,7 +56,7 @@ final class SqliteFile {
     }
     SqliteFile db = new SqliteFile(absolute, c, clock);
     try {
-      db.configure();
+      db.configure(mode);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -93,7 +93,7 @@ final class SqliteFile {
     }
   }
 
-  private void configure() {
+  private void configure(StoreMode mode) {
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA busy_timeout = 10000");
       // Before WAL mode writes the header, so it takes effect for a new file only (an existing
@@ -104,9 +104,16 @@ final class SqliteFile {
       // Also new files only: pages freed by finished operations go back to the file system at
       // each commit instead of staying in the file as free pages.
       s.execute("PRAGMA auto_vacuum = FULL");
-      try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-        if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
-          throw new WalletStoreException("Wallet file does not support WAL mode");
+      if (mode == StoreMode.SHARED) {
+        // Before the first access: an exclusive-mode connection keeps every lock it takes until
+        // it closes, and with a rollback journal it never creates the -shm file.
+        s.execute("PRAGMA locking_mode = EXCLUSIVE");
+      }
+      String journal = mode == StoreMode.SHARED ? "delete" : "wal";
+      try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = " + journal)) {
+        if (!rs.next() || !journal.equalsIgnoreCase(rs.getString(1))) {
+          throw new WalletStoreException(
+              "Wallet file does not support the " + journal + " journal mode");
         }
       }
       // Bearer ecash: a commit must survive a power cut, not only a process crash.
@@ -117,8 +124,36 @@ final class SqliteFile {
       // operating system's cache; a miss costs a read call, not a disk access.
       s.execute("PRAGMA cache_size = -" + SqliteWalletStore.CACHE_KIB);
     } catch (SQLException e) {
+      if (mode == StoreMode.SHARED && isBusy(e)) {
+        throw lockedElsewhere(e);
+      }
       throw new WalletStoreException("Cannot configure wallet file", e);
     }
+    if (mode == StoreMode.SHARED) {
+      claim();
+    }
+  }
+
+  /**
+   * Takes the file's exclusive lock now, at open, rather than at the first write: from here until
+   * {@link #close} no other connection, in this process or another, can read or write the file.
+   */
+  private void claim() {
+    try (Statement s = connection.createStatement()) {
+      s.execute("BEGIN EXCLUSIVE");
+      s.execute("COMMIT");
+    } catch (SQLException e) {
+      throw isBusy(e) ? lockedElsewhere(e) : new WalletStoreException("Cannot lock wallet file", e);
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+  }
+
+  private WalletStoreException lockedElsewhere(SQLException e) {
+    return new WalletStoreException(
+        "Wallet file " + file.getFileName() + " is open elsewhere (it is locked)", e);
   }
 
   @FunctionalInterface

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 import org.openpleb.cashu.model.Keyset;
 
 /**
- * One wallet's SQLite file: WAL journal, full fsync, a busy timeout, owner-only permissions, a
+ * One wallet's SQLite file: WAL journal (or, on shared storage, a rollback journal with the file
+ * locked while open; {@link StoreMode}), full fsync, a busy timeout, owner-only permissions, a
  * versioned schema, and 1 KiB pages with a 16 KiB page cache (small files, little native memory per
  * open handle).
  *
@@ -52,7 +53,17 @@ public final class SqliteWalletStore implements WalletStore {
 
   /** As {@link #open(Path)}, with the clock used for timestamps. */
   public static SqliteWalletStore open(Path file, Clock clock) {
-    SqliteFile db = SqliteFile.open(file.toAbsolutePath(), clock);
+    return open(file, clock, StoreMode.LOCAL);
+  }
+
+  /**
+   * As {@link #open(Path, Clock)}, in the given mode.
+   *
+   * @throws WalletStoreException in {@link StoreMode#SHARED} mode when another handle holds the
+   *     file (after the busy timeout)
+   */
+  public static SqliteWalletStore open(Path file, Clock clock, StoreMode mode) {
+    SqliteFile db = SqliteFile.open(file.toAbsolutePath(), clock, mode);
     try {
       SqliteSchema.migrate(db);
     } catch (RuntimeException e) {

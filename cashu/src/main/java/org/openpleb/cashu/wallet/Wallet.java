@@ -17,6 +17,7 @@ import org.openpleb.cashu.model.MintUrl;
 import org.openpleb.cashu.store.OperationState;
 import org.openpleb.cashu.store.ProofState;
 import org.openpleb.cashu.store.SqliteWalletStore;
+import org.openpleb.cashu.store.StoreMode;
 import org.openpleb.cashu.store.WalletStore;
 
 /**
@@ -438,6 +439,7 @@ public final class Wallet implements AutoCloseable {
     private boolean recoverOnOpen = true;
     private CrashPoint crashPoint = CrashPoint.NONE;
     private WalletLimits limits = WalletLimits.defaults();
+    private StoreMode storeMode = StoreMode.LOCAL;
 
     private Builder(Path file, String mintUrl, byte[] seed64, MintClient client) {
       this.file = Objects.requireNonNull(file, "file");
@@ -464,6 +466,12 @@ public final class Wallet implements AutoCloseable {
 
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** How the file is opened: on local disk (default) or on storage servers share. */
+    public Builder storeMode(StoreMode value) {
+      this.storeMode = Objects.requireNonNull(value, "storeMode");
       return this;
     }
 
@@ -500,7 +508,7 @@ public final class Wallet implements AutoCloseable {
       if (random == null) {
         random = new SecureRandom();
       }
-      SqliteWalletStore store = SqliteWalletStore.open(file, clock);
+      SqliteWalletStore store = SqliteWalletStore.open(file, clock, storeMode);
       try {
         bind(store, "mint_url", url);
         bind(store, "unit", unit);
