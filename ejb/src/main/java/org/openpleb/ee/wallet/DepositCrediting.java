@@ -1,6 +1,8 @@
 package org.openpleb.ee.wallet;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,8 +27,9 @@ import org.openpleb.ee.platform.ProblemCode;
  * time, and minting a quote the wallet minted before returns that result.
  *
  * <p>Unpaid deposits are checked again with a growing backoff, from {@code
- * WALLET_DEPOSIT_POLL_INTERVAL} up to a minute; an invoice that expired unpaid ends the deposit.
- * Quote ids never reach a log line.
+ * WALLET_DEPOSIT_POLL_INTERVAL} up to a minute, and at once when the mint says over NUT-17 that the
+ * invoice is paid ({@link #subscribe}); an invoice that expired unpaid ends the deposit. Quote ids
+ * never reach a log line.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,6 +63,10 @@ public class DepositCrediting {
 
   @Inject Clock clock;
 
+  @Inject QuoteNotifications notifications;
+
+  @Resource SessionContext context;
+
   /**
    * Checks the deposit if it is due and no one else is checking it.
    *
@@ -88,6 +95,19 @@ public class DepositCrediting {
     }
     // the read's check leaves the watcher's schedule (next check, backoff) as it was
     return Optional.of(look(depositId, now, before.get().nextCheckAt()));
+  }
+
+  /**
+   * Subscribes to the deposit's unpaid invoice at the mint (NUT-17, where offered): once the mint
+   * says it is paid, the deposit is checked at once as on its owner's read ({@link #checkNow}).
+   */
+  public void subscribe(Deposit deposit) {
+    if (!notifications.on() || !deposit.state().open()) {
+      return;
+    }
+    String depositId = deposit.id();
+    DepositCrediting self = context.getBusinessObject(DepositCrediting.class);
+    notifications.watch(deposit.quoteId(), () -> self.checkNow(depositId));
   }
 
   private DepositState look(String depositId, OffsetDateTime now) {
@@ -127,10 +147,13 @@ public class DepositCrediting {
             .map(at -> at.plus(EXPIRY_GRACE))
             .orElse(deposit.createdAt().plus(UNDATED_LIFETIME));
     if (now.isAfter(giveUpAt)) {
+      notifications.unwatch(deposit.quoteId());
       deposits.markEnded(deposit.id(), DepositState.EXPIRED, "invoice expired unpaid");
       LOG.log(Level.INFO, "Deposit {0} expired unpaid", deposit.id());
       return DepositState.EXPIRED;
     }
+    // (again) after a restart, a lost socket or a notification the check found early
+    subscribe(deposit);
     return retry(deposit, DepositState.PENDING, keepNext);
   }
 
@@ -141,6 +164,7 @@ public class DepositCrediting {
     } catch (WalletOperationException e) {
       return notCredited(deposit, e, keepNext);
     }
+    notifications.unwatch(deposit.quoteId());
     if (deposits.markCredited(deposit.id(), minted.amount(), now())) {
       metrics.depositCredited(minted.amount());
       LOG.log(
@@ -182,6 +206,7 @@ public class DepositCrediting {
   }
 
   private DepositState fail(Deposit deposit, String reason) {
+    notifications.unwatch(deposit.quoteId());
     deposits.markEnded(deposit.id(), DepositState.FAILED, reason);
     LOG.log(Level.WARNING, "Deposit {0} failed: {1}", new Object[] {deposit.id(), reason});
     return DepositState.FAILED;
