@@ -1,5 +1,6 @@
 package org.openpleb.ee.offer;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -73,6 +74,14 @@ public class FundingWatcher {
 
   @Resource SessionContext context;
 
+  /** This bean through the container, for notifications that arrive on other threads. */
+  private FundingWatcher self;
+
+  @PostConstruct
+  void findSelf() {
+    self = context.getBusinessObject(FundingWatcher.class);
+  }
+
   /** Looks at every watched invoice that is due; returns how many were looked at. */
   public int watch() {
     List<String> due = offers.quoteDueIds(now(), BATCH);
@@ -144,8 +153,8 @@ public class FundingWatcher {
       return;
     }
     String offerId = offer.id();
-    FundingWatcher self = context.getBusinessObject(FundingWatcher.class);
-    notifications.watch(offer.quoteId().get(), () -> self.lookOnNotice(offerId));
+    FundingWatcher through = self;
+    notifications.watch(offer.quoteId().get(), () -> through.lookOnNotice(offerId));
   }
 
   /**

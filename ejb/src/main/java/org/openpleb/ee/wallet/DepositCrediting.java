@@ -1,5 +1,6 @@
 package org.openpleb.ee.wallet;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -67,6 +68,14 @@ public class DepositCrediting {
 
   @Resource SessionContext context;
 
+  /** This bean through the container, for notifications that arrive on other threads. */
+  private DepositCrediting self;
+
+  @PostConstruct
+  void findSelf() {
+    self = context.getBusinessObject(DepositCrediting.class);
+  }
+
   /**
    * Checks the deposit if it is due and no one else is checking it.
    *
@@ -106,8 +115,8 @@ public class DepositCrediting {
       return;
     }
     String depositId = deposit.id();
-    DepositCrediting self = context.getBusinessObject(DepositCrediting.class);
-    notifications.watch(deposit.quoteId(), () -> self.checkNow(depositId));
+    DepositCrediting through = self;
+    notifications.watch(deposit.quoteId(), () -> through.checkNow(depositId));
   }
 
   private DepositState look(String depositId, OffsetDateTime now) {
