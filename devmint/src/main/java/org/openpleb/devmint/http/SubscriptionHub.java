@@ -63,6 +63,7 @@ final class SubscriptionHub implements AutoCloseable {
       }
       clients.add(client);
     }
+    poke(); // the watcher thread may be asleep for want of sockets
     try {
       socket.readLoop(client::onText);
     } finally {
@@ -105,7 +106,8 @@ final class SubscriptionHub implements AutoCloseable {
       synchronized (wake) {
         if (!poked) {
           try {
-            wake.wait(TICK_MILLIS);
+            // no sockets, nothing to compare: sleep until one comes (it pokes)
+            wake.wait(clients.isEmpty() ? 0 : TICK_MILLIS);
           } catch (InterruptedException e) {
             return;
           }
