@@ -663,8 +663,8 @@ async function payInvoice() {
     withSource({ invoice: $("pay-out-invoice").value.trim() })
   );
   $("pay-out-result").textContent =
-    answer.status + ": " + sats(answer.amount) + " (fee " + sats(answer.fee) + ", " +
-    sats(answer.change) + " of the fee reserve returned)";
+    answer.status + ": " + sats(answer.amount) + " (fee " + sats(answer.fee) + ", change returned " +
+    sats(answer.change) + ")";
   await refreshWallet();
 }
 

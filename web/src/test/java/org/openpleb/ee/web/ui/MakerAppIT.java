@@ -477,8 +477,7 @@ class MakerAppIT {
       String result = user.element("pay-out-result").getText();
       java.util.regex.Matcher figures =
           java.util.regex.Pattern.compile(
-                  "PAID: ([0-9,]+) sats \\(fee ([0-9,]+) sats, ([0-9,]+) sats of the fee reserve"
-                      + " returned\\)")
+                  "PAID: ([0-9,]+) sats \\(fee ([0-9,]+) sats, change returned ([0-9,]+) sats\\)")
               .matcher(result);
       assertTrue(figures.matches(), result);
       long amount = Long.parseLong(figures.group(1).replace(",", ""));
@@ -554,6 +553,7 @@ class MakerAppIT {
       maker.awaitText("offer-details", "INVOICE_PAID", 60);
       assertEquals(page, maker.script("return window.performance.timeOrigin;"), "no reload");
       maker.assertAccessible("offer-funded");
+      maker.script("document.getElementById('offer-created').scrollIntoView();");
       maker.screenshot(shots, "offer-funded");
 
       // the taker's book, loaded before the offer existed, shows it from the event stream
@@ -733,6 +733,11 @@ class MakerAppIT {
       assertTrue(words.contains("nothing arrived") && words.contains("I paid at noon"), words);
       admin.assertAccessible("admin-console");
       admin.screenshot(shots, "console");
+      admin.script("document.getElementById('history-title').scrollIntoView();");
+      admin.screenshot(shots, "capacity-history");
+      admin.script(
+          "arguments[0].scrollIntoView();", admin.driver().findElement(By.cssSelector(card)));
+      admin.screenshot(shots, "dispute");
       admin.driver().findElement(By.cssSelector(card + " textarea")).sendKeys("no payment shown");
       admin
           .driver()
