@@ -278,17 +278,23 @@ function renderKey() {
 async function login() {
   const secret = storedKey();
   if (!secret) throw new Error("Generate or import a key first.");
-  const challenge = await call("POST", "sessions/challenge");
-  const bits = challenge.pow ? challenge.pow.difficulty : 0;
-  if (bits > 0) $("who").textContent = "Working on the proof of work…";
-  const nonce = await proofOfWork(challenge.challenge, bits);
-  const body = {
-    pubkey: publicKeyOf(secret),
-    challenge: challenge.challenge,
-    signature: await signChallenge(secret, challenge.challenge),
-  };
-  if (nonce) body.powNonce = nonce;
-  const grant = await call("POST", "sessions", body);
+  let grant;
+  try {
+    const challenge = await call("POST", "sessions/challenge");
+    const bits = challenge.pow ? challenge.pow.difficulty : 0;
+    if (bits > 0) $("who").textContent = "Working on the proof of work…";
+    const nonce = await proofOfWork(challenge.challenge, bits);
+    const body = {
+      pubkey: publicKeyOf(secret),
+      challenge: challenge.challenge,
+      signature: await signChallenge(secret, challenge.challenge),
+    };
+    if (nonce) body.powNonce = nonce;
+    grant = await call("POST", "sessions", body);
+  } finally {
+    // a refused login leaves no "working" status behind
+    renderKey();
+  }
   sessionStorage.setItem(SESSION, grant.token);
   setToken(grant.token);
   renderKey();

@@ -858,8 +858,21 @@ class MakerAppIT {
       taker.screenshot(shots, "claimed");
     }
     Path receipt = Files.createTempFile("receipt", ".png");
-    BufferedImage picture = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-    picture.setRGB(3, 3, 0x123456);
+    // a receipt-like picture (paper, a header band, lines of grey), big enough to see in /admin
+    BufferedImage picture = new BufferedImage(240, 150, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D pen = picture.createGraphics();
+    try {
+      pen.setColor(java.awt.Color.WHITE);
+      pen.fillRect(0, 0, 240, 150);
+      pen.setColor(new java.awt.Color(0x1d4ed8));
+      pen.fillRect(0, 0, 240, 28);
+      pen.setColor(java.awt.Color.GRAY);
+      for (int line = 0; line < 5; line++) {
+        pen.fillRect(16, 44 + line * 20, line % 2 == 0 ? 180 : 120, 8);
+      }
+    } finally {
+      pen.dispose();
+    }
     ImageIO.write(picture, "png", receipt.toFile());
     taker
         .driver()
