@@ -102,12 +102,39 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Writes a YUV4MPEG2 video of {@code frames} identical frames of {@code picture} centred on white
-   * paper of {@code width} x {@code height} (even numbers): 4:2:0 with full-range luma (BT.601
-   * weights) and neutral chroma, i.e. the picture in grey, which is all a QR code reader looks at.
+   * Writes a YUV4MPEG2 video that shows each of {@code pictures} for {@code framesEach} frames (10
+   * frames a second), centred on white paper of {@code width} x {@code height} (even numbers):
+   * 4:2:0 with full-range luma (BT.601 weights) and neutral chroma, i.e. the pictures in grey,
+   * which is all a QR code reader looks at. Chromium loops it.
    */
-  static Path y4m(java.awt.image.BufferedImage picture, int width, int height, int frames)
+  static Path y4m(
+      List<java.awt.image.BufferedImage> pictures, int width, int height, int framesEach)
       throws IOException {
+    List<byte[]> lumas = new ArrayList<>();
+    for (java.awt.image.BufferedImage picture : pictures) {
+      lumas.add(luma(picture, width, height));
+    }
+    byte[] chroma = new byte[(width / 2) * (height / 2)];
+    java.util.Arrays.fill(chroma, (byte) 128);
+    Path file = Files.createTempFile("camera", ".y4m");
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write(
+          ("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      for (byte[] luma : lumas) {
+        for (int i = 0; i < framesEach; i++) {
+          out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+          out.write(luma);
+          out.write(chroma); // U
+          out.write(chroma); // V
+        }
+      }
+    }
+    return file;
+  }
+
+  /** The luma plane of {@code picture} centred on white paper. */
+  private static byte[] luma(java.awt.image.BufferedImage picture, int width, int height) {
     byte[] luma = new byte[width * height];
     java.util.Arrays.fill(luma, (byte) 255);
     int left = (width - picture.getWidth()) / 2;
@@ -126,21 +153,21 @@ final class Browser implements AutoCloseable {
         luma[py * width + px] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
       }
     }
-    byte[] chroma = new byte[(width / 2) * (height / 2)];
-    java.util.Arrays.fill(chroma, (byte) 128);
-    Path file = Files.createTempFile("camera", ".y4m");
-    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write(
-          ("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      for (int i = 0; i < frames; i++) {
-        out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-        out.write(luma);
-        out.write(chroma); // U
-        out.write(chroma); // V
+    return luma;
+  }
+
+  /** {@code picture} turned clockwise by a quarter. */
+  static java.awt.image.BufferedImage quarterTurn(java.awt.image.BufferedImage picture) {
+    int w = picture.getWidth();
+    int h = picture.getHeight();
+    java.awt.image.BufferedImage turned =
+        new java.awt.image.BufferedImage(h, w, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        turned.setRGB(h - 1 - y, x, picture.getRGB(x, y));
       }
     }
-    return file;
+    return turned;
   }
 
   ChromeDriver driver() {
