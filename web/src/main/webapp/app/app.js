@@ -13,6 +13,7 @@ import {
   signChallenge,
   storedKey,
 } from "./keys.js";
+import { readQrPicture } from "./qr-read.js";
 
 const $ = (id) => document.getElementById(id);
 const SESSION = "openpleb.session";
@@ -163,19 +164,6 @@ function drawQr(container, text, label) {
   for (const img of container.querySelectorAll("img")) img.alt = label;
 }
 
-/** Reads a QR code from a picture file with the html5-qrcode library; resolves with its text. */
-async function readQr(file) {
-  const library = window.__Html5QrcodeLibrary__;
-  if (!library) throw new Error("The QR code reader did not load.");
-  const reader = new library.Html5Qrcode("offer-qr-reader", { verbose: false });
-  try {
-    return await reader.scanFile(file, false);
-  } catch (e) {
-    throw new Error("No QR code could be read from this picture.");
-  } finally {
-    reader.clear();
-  }
-}
 
 /** The camera scanner while it runs (an Html5Qrcode on #offer-qr-camera), else null. */
 let camera = null;
@@ -713,7 +701,7 @@ async function start() {
   $("offer-form").addEventListener("submit", guarded(createOffer));
   $("offer-qr-image").addEventListener("change", guarded(async () => {
     const file = $("offer-qr-image").files[0];
-    if (file) $("offer-qr").value = await readQr(file);
+    if (file) $("offer-qr").value = await readQrPicture(file, "offer-qr-reader");
   }));
   $("camera-start").addEventListener("click", guarded(startCamera));
   $("camera-stop").addEventListener("click", guarded(() => stopCamera("Camera stopped.")));
