@@ -106,7 +106,18 @@ async function loadCapacity() {
     ["Checked at", c.checkedAt],
   ]);
   estimateTable(c.estimate ? c.estimate.rows : []);
-  state.history.push({ sessions: c.sessions.live, limit: c.sessions.limit, memory: Number(c.memory.ratio) });
+  state.history.push({
+    sessions: c.sessions.live,
+    limit: c.sessions.limit,
+    memory: Number(c.memory.ratio),
+    level: c.level,
+    sessionThresholds: {
+      warning: c.sessions.warning,
+      critical: c.sessions.critical,
+      emergency: c.sessions.emergency,
+    },
+    memoryThresholds: c.memoryThresholds,
+  });
   if (state.history.length > HISTORY) state.history.shift();
   drawHistory();
 }
@@ -146,35 +157,64 @@ function estimateTable(rows) {
   table.append(caption, thead, tbody);
 }
 
-function drawHistory() {
-  const svg = $("history");
+const NS = "http://www.w3.org/2000/svg";
+const LINES = [
+  ["warning", "#b45309"],
+  ["critical", "#b91c1c"],
+  ["emergency", "#7f1d1d"],
+];
+
+function svgElement(name, attributes) {
+  const element = document.createElementNS(NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+/**
+ * Draws one signal's samples as a line over its three thresholds (dashed, labelled): the scale
+ * runs from 0 to a tenth above the emergency threshold or the highest sample.
+ */
+function chart(svg, values, thresholds, format) {
   svg.replaceChildren();
-  const ns = "http://www.w3.org/2000/svg";
-  const line = (values, color) => {
-    if (values.length === 0) return;
-    const step = values.length > 1 ? 300 / (values.length - 1) : 0;
-    const points = values.map((v, i) => (i * step).toFixed(1) + "," + (100 - Math.min(1, v) * 100).toFixed(1));
-    const path = document.createElementNS(ns, "polyline");
-    path.setAttribute("points", points.join(" "));
-    path.setAttribute("fill", "none");
-    path.setAttribute("stroke", color);
-    path.setAttribute("stroke-width", "2");
-    svg.append(path);
-    const [x, y] = points[points.length - 1].split(",");
-    const dot = document.createElementNS(ns, "circle");
-    dot.setAttribute("cx", x);
-    dot.setAttribute("cy", y);
-    dot.setAttribute("r", "3");
-    dot.setAttribute("fill", color);
-    svg.append(dot);
-  };
-  line(state.history.map((h) => (h.limit > 0 ? h.sessions / h.limit : 0)), "#1d4ed8");
-  line(state.history.map((h) => h.memory), "#b45309");
+  const top = Math.max(thresholds.emergency * 1.1, ...values) || 1;
+  const y = (v) => (105 - (Math.max(0, v) / top) * 100).toFixed(1);
+  svg.append(svgElement("line", { x1: 0, y1: 105, x2: 300, y2: 105, stroke: "#6b7280" }));
+  for (const [name, color] of LINES) {
+    const at = y(thresholds[name]);
+    svg.append(
+      svgElement("line", {
+        x1: 0, y1: at, x2: 300, y2: at, stroke: color, "stroke-dasharray": "4 3", "data-threshold": name,
+      })
+    );
+    const label = svgElement("text", { x: 298, y: Number(at) - 2, "text-anchor": "end", "font-size": 8, fill: color });
+    label.textContent = name + " " + format(thresholds[name]);
+    svg.append(label);
+  }
+  if (values.length === 0) return;
+  const step = values.length > 1 ? 300 / (values.length - 1) : 0;
+  const points = values.map((v, i) => (i * step).toFixed(1) + "," + y(v));
+  svg.append(
+    svgElement("polyline", { points: points.join(" "), fill: "none", stroke: "#1d4ed8", "stroke-width": 2 })
+  );
+  const [x, last] = points[points.length - 1].split(",");
+  svg.append(svgElement("circle", { cx: x, cy: last, r: 3, fill: "#1d4ed8" }));
+}
+
+function drawHistory() {
   const last = state.history[state.history.length - 1];
+  chart($("sessions-chart"), state.history.map((h) => h.sessions), last.sessionThresholds, String);
+  chart($("memory-chart"), state.history.map((h) => h.memory), last.memoryThresholds, String);
+  $("sessions-chart-text").textContent =
+    "Now " + last.sessions + " live sessions (limit " + last.limit + "); thresholds: warning " +
+    last.sessionThresholds.warning + ", critical " + last.sessionThresholds.critical +
+    ", emergency " + last.sessionThresholds.emergency + ".";
+  $("memory-chart-text").textContent =
+    "Now a memory ratio of " + last.memory + "; thresholds: warning " +
+    last.memoryThresholds.warning + ", critical " + last.memoryThresholds.critical +
+    ", emergency " + last.memoryThresholds.emergency + ".";
   details($("history-legend"), [
-    ["Blue", "live sessions / session limit (now " + last.sessions + " / " + last.limit + ")"],
-    ["Orange", "memory ratio (now " + last.memory + ")"],
     ["Samples", String(state.history.length)],
+    ["Level", last.level, "history-level"],
   ]);
 }
 

@@ -3,6 +3,17 @@
 
 let token = null;
 
+/** The server's clock minus this browser's, in ms, from the last answer's Date header. */
+let clockOffset = 0;
+
+/**
+ * The server's time now (ms since the epoch), as far as its Date header tells (to the second):
+ * deadlines count down on the server's clock, not a wrong clock of this device.
+ */
+export function serverNow() {
+  return Date.now() + clockOffset;
+}
+
 /** Sets (or clears, with null) the bearer token sent with every call. */
 export function setToken(value) {
   token = value;
@@ -41,6 +52,9 @@ async function send(method, path, body, type) {
     init.body = body;
   }
   const response = await fetch("/api/" + path, init);
+  const date = Date.parse(response.headers.get("Date") || "");
+  // the header is whole seconds, cut down: half a second is the middle of what it can mean
+  if (!Number.isNaN(date)) clockOffset = date + 500 - Date.now();
   const text = await response.text();
   let json = null;
   if (text) {

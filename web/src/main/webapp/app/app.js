@@ -1,6 +1,6 @@
 // The makers' and takers' app: key, login, live order book, offers funded by Lightning, wallet.
 // Every amount, state and deadline shown comes from the API.
-import { ApiError, call, currentToken, setToken, upload } from "./api.js";
+import { ApiError, call, currentToken, serverNow, setToken, upload } from "./api.js";
 import { verifyChain } from "./audit.js";
 import { openEvents } from "./events.js";
 import {
@@ -65,6 +65,8 @@ function show(section) {
     $(button.dataset.show).hidden = !on;
   }
   clearInterval(state.walletTimer);
+  // the camera is for the offer form only: leaving it turns the camera off
+  if (section !== "sell") stopCamera("Camera stopped.").catch(showError);
   if (section === "wallet" && currentToken()) {
     refreshWallet().catch(showError);
     // settlements credit the wallet after the trade's step: the balance is read while shown
@@ -98,7 +100,7 @@ function sats(n) {
 }
 
 function remaining(iso) {
-  const ms = Date.parse(iso) - Date.now();
+  const ms = Date.parse(iso) - serverNow();
   if (!(ms > 0)) return "passed";
   const s = Math.floor(ms / 1000);
   const h = Math.floor(s / 3600);
@@ -163,6 +165,91 @@ function drawQr(container, text, label) {
 }
 
 
+/** The camera scanner while it runs (an Html5Qrcode on #offer-qr-camera), else null. */
+let camera = null;
+
+/** Why the camera could not start, in words for the user. */
+function cameraRefusal(error) {
+  const text = String(error && error.name ? error.name + " " + error.message : error);
+  if (/NotAllowedError|PermissionDenied|SecurityError/.test(text)) {
+    return "The camera permission was refused. Allow the camera for this site in the browser's settings, or read the QR code from a picture, or paste its text.";
+  }
+  if (/NotFoundError|DevicesNotFound|OverconstrainedError/.test(text)) {
+    return "No camera was found on this device. Read the QR code from a picture, or paste its text.";
+  }
+  if (/NotReadableError|TrackStartError|AbortError/.test(text)) {
+    return "The camera is in use by another app or could not start. Close the other app and try again, or read the QR code from a picture.";
+  }
+  return "The camera could not be started here. Read the QR code from a picture, or paste its text.";
+}
+
+function showCamera(running) {
+  $("camera-start").hidden = running;
+  $("camera-stop").hidden = !running;
+  $("offer-qr-camera").hidden = !running;
+}
+
+/** Scans the bank QR code with the back camera; the first code read fills the form. */
+async function startCamera() {
+  if (camera) return;
+  const library = window.__Html5QrcodeLibrary__;
+  if (!library) throw new Error("The QR code reader did not load.");
+  const status = $("camera-status");
+  if (!window.isSecureContext || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+    status.textContent =
+      "This browser gives this page no camera (it needs HTTPS). Read the QR code from a picture, or paste its text.";
+    return;
+  }
+  const scanner = new library.Html5Qrcode("offer-qr-camera", { verbose: false });
+  camera = scanner;
+  showCamera(true);
+  status.textContent = "Starting the camera…";
+  try {
+    await scanner.start(
+      { facingMode: "environment" },
+      { fps: 10 },
+      (text) => {
+        if (camera !== scanner) return;
+        $("offer-qr").value = text;
+        stopCamera("QR code read from the camera.").catch(showError);
+      },
+      () => {}
+    );
+  } catch (e) {
+    if (camera === scanner) {
+      camera = null;
+      showCamera(false);
+      try {
+        scanner.clear();
+      } catch (ignored) {
+        // nothing was shown
+      }
+      status.textContent = cameraRefusal(e);
+    }
+    return;
+  }
+  if (camera === scanner) {
+    status.textContent = "Camera on: hold the bank QR code in front of it.";
+  } else {
+    // stopped (the user left) while the camera was starting
+    await scanner.stop();
+    scanner.clear();
+  }
+}
+
+/** Stops the camera if it runs; `message` says why. */
+async function stopCamera(message) {
+  const scanner = camera;
+  if (!scanner) return;
+  camera = null;
+  showCamera(false);
+  $("camera-status").textContent = message;
+  if (scanner.isScanning) {
+    await scanner.stop();
+    scanner.clear();
+  }
+}
+
 // ---- key and session ----
 
 function renderKey() {
@@ -179,17 +266,23 @@ function renderKey() {
 async function login() {
   const secret = storedKey();
   if (!secret) throw new Error("Generate or import a key first.");
-  const challenge = await call("POST", "sessions/challenge");
-  const bits = challenge.pow ? challenge.pow.difficulty : 0;
-  if (bits > 0) $("who").textContent = "Working on the proof of work…";
-  const nonce = await proofOfWork(challenge.challenge, bits);
-  const body = {
-    pubkey: publicKeyOf(secret),
-    challenge: challenge.challenge,
-    signature: await signChallenge(secret, challenge.challenge),
-  };
-  if (nonce) body.powNonce = nonce;
-  const grant = await call("POST", "sessions", body);
+  let grant;
+  try {
+    const challenge = await call("POST", "sessions/challenge");
+    const bits = challenge.pow ? challenge.pow.difficulty : 0;
+    if (bits > 0) $("who").textContent = "Working on the proof of work…";
+    const nonce = await proofOfWork(challenge.challenge, bits);
+    const body = {
+      pubkey: publicKeyOf(secret),
+      challenge: challenge.challenge,
+      signature: await signChallenge(secret, challenge.challenge),
+    };
+    if (nonce) body.powNonce = nonce;
+    grant = await call("POST", "sessions", body);
+  } finally {
+    // a refused login leaves no "working" status behind
+    renderKey();
+  }
   sessionStorage.setItem(SESSION, grant.token);
   setToken(grant.token);
   renderKey();
@@ -564,7 +657,8 @@ async function payInvoice() {
     withSource({ invoice: $("pay-out-invoice").value.trim() })
   );
   $("pay-out-result").textContent =
-    answer.status + ": " + sats(answer.amount) + " (fee " + sats(answer.fee) + ")";
+    answer.status + ": " + sats(answer.amount) + " (fee " + sats(answer.fee) + ", change returned " +
+    sats(answer.change) + ")";
   await refreshWallet();
 }
 
@@ -609,6 +703,13 @@ async function start() {
     const file = $("offer-qr-image").files[0];
     if (file) $("offer-qr").value = await readQrPicture(file, "offer-qr-reader");
   }));
+  $("camera-start").addEventListener("click", guarded(startCamera));
+  $("camera-stop").addEventListener("click", guarded(() => stopCamera("Camera stopped.")));
+  // a page hidden or left keeps no camera running
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) stopCamera("Camera stopped.").catch(showError);
+  });
+  window.addEventListener("pagehide", () => stopCamera("Camera stopped.").catch(showError));
   $("fund-lightning").addEventListener("click", guarded(fundByLightning));
   $("deposit-form").addEventListener("submit", guarded(deposit));
   $("fund-balance").addEventListener("click", guarded(fundFromBalance));

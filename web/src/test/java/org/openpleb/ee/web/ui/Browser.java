@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
   /** The console entries read so far (reading the log empties it). */
   private final List<LogEntry> console = new ArrayList<>();
 
-  private Browser(String name) throws IOException {
+  private Browser(String name, List<String> extraArguments) throws IOException {
     this.name = name;
     assertTrue(
         new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
@@ -70,6 +70,7 @@ final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=412,915",
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -81,7 +82,92 @@ final class Browser implements AutoCloseable {
 
   /** Starts a browser with a fresh profile. */
   static Browser start(String name) throws IOException {
-    return new Browser(name);
+    return new Browser(name, List.of());
+  }
+
+  /**
+   * Starts a browser whose camera is Chromium's fake device, the permission granted without a
+   * prompt: it films {@code video} (a YUV4MPEG2 file, looped), or Chromium's moving test pattern
+   * when {@code video} is null. Chromium reads these switches once per browser, hence one browser
+   * per camera.
+   */
+  static Browser startWithCamera(String name, Path video) throws IOException {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
+    if (video != null) {
+      arguments.add("--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+    }
+    return new Browser(name, arguments);
+  }
+
+  /**
+   * Writes a YUV4MPEG2 video that shows each of {@code pictures} for {@code framesEach} frames (10
+   * frames a second), centred on white paper of {@code width} x {@code height} (even numbers):
+   * 4:2:0 with full-range luma (BT.601 weights) and neutral chroma, i.e. the pictures in grey,
+   * which is all a QR code reader looks at. Chromium loops it.
+   */
+  static Path y4m(
+      List<java.awt.image.BufferedImage> pictures, int width, int height, int framesEach)
+      throws IOException {
+    List<byte[]> lumas = new ArrayList<>();
+    for (java.awt.image.BufferedImage picture : pictures) {
+      lumas.add(luma(picture, width, height));
+    }
+    byte[] chroma = new byte[(width / 2) * (height / 2)];
+    java.util.Arrays.fill(chroma, (byte) 128);
+    Path file = Files.createTempFile("camera", ".y4m");
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write(
+          ("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      for (byte[] luma : lumas) {
+        for (int i = 0; i < framesEach; i++) {
+          out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+          out.write(luma);
+          out.write(chroma); // U
+          out.write(chroma); // V
+        }
+      }
+    }
+    return file;
+  }
+
+  /** The luma plane of {@code picture} centred on white paper. */
+  private static byte[] luma(java.awt.image.BufferedImage picture, int width, int height) {
+    byte[] luma = new byte[width * height];
+    java.util.Arrays.fill(luma, (byte) 255);
+    int left = (width - picture.getWidth()) / 2;
+    int top = (height - picture.getHeight()) / 2;
+    for (int y = 0; y < picture.getHeight(); y++) {
+      for (int x = 0; x < picture.getWidth(); x++) {
+        int px = x + left;
+        int py = y + top;
+        if (px < 0 || py < 0 || px >= width || py >= height) {
+          continue;
+        }
+        int rgb = picture.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        luma[py * width + px] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+      }
+    }
+    return luma;
+  }
+
+  /** {@code picture} turned clockwise by a quarter. */
+  static java.awt.image.BufferedImage quarterTurn(java.awt.image.BufferedImage picture) {
+    int w = picture.getWidth();
+    int h = picture.getHeight();
+    java.awt.image.BufferedImage turned =
+        new java.awt.image.BufferedImage(h, w, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        turned.setRGB(h - 1 - y, x, picture.getRGB(x, y));
+      }
+    }
+    return turned;
   }
 
   ChromeDriver driver() {

@@ -40,6 +40,7 @@ import org.openpleb.ee.session.ProofOfWork;
 import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,6 +66,9 @@ class MakerAppIT {
   private static final String ADMIN_USER = "operator";
   private static final String ADMIN_PASSWORD = "correct horse battery staple";
 
+  /** The deployment's dev mint (the deployment runs in this JVM, before the tests). */
+  private static DevMint mint;
+
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
     File war = new File(System.getProperty("war.file"));
@@ -76,10 +80,11 @@ class MakerAppIT {
             .resolve(UUID.randomUUID().toString());
     Files.createDirectories(data);
     // invoices are paid five seconds after they are issued: long enough to show the invoice
-    DevMint mint =
+    mint =
         DevMint.start(
             DevMintConfig.defaults().withAutoPay(true).withPayDelay(Duration.ofSeconds(5)));
-    Runtime.getRuntime().addShutdownHook(new Thread(mint::close));
+    DevMint started = mint;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     String settings =
         "config_ordinal=500\n"
             + ItAdmission.RELAXED
@@ -314,6 +319,197 @@ class MakerAppIT {
   }
 
   @Test
+  void theBankQrCodeIsScannedWithTheCamera() throws Exception {
+    Path shots = screenshots();
+    String bankQr = "bank-qr-" + UUID.randomUUID();
+    Path video;
+    // a camera that films no QR code (Chromium's test pattern): started and stopped by keyboard,
+    // turned off by leaving the form, and a refused permission or a missing camera said plainly
+    try (Browser pattern = Browser.startWithCamera("camera-pattern", null)) {
+      pattern.open(app());
+      pattern.awaitText("stream", "open", 30);
+      Path picture = qrPicture(pattern, bankQr);
+      // the paper in four orientations, as a hand turns it: html5-qrcode's zxing misses some
+      // well-formed codes in one orientation (about one in twelve) and reads them turned
+      List<BufferedImage> turns = new java.util.ArrayList<>();
+      turns.add(ImageIO.read(picture.toFile()));
+      for (int i = 1; i < 4; i++) {
+        turns.add(Browser.quarterTurn(turns.get(i - 1)));
+      }
+      video = Browser.y4m(turns, 640, 480, 3);
+      Files.delete(picture);
+      section(pattern, "sell");
+      pattern.element("camera-start").sendKeys(Keys.ENTER);
+      pattern.awaitText("camera-status", "Camera on", 30);
+      awaitCamera(pattern, true);
+      pattern.assertAccessible("camera");
+      pattern.screenshot(shots, "camera");
+      pattern.element("camera-stop").sendKeys(Keys.ENTER);
+      pattern.awaitText("camera-status", "Camera stopped", 30);
+      awaitCamera(pattern, false);
+      assertEquals(null, pattern.element("camera-start").getAttribute("hidden"));
+
+      pattern.element("camera-start").sendKeys(Keys.ENTER);
+      pattern.awaitText("camera-status", "Camera on", 30);
+      section(pattern, "book");
+      awaitCamera(pattern, false);
+
+      for (String[] refusal :
+          new String[][] {
+            {"NotAllowedError", "camera permission was refused"},
+            {"NotFoundError", "No camera was found"}
+          }) {
+        pattern.script(
+            "navigator.mediaDevices.getUserMedia ="
+                + " () => Promise.reject(new DOMException('refused', arguments[0]));",
+            refusal[0]);
+        section(pattern, "sell");
+        pattern.element("camera-start").sendKeys(Keys.ENTER);
+        pattern.awaitText("camera-status", refusal[1], 30);
+        assertTrue(pattern.element("offer-qr-camera").getAttribute("hidden") != null);
+        assertTrue(pattern.element("camera-stop").getAttribute("hidden") != null);
+      }
+      pattern.assertAccessible("camera-refused");
+      pattern.assertNoConsoleErrors();
+    }
+
+    // a camera that films the bank's QR code: the code fills the form and the camera turns off
+    try (Browser maker = Browser.startWithCamera("camera", video)) {
+      maker.open(app());
+      maker.awaitText("stream", "open", 30);
+      logIn(maker);
+      section(maker, "sell");
+      maker.type("offer-amount", "10000");
+      maker.click("camera-start");
+      new WebDriverWait(maker.driver(), Duration.ofSeconds(60))
+          .withMessage(
+              () ->
+                  "the QR code read from the camera; status: "
+                      + maker.element("camera-status").getText()
+                      + "; error box: "
+                      + maker.element("error").getText())
+          .until(driver -> bankQr.equals(maker.element("offer-qr").getAttribute("value")));
+      maker.awaitText("camera-status", "QR code read from the camera", 30);
+      awaitCamera(maker, false);
+      maker.driver().findElement(By.cssSelector("#offer-form button[type=submit]")).click();
+      maker.awaitText("offer-details", "CREATED", 30);
+      String offerId =
+          maker
+              .driver()
+              .findElement(By.cssSelector("#mine-list li[data-offer]"))
+              .getAttribute("data-offer");
+      assertEquals(bankQr, partyOffer(maker, offerId).path("qrCode").asText());
+      maker.assertNoConsoleErrors();
+    } finally {
+      Files.deleteIfExists(video);
+    }
+  }
+
+  /** Waits until the camera's picture is playing ({@code on}) or gone with its stream stopped. */
+  private static void awaitCamera(Browser user, boolean on) {
+    new WebDriverWait(user.driver(), Duration.ofSeconds(30))
+        .withMessage(
+            () ->
+                "camera "
+                    + (on ? "never played" : "still on")
+                    + "; status: "
+                    + user.element("camera-status").getText())
+        .until(
+            driver ->
+                on
+                    == Boolean.TRUE.equals(
+                        user.script(
+                            "const v = document.querySelector('#offer-qr-camera video');"
+                                + "return !!v && !!v.srcObject && v.readyState >= 2"
+                                + " && v.srcObject.getVideoTracks().some("
+                                + "t => t.readyState === 'live');")));
+    if (!on) {
+      assertEquals(
+          0L,
+          user.script("return document.querySelectorAll('#offer-qr-camera video').length;"),
+          "the camera's picture is removed when it stops");
+    }
+  }
+
+  /** An admin resource read with the admin page's token. */
+  private JsonNode adminGet(Browser admin, String path) throws Exception {
+    String token = (String) admin.script("return sessionStorage.getItem('openpleb.admin');");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(app() + path))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    HttpResponse<String> answer =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, answer, answer.body());
+    assertEquals(200, answer.statusCode(), answer::body);
+    return new ObjectMapper().readTree(answer.body());
+  }
+
+  /** The offer as one of its parties reads it, with the browser's session token. */
+  private JsonNode partyOffer(Browser party, String id) throws Exception {
+    String token = (String) party.script("return sessionStorage.getItem('openpleb.session');");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(app() + "api/offers/" + id))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    HttpResponse<String> answer =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(request, answer, answer.body());
+    assertEquals(200, answer.statusCode(), answer::body);
+    return new ObjectMapper().readTree(answer.body());
+  }
+
+  @Test
+  void aLightningWithdrawalPaysAnInvoiceAndTheBalanceDropsByAmountAndFee() throws Exception {
+    try (Browser user = Browser.start("lightning-out")) {
+      user.open(app());
+      user.awaitText("stream", "open", 30);
+      logIn(user);
+      deposit(user, 3000);
+      // the fake node's route costs 3 sats of the reserve the mint holds back; the rest returns
+      mint.control().setMeltActualFee(3);
+      try {
+        user.type("pay-out-invoice", mint.control().createInvoice(1200));
+        user.driver().findElement(By.cssSelector("#pay-out-form button[type=submit]")).click();
+        user.awaitText("pay-out-result", "PAID", 60);
+      } finally {
+        mint.control().setMeltActualFee(0);
+      }
+      String result = user.element("pay-out-result").getText();
+      java.util.regex.Matcher figures =
+          java.util.regex.Pattern.compile(
+                  "PAID: ([0-9,]+) sats \\(fee ([0-9,]+) sats, change returned ([0-9,]+) sats\\)")
+              .matcher(result);
+      assertTrue(figures.matches(), result);
+      long amount = Long.parseLong(figures.group(1).replace(",", ""));
+      long fee = Long.parseLong(figures.group(2).replace(",", ""));
+      assertEquals(1200, amount, result);
+      assertEquals(3, fee, "the fee the server reports is what the route cost: " + result);
+      // the balance shown drops by exactly the amount and the fee the server reported
+      user.awaitText("wallet-balance", sats(3000 - amount - fee), 30);
+      new WebDriverWait(user.driver(), Duration.ofSeconds(30))
+          .withMessage(() -> "spendable: " + user.element("wallet-balance").getText())
+          .until(
+              driver ->
+                  sats(3000 - 1200 - 3)
+                      .equals(
+                          user.driver()
+                              .findElement(
+                                  By.cssSelector("#wallet-balance dd[data-field=spendable]"))
+                              .getText()));
+      user.assertAccessible("lightning-withdrawal");
+      user.screenshot(screenshots(), "lightning-withdrawal");
+      user.assertNoConsoleErrors();
+    }
+  }
+
+  @Test
   void aNewMakerFundsAnOfferByLightningAndATakerSeesItLive() throws Exception {
     Path shots = screenshots();
     try (Browser maker = Browser.start("maker");
@@ -364,6 +560,7 @@ class MakerAppIT {
       maker.awaitText("offer-details", "INVOICE_PAID", 60);
       assertEquals(page, maker.script("return window.performance.timeOrigin;"), "no reload");
       maker.assertAccessible("offer-funded");
+      maker.script("document.getElementById('offer-created').scrollIntoView();");
       maker.screenshot(shots, "offer-funded");
 
       // the taker's book, loaded before the offer existed, shows it from the event stream
@@ -511,12 +708,43 @@ class MakerAppIT {
       admin.type("admin-password", ADMIN_PASSWORD);
       admin.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
       admin.awaitText("capacity-figures", "NORMAL", 30);
+      // the history charts draw the three thresholds of each signal, as the server gives them
+      JsonNode capacity = adminGet(admin, "api/admin/capacity");
+      for (String chart : List.of("sessions-chart", "memory-chart")) {
+        assertEquals(
+            3L,
+            admin.script(
+                "return document.querySelectorAll('#' + arguments[0] + ' line[data-threshold]')"
+                    + ".length;",
+                chart),
+            chart);
+      }
+      String sessionsText = admin.element("sessions-chart-text").getText();
+      assertTrue(
+          sessionsText.contains(
+              "warning "
+                  + capacity.path("sessions").path("warning").asLong()
+                  + ", critical "
+                  + capacity.path("sessions").path("critical").asLong()
+                  + ", emergency "
+                  + capacity.path("sessions").path("emergency").asLong()),
+          sessionsText);
+      String memoryText = admin.element("memory-chart-text").getText();
+      assertTrue(
+          memoryText.contains(
+              "warning " + capacity.path("memoryThresholds").path("warning").asText()),
+          memoryText);
       String card = "#dispute-list li[data-offer='" + offerId + "']";
       admin.awaitVisible(card + " img", 30);
       String words = admin.driver().findElement(By.cssSelector(card)).getText();
       assertTrue(words.contains("nothing arrived") && words.contains("I paid at noon"), words);
       admin.assertAccessible("admin-console");
       admin.screenshot(shots, "console");
+      admin.script("document.getElementById('history-title').scrollIntoView();");
+      admin.screenshot(shots, "capacity-history");
+      admin.script(
+          "arguments[0].scrollIntoView();", admin.driver().findElement(By.cssSelector(card)));
+      admin.screenshot(shots, "dispute");
       admin.driver().findElement(By.cssSelector(card + " textarea")).sendKeys("no payment shown");
       admin
           .driver()
@@ -607,8 +835,11 @@ class MakerAppIT {
     user.awaitText("wallet-balance", sats(amount), 30);
   }
 
-  /** The taker deposits, claims the offer from the book and uploads a receipt image. */
-  private static void claimAndUploadReceipt(Browser taker, String offerId, long deposit, Path shots)
+  /**
+   * The taker deposits, claims the offer from the book, sees the claim's deadline (the server's)
+   * count down and uploads a receipt image.
+   */
+  private void claimAndUploadReceipt(Browser taker, String offerId, long deposit, Path shots)
       throws Exception {
     deposit(taker, deposit);
     section(taker, "book");
@@ -617,13 +848,38 @@ class MakerAppIT {
         .click();
     taker.awaitText("mine-list", "CLAIMED", 30);
     assertTrue(taker.element("mine-list").getText().contains("bank-qr-"), "the QR code to pay");
+    // the deadline is the server's, counting down on the page
+    String deadlineCss = "#mine-list li[data-offer='" + offerId + "'] dd[data-deadline]";
+    String expiresAt = partyOffer(taker, offerId).path("expiresAt").asText();
+    assertFalse(expiresAt.isEmpty(), "a claimed offer has a deadline");
+    assertEquals(
+        expiresAt,
+        taker.driver().findElement(By.cssSelector(deadlineCss)).getAttribute("data-deadline"));
+    String first = taker.driver().findElement(By.cssSelector(deadlineCss)).getText();
+    assertTrue(first.matches(".* \\((\\d+:)?\\d+:\\d\\d left\\)"), first);
+    new WebDriverWait(taker.driver(), Duration.ofSeconds(10))
+        .withMessage("the deadline does not count down: " + first)
+        .until(driver -> !first.equals(driver.findElement(By.cssSelector(deadlineCss)).getText()));
     if (shots != null) {
       taker.assertAccessible("claimed");
       taker.screenshot(shots, "claimed");
     }
     Path receipt = Files.createTempFile("receipt", ".png");
-    BufferedImage picture = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-    picture.setRGB(3, 3, 0x123456);
+    // a receipt-like picture (paper, a header band, lines of grey), big enough to see in /admin
+    BufferedImage picture = new BufferedImage(240, 150, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D pen = picture.createGraphics();
+    try {
+      pen.setColor(java.awt.Color.WHITE);
+      pen.fillRect(0, 0, 240, 150);
+      pen.setColor(new java.awt.Color(0x1d4ed8));
+      pen.fillRect(0, 0, 240, 28);
+      pen.setColor(java.awt.Color.GRAY);
+      for (int line = 0; line < 5; line++) {
+        pen.fillRect(16, 44 + line * 20, line % 2 == 0 ? 180 : 120, 8);
+      }
+    } finally {
+      pen.dispose();
+    }
     ImageIO.write(picture, "png", receipt.toFile());
     taker
         .driver()
