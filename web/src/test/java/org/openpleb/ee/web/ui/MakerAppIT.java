@@ -35,10 +35,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.devmint.DevMint;
 import org.openpleb.devmint.DevMintConfig;
-import org.openpleb.ee.admin.AdminPasswordHasher;
 import org.openpleb.ee.session.ProofOfWork;
 import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
+import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
@@ -59,12 +59,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots/, checked by axe-core and must leave no error in the browser console.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ReconciledAtEnd.class)
 class MakerAppIT {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private static final String ADMIN_USER = "operator";
-  private static final String ADMIN_PASSWORD = "correct horse battery staple";
+  private static final String ADMIN_USER = ReconciledAtEnd.ADMIN_USER;
+  private static final String ADMIN_PASSWORD = ReconciledAtEnd.ADMIN_PASSWORD;
 
   /** The deployment's dev mint (the deployment runs in this JVM, before the tests). */
   private static DevMint mint;
@@ -97,11 +98,7 @@ class MakerAppIT {
             + "\nOPENPLEB_MASTER_SEED_FILE="
             + data.resolve("master-seed")
             + "\nCAPACITY_MEMORY_SOURCE=test\nOFFER_QUOTE_POLL_INTERVAL=200\n"
-            + "OPENPLEB_ADMIN_USER="
-            + ADMIN_USER
-            + "\nOPENPLEB_ADMIN_PASSWORD_HASH="
-            + AdminPasswordHasher.hash(ADMIN_PASSWORD.toCharArray())
-            + "\n";
+            + ReconciledAtEnd.adminSettings();
     JavaArchive config =
         ShrinkWrap.create(JavaArchive.class, "ui-it-settings.jar")
             .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
