@@ -102,7 +102,7 @@ async function loadCapacity() {
       "warning " + c.memoryThresholds.warning + ", critical " + c.memoryThresholds.critical +
         ", emergency " + c.memoryThresholds.emergency,
     ],
-    ["Wallet cache size (WALLET_CACHE_SIZE)", c.walletCacheSize],
+    ["Open wallets", c.openWallets + " of " + c.walletCacheSize + " (WALLET_CACHE_SIZE)", "wallets"],
     ["Checked at", c.checkedAt],
   ]);
   estimateTable(c.estimate ? c.estimate.rows : []);

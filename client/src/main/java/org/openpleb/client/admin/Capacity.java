@@ -17,6 +17,7 @@ import java.util.List;
  * @param sessions session figures and limits
  * @param memoryThresholds the memory ratios that enter each level
  * @param walletCacheSize the configured wallet cache size
+ * @param openWallets wallet handles open on the server now
  * @param estimate the capacity table
  */
 public record Capacity(
@@ -29,6 +30,7 @@ public record Capacity(
     Sessions sessions,
     Thresholds memoryThresholds,
     int walletCacheSize,
+    int openWallets,
     Estimate estimate) {
 
   /**

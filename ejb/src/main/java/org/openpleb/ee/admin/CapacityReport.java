@@ -14,6 +14,7 @@ import org.openpleb.ee.capacity.CapacityStatus;
  * @param sessionLimit {@code SESSION_LIMIT}
  * @param sessionExpiry {@code SESSION_EXPIRY}
  * @param walletCacheSize {@code WALLET_CACHE_SIZE}
+ * @param openWallets wallet handles open on this server now
  * @param settings the capacity thresholds and shortened lifetime
  * @param estimate the capacity table
  */
@@ -23,5 +24,6 @@ public record CapacityReport(
     int sessionLimit,
     Duration sessionExpiry,
     int walletCacheSize,
+    int openWallets,
     CapacitySettings settings,
     CapacityEstimate estimate) {}

@@ -10,10 +10,12 @@ import org.openpleb.ee.capacity.CapacityMonitor;
 import org.openpleb.ee.session.SessionConfig;
 import org.openpleb.ee.session.SessionRepository;
 import org.openpleb.ee.wallet.WalletConfig;
+import org.openpleb.ee.wallet.WalletRegistry;
 
 /**
  * Assembles the admin capacity report from the monitor, the configured limits, a fresh count of
- * live sessions and the footprint figures. It never runs a capacity check itself.
+ * live sessions, the wallet handles open now and the footprint figures. It never runs a capacity
+ * check itself.
  */
 @ApplicationScoped
 public class CapacityReporter {
@@ -27,6 +29,8 @@ public class CapacityReporter {
   @Inject FootprintConfig footprint;
 
   @EJB SessionRepository repository;
+
+  @EJB WalletRegistry registry;
 
   @Inject Clock clock;
 
@@ -43,6 +47,7 @@ public class CapacityReporter {
         sessions.limit(),
         sessions.expiry(),
         wallets.cacheSize(),
+        registry.openHandles(),
         monitor.settings(),
         estimate);
   }

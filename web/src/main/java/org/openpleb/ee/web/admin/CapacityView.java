@@ -22,6 +22,7 @@ import org.openpleb.ee.capacity.CapacityStatus;
  * @param sessions session figures and limits
  * @param memoryThresholds the memory ratios that enter each level
  * @param walletCacheSize {@code WALLET_CACHE_SIZE}
+ * @param openWallets wallet handles open on this server now (at most {@code walletCacheSize})
  * @param estimate the capacity table
  */
 public record CapacityView(
@@ -34,6 +35,7 @@ public record CapacityView(
     Sessions sessions,
     Thresholds memoryThresholds,
     int walletCacheSize,
+    int openWallets,
     Estimate estimate) {
 
   /**
@@ -150,6 +152,7 @@ public record CapacityView(
         new Thresholds(
             settings.memoryWarning(), settings.memoryCritical(), settings.memoryEmergency()),
         report.walletCacheSize(),
+        report.openWallets(),
         new Estimate(
             estimate.footprint().perSessionBytes(),
             estimate.footprint().perWalletBytes(),

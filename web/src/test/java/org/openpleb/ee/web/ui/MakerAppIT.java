@@ -731,6 +731,29 @@ class MakerAppIT {
           memoryText.contains(
               "warning " + capacity.path("memoryThresholds").path("warning").asText()),
           memoryText);
+      // open wallets as the server counts them (the maker's and the taker's at least), read again
+      // until page and API agree: a sweep may open and close a handle between two reads
+      long cacheSize = capacity.path("walletCacheSize").asLong();
+      assertTrue(capacity.path("openWallets").asLong() >= 2, capacity::toString);
+      new WebDriverWait(admin.driver(), Duration.ofSeconds(30))
+          .until(
+              driver -> {
+                JsonNode now;
+                try {
+                  now = adminGet(admin, "api/admin/capacity");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                return admin
+                    .driver()
+                    .findElement(By.cssSelector("#capacity-figures dd[data-field=wallets]"))
+                    .getText()
+                    .equals(
+                        now.path("openWallets").asLong()
+                            + " of "
+                            + cacheSize
+                            + " (WALLET_CACHE_SIZE)");
+              });
       String card = "#dispute-list li[data-offer='" + offerId + "']";
       admin.awaitVisible(card + " img", 30);
       String words = admin.driver().findElement(By.cssSelector(card)).getText();
