@@ -80,6 +80,7 @@ public final class ReportWriter {
     MemorySections.wallets(md, r.wallets());
     LoadSections.load(md, r, charts);
     LoadSections.trades(md, r.trades());
+    SideBySideSection.section(md, r);
     LoadSections.capacity(md, r);
     Reproducibility.section(md, r, runsOfTheDay);
     profiles(md, r);
