@@ -4,7 +4,7 @@
 # load driver (bench/<build>/bench.jar) and writes bench/results/<date>/report.md with SVG charts.
 #
 #   bench/run.sh              full run: 0…20,000 sessions, 200 wallets, 10/50/200 clients, trades
-#                             (about 15 minutes on 2 cores)
+#                             and the side-by-side workload of issue #17 (under 20 minutes on 2 cores)
 #   bench/run.sh --sessions   only the session-memory part (a second reading for the same day)
 #   bench/run.sh --quick      CI smoke: tiny counts and seconds of load; checks only that a report
 #                             is written (to bench/results/<date>-quick/, not committed)

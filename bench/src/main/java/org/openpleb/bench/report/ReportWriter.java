@@ -74,13 +74,13 @@ public final class ReportWriter {
     }
     md.append(T.fill("targets", "table", targets));
     differingVerdicts(md, runsOfTheDay);
+    SideBySideSection.section(md, r);
     references(md, r);
     scenarios(md, r);
     MemorySections.sessions(md, r, charts);
     MemorySections.wallets(md, r.wallets());
     LoadSections.load(md, r, charts);
     LoadSections.trades(md, r.trades());
-    SideBySideSection.section(md, r);
     LoadSections.capacity(md, r);
     Reproducibility.section(md, r, runsOfTheDay);
     profiles(md, r);

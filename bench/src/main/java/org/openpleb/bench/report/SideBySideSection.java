@@ -2,10 +2,13 @@ package org.openpleb.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.openpleb.bench.report.RunResults.Idle;
 import org.openpleb.bench.report.RunResults.SideBySide;
 import org.openpleb.bench.report.RunResults.Workload;
 import org.openpleb.bench.scenario.OperationWindow;
+import org.openpleb.bench.scenario.SideBySideScenario;
+import org.openpleb.bench.server.CpuProfile;
 
 /**
  * The side-by-side section: this run's figures for the workload of issue #17 beside the original
@@ -53,8 +56,16 @@ public final class SideBySideSection {
    */
   public record Row(String workload, String original, TargetResult result) {}
 
-  /** The rows of {@code s}, in the issue's table's order. */
+  /** The rows of {@code s}, in the issue's table's order, without profiles. */
   public static List<Row> rows(SideBySide s) {
+    return rows(s, stretch -> null);
+  }
+
+  /**
+   * The rows of {@code s}, in the issue's table's order; a miss of a 10-client row carries the
+   * profile {@code profiles} gives for its window.
+   */
+  public static List<Row> rows(SideBySide s, Function<String, CpuProfile> profiles) {
     List<Row> out = new ArrayList<>();
     Workload new10 = s.find(RunResults.NEW_MAKERS, 10);
     Workload new1 = s.find(RunResults.NEW_MAKERS, 1);
@@ -89,11 +100,13 @@ public final class SideBySideSection {
         new Row(
             "server CPU per funded offer, 10 returning makers",
             "— (every maker was new)",
-            cpu(
-                "≤ 4 ms",
-                ret10,
-                w -> w.window().serverMillisPerOperation(),
-                RETURNING_MAKER_CPU_MILLIS)));
+            Targets.withProfile(
+                cpu(
+                    "≤ 4 ms",
+                    ret10,
+                    w -> w.window().serverMillisPerOperation(),
+                    RETURNING_MAKER_CPU_MILLIS),
+                profiles.apply(SideBySideScenario.PROFILE_RETURNING_MAKERS))));
     out.add(
         new Row(
             "server CPU per funded offer, 1 returning maker at a time",
@@ -108,7 +121,9 @@ public final class SideBySideSection {
         new Row(
             "claims with a bond, 10 takers: server CPU per claim",
             "12.5 ms (12.5–15.7)",
-            cpu("≤ 7 ms", claims, w -> w.window().serverMillisPerOperation(), CLAIM_CPU_MILLIS)));
+            Targets.withProfile(
+                cpu("≤ 7 ms", claims, w -> w.window().serverMillisPerOperation(), CLAIM_CPU_MILLIS),
+                profiles.apply(SideBySideScenario.PROFILE_CLAIMS))));
     out.add(
         new Row(
             "PostgreSQL CPU per funded offer, 10 new makers",
@@ -131,7 +146,7 @@ public final class SideBySideSection {
     }
     md.append("\n## Side by side with the original (issue #17)\n\n");
     if (s.unavailable() != null) {
-      md.append("Not measured: ").append(ReportWriter.cell(s.unavailable())).append(".\n");
+      md.append("Not measured: ").append(ReportWriter.cell(s.unavailable())).append(".\n\n");
       return;
     }
     md.append(
@@ -156,7 +171,7 @@ public final class SideBySideSection {
             "this run",
             "verdict",
             "how / why");
-    for (Row row : rows(s)) {
+    for (Row row : rows(s, r::profile)) {
       table.row(
           ReportWriter.cell(row.workload()),
           ReportWriter.cell(row.original()),
@@ -200,7 +215,8 @@ public final class SideBySideSection {
     md.append(
         "\nLatency: fund offers, create → funded as the maker saw it; claims, the claim call."
             + " Dev mint CPU is the FakeWallet side of the original's set-up and is not part of"
-            + " the server's figure.\n");
+            + " the server's figure. The 10-client windows and the claims are recorded with Java"
+            + " Flight Recorder (section 7).\n\n");
   }
 
   /** A figure that must be at most {@code limit}. */
@@ -216,7 +232,7 @@ public final class SideBySideSection {
         v <= max ? Verdict.PASS : Verdict.MISS,
         "process CPU time (/proc) over the window after "
             + w.warmupOperations()
-            + " warm-up operations; the JFR profiles of section 7 show where CPU goes");
+            + " warm-up operations");
   }
 
   /** A figure that must exceed {@code floor}. */
@@ -283,8 +299,8 @@ public final class SideBySideSection {
         idle.rssBytes() <= IDLE_RESIDENT_BYTES ? Verdict.PASS : Verdict.MISS,
         "server RSS at the end of the quiet window / VmHWM. This run gives the server a fixed,"
             + " pre-touched heap (BENCH_HEAP, -Xms = -Xmx, -XX:+AlwaysPreTouch), so all of it is"
-            + " resident: after 20,000 sessions this is not the idle footprint of a fresh"
-            + " server (see the server JVM flags above)");
+            + " resident, and it follows the whole run's load: this is not the idle footprint"
+            + " of a freshly started server (see the server JVM flags above). MB read as MiB");
   }
 
   private static TargetResult notMeasured(String target, Workload w) {

@@ -51,6 +51,16 @@ public final class SideBySideScenario {
           "POST /api/offers/{id}/claim",
           "POST /api/wallet/deposits/lightning");
 
+  /** Profile of the new makers' window at 10 clients. */
+  public static final String PROFILE_NEW_MAKERS = "side by side: fund offers, 10 new makers";
+
+  /** Profile of the returning makers' window at 10 clients. */
+  public static final String PROFILE_RETURNING_MAKERS =
+      "side by side: fund offers, 10 returning makers";
+
+  /** Profile of the claims window. */
+  public static final String PROFILE_CLAIMS = "side by side: claims with a bond, 10 takers";
+
   /** The longest pause between two reads of a waiting maker. */
   static final long MAX_POLL_MILLIS = 500;
 
@@ -122,9 +132,19 @@ public final class SideBySideScenario {
                 : returning.get(returningIndex(worker, iteration, clients, returning.size()));
     Phase warmup = fund(clients, plan.warmupOperations(), plan.warmupSeconds(), makers, null);
     ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+    // the 10-client windows are profiled (as the trade scenario's funding stretch is), so a miss
+    // comes with where the CPU went; the recording costs the server little next to the work
+    String profile =
+        clients < 10 ? null : returning == null ? PROFILE_NEW_MAKERS : PROFILE_RETURNING_MAKERS;
+    if (profile != null) {
+      server.startProfile(profile);
+    }
     ServerUnderTest.CpuMark start = server.cpuMark();
     Phase window = fund(clients, plan.windowOperations(), plan.windowSeconds(), makers, samples);
     ServerUnderTest.CpuMark end = server.cpuMark();
+    if (profile != null) {
+      server.stopProfile();
+    }
     OperationWindow w = OperationWindow.between(start, end, window.completed());
     if (window.failed() > 0) {
       notes.add(
@@ -193,9 +213,11 @@ public final class SideBySideScenario {
     }
     Phase warmup = claim(takerSessions, plan.warmupOperations(), plan.warmupSeconds(), null);
     ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+    server.startProfile(PROFILE_CLAIMS);
     ServerUnderTest.CpuMark start = server.cpuMark();
     Phase window = claim(takerSessions, plan.windowOperations(), plan.windowSeconds(), samples);
     ServerUnderTest.CpuMark end = server.cpuMark();
+    server.stopProfile();
     OperationWindow w = OperationWindow.between(start, end, window.completed());
     if (window.failed() > 0) {
       notes.add(

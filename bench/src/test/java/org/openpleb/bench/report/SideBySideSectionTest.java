@@ -121,4 +121,28 @@ class SideBySideSectionTest {
     assertTrue(ReportWriter.render(with, List.of(with)).markdown().contains("## Side by side"));
     assertTrue(!ReportWriter.render(r, List.of(r)).markdown().contains("## Side by side"));
   }
+
+  @Test
+  void theWorkloadSurvivesTheRunArchiveAndOlderRunsReadWithoutIt() {
+    RunResults r = RunFixtures.passing("2026-12-07T10:00:00Z");
+    SideBySide s = run(6, 3, 6, 40, 5, 250);
+    RunResults with =
+        new RunResults(
+            r.run(),
+            r.scenarios(),
+            r.sessions(),
+            r.wallets(),
+            r.load(),
+            r.trades(),
+            r.capacity(),
+            r.profiles(),
+            r.notes(),
+            s);
+    RunResults back = RunArchive.fromJson(RunArchive.toJson(with));
+    assertEquals(s, back.sideBySide());
+    // a run archived before the workload existed has no such field at all
+    String older = RunArchive.toJson(r).replaceAll(",\\s*\"sideBySide\"\\s*:\\s*null", "");
+    assertTrue(!older.contains("sideBySide"), older);
+    assertEquals(null, RunArchive.fromJson(older).sideBySide());
+  }
 }
