@@ -207,7 +207,7 @@ public final class BenchmarkMain {
       RunResults.SideBySide sideBySide =
           plan.sideBySide() == null
               ? null
-              : new SideBySideScenario(server, notes).run(surface, plan.sideBySide());
+              : new SideBySideScenario(server, notes, watch::stop).run(surface, plan.sideBySide());
       watch.stop();
       notes.addAll(watch.observations());
 

@@ -74,15 +74,21 @@ public final class SideBySideScenario {
 
   private final ServerUnderTest server;
   private final List<String> notes;
+  private final Runnable quiet;
   private final ConcurrentLinkedQueue<String> fundedOffers = new ConcurrentLinkedQueue<>();
   private final List<UserSession> opened = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger offerNumber = new AtomicInteger();
   private long pollMillis;
 
-  /** The scenario on {@code server}; what it could not do goes to {@code notes}. */
-  public SideBySideScenario(ServerUnderTest server, List<String> notes) {
+  /**
+   * The scenario on {@code server}; what it could not do goes to {@code notes}. {@code quiet} is
+   * run before the quiet window: it stops whatever else of the driver still calls the server (the
+   * capacity watch scrapes /metrics every few seconds, which would count as idle CPU).
+   */
+  public SideBySideScenario(ServerUnderTest server, List<String> notes, Runnable quiet) {
     this.server = server;
     this.notes = notes;
+    this.quiet = quiet;
   }
 
   /** Runs every workload of {@code plan}, then the quiet window. */
@@ -246,6 +252,7 @@ public final class SideBySideScenario {
 
   /** The quiet window after the load: no client calls the server. */
   private Idle idle(SideBySidePlan plan) {
+    quiet.run();
     pause((long) (plan.idleSettleSeconds() * 1000));
     ServerUnderTest.CpuMark start = server.cpuMark();
     pause((long) (plan.idleSeconds() * 1000));
