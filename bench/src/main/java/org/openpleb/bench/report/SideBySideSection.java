@@ -232,7 +232,7 @@ public final class SideBySideSection {
         v <= max ? Verdict.PASS : Verdict.MISS,
         "process CPU time (/proc) over the window after "
             + w.warmupOperations()
-            + " warm-up operations");
+            + " warm-up operations.");
   }
 
   /** A figure that must exceed {@code floor}. */
