@@ -29,6 +29,7 @@ import org.openpleb.bench.scenario.Operation;
 import org.openpleb.bench.scenario.ServerUnderTest;
 import org.openpleb.bench.scenario.SessionMemoryScenario;
 import org.openpleb.bench.scenario.SessionPool;
+import org.openpleb.bench.scenario.SideBySideScenario;
 import org.openpleb.bench.scenario.TradeScenario;
 import org.openpleb.bench.scenario.WalletScenario;
 import org.openpleb.bench.server.ClassHistogram;
@@ -202,6 +203,11 @@ public final class BenchmarkMain {
         // the logouts closed the wallet handles: SQLite has folded the WAL into each file
         wallets = walletScenario.withClosedFiles(wallets);
       }
+      // last, so that its quiet window follows all the load and every logout
+      RunResults.SideBySide sideBySide =
+          plan.sideBySide() == null
+              ? null
+              : new SideBySideScenario(server, notes, watch::stop).run(surface, plan.sideBySide());
       watch.stop();
       notes.addAll(watch.observations());
 
@@ -210,6 +216,9 @@ public final class BenchmarkMain {
       scenarios.add(status("open wallets", surface, WalletScenario.REQUIRED));
       scenarios.add(status("trades and order book", surface, TradeScenario.REQUIRED));
       scenarios.add(status("admin capacity report", surface, List.of("GET /api/admin/capacity")));
+      if (plan.sideBySide() != null) {
+        scenarios.add(status("side by side (#17)", surface, SideBySideScenario.REQUIRED));
+      }
 
       double duration = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
       RunResults results =
@@ -235,7 +244,8 @@ public final class BenchmarkMain {
               trades,
               capacity,
               List.copyOf(server.profiles()),
-              notes);
+              notes,
+              sideBySide);
       Path root = Path.of(opts.getOrDefault("results", "bench/results"));
       String folder = LocalDate.now() + ("quick".equals(plan.mode()) ? "-quick" : "");
       return new RunArchive(root.resolve(folder)).add(results);

@@ -22,6 +22,7 @@ import java.util.List;
  * @param fundingSequences one-client create-to-funded sequences to time
  * @param traders concurrent traders doing whole trades
  * @param tradesPerTrader whole trades each trader does
+ * @param sideBySide the workload of issue #17 (null: skip)
  */
 public record BenchmarkPlan(
     String mode,
@@ -37,7 +38,37 @@ public record BenchmarkPlan(
     int fundedOffers,
     int fundingSequences,
     int traders,
-    int tradesPerTrader) {
+    int tradesPerTrader,
+    SideBySidePlan sideBySide) {
+
+  /**
+   * The side-by-side workload of issue #17. Each level runs a warm-up (unmeasured, so JIT
+   * compilation is mostly done) and then a measured window; each ends at its count of operations or
+   * its seconds, whichever comes first.
+   *
+   * @param clientCounts closed-loop clients of each level (1 and 10)
+   * @param returningMakers makers that fund again and again
+   * @param takers takers that claim funded offers
+   * @param warmupOperations operations before each window
+   * @param warmupSeconds longest warm-up
+   * @param windowOperations most operations in a window
+   * @param windowSeconds longest window
+   * @param pollMillis first pause before a waiting maker reads its offer again (doubling, at most
+   *     500 ms)
+   * @param idleSettleSeconds pause after the load before the quiet window
+   * @param idleSeconds the quiet window
+   */
+  public record SideBySidePlan(
+      int[] clientCounts,
+      int returningMakers,
+      int takers,
+      int warmupOperations,
+      double warmupSeconds,
+      int windowOperations,
+      double windowSeconds,
+      long pollMillis,
+      double idleSettleSeconds,
+      double idleSeconds) {}
 
   /**
    * One load level.
@@ -63,7 +94,8 @@ public record BenchmarkPlan(
         1_500,
         30,
         20,
-        3);
+        3,
+        new SideBySidePlan(new int[] {1, 10}, 10, 10, 30, 15, 600, 30, 20, 5, 20));
   }
 
   /** The CI smoke: tiny counts, seconds of load; asserts only that the benchmark works. */
@@ -82,7 +114,8 @@ public record BenchmarkPlan(
         6,
         2,
         2,
-        1);
+        1,
+        new SideBySidePlan(new int[] {1, 10}, 10, 10, 2, 10, 4, 15, 20, 1, 2));
   }
 
   /** The session-memory part of the full run alone, for a second reading of its figures. */
@@ -102,7 +135,8 @@ public record BenchmarkPlan(
         0,
         0,
         0,
-        0);
+        0,
+        null);
   }
 
   /** The plan named by {@code mode}. */

@@ -74,6 +74,7 @@ public final class ReportWriter {
     }
     md.append(T.fill("targets", "table", targets));
     differingVerdicts(md, runsOfTheDay);
+    SideBySideSection.section(md, r);
     references(md, r);
     scenarios(md, r);
     MemorySections.sessions(md, r, charts);

@@ -1,6 +1,7 @@
 package org.openpleb.bench.report;
 
 import java.util.List;
+import org.openpleb.bench.scenario.OperationWindow;
 import org.openpleb.bench.server.CpuProfile;
 import org.openpleb.bench.server.MachineInfo;
 import org.openpleb.bench.server.WalletFileAnatomy;
@@ -21,6 +22,7 @@ import org.openpleb.bench.stats.Percentiles;
  * @param capacity the server's own capacity report and the tables recomputed from this run
  * @param profiles CPU profiles of the server over some stretches (Java Flight Recorder)
  * @param notes observations the run made on its way (refusals, capacity levels, errors)
+ * @param sideBySide the workload of issue #17 measured the way the original was (null: not run)
  */
 public record RunResults(
     RunInfo run,
@@ -31,7 +33,22 @@ public record RunResults(
     Trades trades,
     Capacity capacity,
     List<CpuProfile> profiles,
-    List<String> notes) {
+    List<String> notes,
+    SideBySide sideBySide) {
+
+  /** A run without the side-by-side workload (runs archived before it existed read the same). */
+  public RunResults(
+      RunInfo run,
+      List<ScenarioStatus> scenarios,
+      SessionMemory sessions,
+      WalletMemory wallets,
+      List<LoadLevel> load,
+      Trades trades,
+      Capacity capacity,
+      List<CpuProfile> profiles,
+      List<String> notes) {
+    this(run, scenarios, sessions, wallets, load, trades, capacity, profiles, notes, null);
+  }
 
   /** The profile of {@code stretch}, or null. */
   public CpuProfile profile(String stretch) {
@@ -420,4 +437,66 @@ public record RunResults(
       List<CapacityModel.Row> serverModel,
       List<CapacityModel.Row> fixedCacheModel,
       CapacityModel.Inputs inputs) {}
+
+  /** Workload kind: every offer by a maker that never funded before (new key, new wallet file). */
+  public static final String NEW_MAKERS = "new makers";
+
+  /** Workload kind: the same makers funding again and again. */
+  public static final String RETURNING_MAKERS = "returning makers";
+
+  /** Workload kind: takers claiming funded offers with a bond. */
+  public static final String CLAIMS = "claims";
+
+  /**
+   * The side-by-side workload of issue #17: funding by new and by returning makers and claims with
+   * a bond, each at 1 and 10 closed-loop clients, measured over a window after a warm-up, and the
+   * server's idle background CPU and resident memory after the load.
+   *
+   * @param unavailable why it could not run, or null
+   * @param pollMillis how often a maker reads its offer while it waits for the funding
+   * @param workloads one entry per kind and client count
+   * @param idle the quiet window after the load, or null
+   */
+  public record SideBySide(
+      String unavailable, long pollMillis, List<Workload> workloads, Idle idle) {
+
+    /** The workload of {@code kind} at {@code clients}, or null. */
+    public Workload find(String kind, int clients) {
+      return workloads == null
+          ? null
+          : workloads.stream()
+              .filter(w -> w.kind().equals(kind) && w.clients() == clients)
+              .findFirst()
+              .orElse(null);
+    }
+  }
+
+  /**
+   * One workload at one client count.
+   *
+   * @param kind {@link #NEW_MAKERS}, {@link #RETURNING_MAKERS} or {@link #CLAIMS}
+   * @param clients closed-loop clients
+   * @param warmupOperations operations done before the window, unmeasured
+   * @param warmupSeconds wall time of the warm-up
+   * @param window the measured window: its CPU and completed operations
+   * @param latency per operation: create → funded as the maker saw it, or the claim call
+   * @param failures operations in the window that failed or timed out
+   */
+  public record Workload(
+      String kind,
+      int clients,
+      long warmupOperations,
+      double warmupSeconds,
+      OperationWindow window,
+      Percentiles latency,
+      long failures) {}
+
+  /**
+   * The server at rest after the load.
+   *
+   * @param window CPU over the quiet window (no operations)
+   * @param rssBytes server resident memory at the window's end
+   * @param peakRssBytes the server's peak resident memory (VmHWM) over its whole life
+   */
+  public record Idle(OperationWindow window, long rssBytes, long peakRssBytes) {}
 }
