@@ -130,13 +130,25 @@ class MakerAppIT {
 
   /** The offer's public view, as anyone reads it. */
   private JsonNode publicOffer(String id) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(app() + "api/offers/" + id)).build();
+    return getJson("api/offers/" + id, null);
+  }
+
+  /**
+   * A GET of the API with a bearer token ({@code null}: none), checked against the contract; the
+   * answer must be 200.
+   */
+  private JsonNode getJson(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app() + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpRequest built = request.build();
     HttpResponse<String> answer =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .build()
-            .send(request, HttpResponse.BodyHandlers.ofString());
-    ContractCheck.verify(request, answer, answer.body());
+            .send(built, HttpResponse.BodyHandlers.ofString());
+    ContractCheck.verify(built, answer, answer.body());
     assertEquals(200, answer.statusCode(), answer::body);
     return new ObjectMapper().readTree(answer.body());
   }
@@ -430,36 +442,14 @@ class MakerAppIT {
 
   /** An admin resource read with the admin page's token. */
   private JsonNode adminGet(Browser admin, String path) throws Exception {
-    String token = (String) admin.script("return sessionStorage.getItem('openpleb.admin');");
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(app() + path))
-            .header("Authorization", "Bearer " + token)
-            .build();
-    HttpResponse<String> answer =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(request, HttpResponse.BodyHandlers.ofString());
-    ContractCheck.verify(request, answer, answer.body());
-    assertEquals(200, answer.statusCode(), answer::body);
-    return new ObjectMapper().readTree(answer.body());
+    return getJson(path, (String) admin.script("return sessionStorage.getItem('openpleb.admin');"));
   }
 
   /** The offer as one of its parties reads it, with the browser's session token. */
   private JsonNode partyOffer(Browser party, String id) throws Exception {
-    String token = (String) party.script("return sessionStorage.getItem('openpleb.session');");
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(app() + "api/offers/" + id))
-            .header("Authorization", "Bearer " + token)
-            .build();
-    HttpResponse<String> answer =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(request, HttpResponse.BodyHandlers.ofString());
-    ContractCheck.verify(request, answer, answer.body());
-    assertEquals(200, answer.statusCode(), answer::body);
-    return new ObjectMapper().readTree(answer.body());
+    return getJson(
+        "api/offers/" + id,
+        (String) party.script("return sessionStorage.getItem('openpleb.session');"));
   }
 
   @Test
