@@ -26,9 +26,6 @@ import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +33,6 @@ import org.openpleb.cashu.crypto.Schnorr;
 import org.openpleb.devmint.DevMint;
 import org.openpleb.devmint.DevMintConfig;
 import org.openpleb.ee.session.ProofOfWork;
-import org.openpleb.ee.web.ItAdmission;
 import org.openpleb.ee.web.contract.ContractCheck;
 import org.openpleb.ee.web.custody.ReconciledAtEnd;
 import org.openqa.selenium.By;
@@ -72,37 +68,14 @@ class MakerAppIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
-    File war = new File(System.getProperty("war.file"));
-    Path data =
-        war.getAbsoluteFile()
-            .getParentFile()
-            .toPath()
-            .resolve("it-ui")
-            .resolve(UUID.randomUUID().toString());
-    Files.createDirectories(data);
     // invoices are paid five seconds after they are issued: long enough to show the invoice
     mint =
         DevMint.start(
             DevMintConfig.defaults().withAutoPay(true).withPayDelay(Duration.ofSeconds(5)));
     DevMint started = mint;
     Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-    String settings =
-        "config_ordinal=500\n"
-            + ItAdmission.RELAXED
-            + "OPENPLEB_MINT_URL="
-            + mint.url()
-            + "\nOPENPLEB_CURRENCY=KRW\nOPENPLEB_PRICE_SOURCE=fixed\n"
-            + "OPENPLEB_PRICE_FIXED=150000000\n"
-            + "WALLET_DIR="
-            + data.resolve("wallets")
-            + "\nOPENPLEB_MASTER_SEED_FILE="
-            + data.resolve("master-seed")
-            + "\nCAPACITY_MEMORY_SOURCE=test\nOFFER_QUOTE_POLL_INTERVAL=200\n"
-            + ReconciledAtEnd.adminSettings();
-    JavaArchive config =
-        ShrinkWrap.create(JavaArchive.class, "ui-it-settings.jar")
-            .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addAsLibrary(config);
+    return AppDeployment.of(
+        "ui", mint, "OFFER_QUOTE_POLL_INTERVAL=200\n" + ReconciledAtEnd.adminSettings());
   }
 
   @ArquillianResource URL base;

@@ -11,16 +11,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,42 +42,20 @@ class ProofOfWorkLoginAppIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
-    File war = new File(System.getProperty("war.file"));
-    Path data =
-        war.getAbsoluteFile()
-            .getParentFile()
-            .toPath()
-            .resolve("it-ui-pow")
-            .resolve(UUID.randomUUID().toString());
-    Files.createDirectories(data);
     DevMint mint = DevMint.start(DevMintConfig.defaults());
     Runtime.getRuntime().addShutdownHook(new Thread(mint::close));
-    String settings =
-        "config_ordinal=500\n"
-            + ItAdmission.RELAXED
-            + "OPENPLEB_MINT_URL="
-            + mint.url()
-            + "\nOPENPLEB_CURRENCY=KRW\nOPENPLEB_PRICE_SOURCE=fixed\n"
-            + "OPENPLEB_PRICE_FIXED=150000000\n"
-            + "WALLET_DIR="
-            + data.resolve("wallets")
-            + "\nOPENPLEB_MASTER_SEED_FILE="
-            + data.resolve("master-seed")
-            // the level is the test's: its memory probe, checked by the control (and the timer)
-            + "\nCAPACITY_MEMORY_SOURCE=test\n"
-            + "SESSION_POW_BITS_WARNING="
-            + BITS
-            + "\nSESSION_POW_BITS_CRITICAL="
-            + (BITS + 2)
-            + "\nSESSION_POW_BITS_EMERGENCY="
-            + (BITS + 4)
-            + "\n";
-    JavaArchive config =
-        ShrinkWrap.create(JavaArchive.class, "ui-pow-it-settings.jar")
-            .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(SessionTestSupport.class, SessionClosedRecorder.class)
-        .addAsLibrary(config);
+    // the level is the test's: its memory probe, checked by the control (and the timer)
+    return AppDeployment.of(
+            "ui-pow",
+            mint,
+            "SESSION_POW_BITS_WARNING="
+                + BITS
+                + "\nSESSION_POW_BITS_CRITICAL="
+                + (BITS + 2)
+                + "\nSESSION_POW_BITS_EMERGENCY="
+                + (BITS + 4)
+                + "\n")
+        .addClasses(SessionTestSupport.class, SessionClosedRecorder.class);
   }
 
   @ArquillianResource URL base;
