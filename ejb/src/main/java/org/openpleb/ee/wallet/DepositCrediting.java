@@ -19,6 +19,7 @@ import org.openpleb.cashu.mint.MintError;
 import org.openpleb.cashu.mint.MintException;
 import org.openpleb.cashu.mint.MintQuoteResponse;
 import org.openpleb.cashu.wallet.MintResult;
+import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 
 /**
@@ -86,7 +87,7 @@ public class DepositCrediting {
     if (!deposits.claim(depositId, now, now.plus(CHECK_LEASE))) {
       return Optional.empty();
     }
-    return Optional.of(look(depositId, now));
+    return Optional.of(handedBackOnFailure(depositId, now, null));
   }
 
   /**
@@ -103,7 +104,34 @@ public class DepositCrediting {
       return Optional.empty();
     }
     // the read's check leaves the watcher's schedule (next check, backoff) as it was
-    return Optional.of(look(depositId, now, before.get().nextCheckAt()));
+    return Optional.of(handedBackOnFailure(depositId, now, before.get().nextCheckAt()));
+  }
+
+  /**
+   * {@link #look}, with a failure nothing in it expected (the mint's and the wallet's are handled
+   * there) logged and the deposit handed back to its schedule: otherwise the check's lease would
+   * keep every read and the watcher away for {@code CHECK_LEASE}, silently. Only the failure's type
+   * and code are logged: its message may carry a quote id.
+   */
+  private DepositState handedBackOnFailure(
+      String depositId, OffsetDateTime now, OffsetDateTime keepNext) {
+    try {
+      return look(depositId, now, keepNext);
+    } catch (RuntimeException unexpected) {
+      LOG.log(
+          Level.WARNING,
+          "Checking deposit {0} failed unexpectedly ({1}); it is checked again on its schedule",
+          new Object[] {depositId, describe(unexpected)});
+      Deposit deposit = deposits.find(depositId).orElse(null);
+      if (deposit == null || !deposit.state().open()) {
+        return deposit == null ? DepositState.FAILED : deposit.state();
+      }
+      return retry(deposit, deposit.state(), keepNext);
+    }
+  }
+
+  private static String describe(RuntimeException e) {
+    return e instanceof DomainException domain ? domain.code().name() : e.getClass().getName();
   }
 
   /**
@@ -117,10 +145,6 @@ public class DepositCrediting {
     String depositId = deposit.id();
     DepositCrediting through = self;
     notifications.watch(deposit.quoteId(), () -> through.checkNow(depositId));
-  }
-
-  private DepositState look(String depositId, OffsetDateTime now) {
-    return look(depositId, now, null);
   }
 
   /**

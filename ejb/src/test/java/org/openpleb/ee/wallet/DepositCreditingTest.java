@@ -93,6 +93,26 @@ class DepositCreditingTest {
   }
 
   @Test
+  void aCheckThatFailsUnexpectedlyHandsTheDepositBackInsteadOfHoldingItsLease() {
+    Deposit deposit = request(700);
+    bed.mint.pay(deposit.quoteId());
+    bed.clock.advance(Duration.ofSeconds(3));
+    bed.leaseFailure = new IllegalStateException("nothing expected this");
+
+    assertEquals(Optional.of(DepositState.PENDING), bed.crediting.check(deposit.id()));
+    Deposit after = stored(deposit);
+    assertEquals(DepositState.PENDING, after.state());
+    assertTrue(
+        after.nextCheckAt().isBefore(bed.now().plus(DepositCrediting.MAX_BACKOFF)),
+        "held for the check's lease: " + after.nextCheckAt());
+
+    // the owner's next read takes it at once and credits it
+    bed.leaseFailure = null;
+    assertEquals(Optional.of(DepositState.CREDITED), bed.crediting.checkNow(deposit.id()));
+    assertEquals(700, bed.file(alice.walletId()).spendable);
+  }
+
+  @Test
   void aCreditedDepositIsNeverCheckedOrCreditedAgain() {
     Deposit deposit = request(700);
     bed.mint.pay(deposit.quoteId());

@@ -58,10 +58,16 @@ final class WalletTestbed {
           },
           new HandleCache.Events<>() {});
 
+  /** A failure leasing any wallet throws, as nothing in the wallet layer expects; none if null. */
+  RuntimeException leaseFailure;
+
   final WalletRegistry registry =
       new WalletRegistry() {
         @Override
         public WalletLease lease(String walletId) {
+          if (leaseFailure != null) {
+            throw leaseFailure;
+          }
           return new WalletLease(cache.acquire(WalletIds.require(walletId), Duration.ZERO));
         }
 
