@@ -45,8 +45,6 @@ public class Trading {
 
   @EJB Settler settler;
 
-  @EJB FundingWatcher watcher;
-
   @Inject TradeWallets wallets;
 
   @Inject PriceService prices;
@@ -74,10 +72,7 @@ public class Trading {
           ProblemCode.CONFLICT, "The offer is " + offer.status() + "; it cannot be funded now");
     }
     TradeWallets.Invoice invoice = wallets.requestInvoice(ref(maker), offerId, offer.funding());
-    Offer requested = transitions.invoiceRequested(offerId, maker, invoice);
-    // committed: a notification now finds the offer watching its invoice
-    watcher.subscribe(requested);
-    return requested;
+    return transitions.invoiceRequested(offerId, maker, invoice);
   }
 
   /** Funds the escrow from the maker's spendable balance. */

@@ -28,8 +28,7 @@ class InvoiceOnReadIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     Path data = TradeClient.dataDir();
-    // a mint without NUT-17, so no notification finds the payment either (InvoiceByNotificationIT)
-    String mintUrl = TradeMint.start(data, 0, false);
+    String mintUrl = TradeMint.start(data);
     // no timer finds a payment while a test runs: only a read can
     return TradeClient.deployment(
         mintUrl,
