@@ -66,6 +66,14 @@ public interface DevMintControl {
    */
   MintTotals totals();
 
+  /**
+   * Drops every NUT-17 WebSocket of the mint at once, without a close frame, as a broken network
+   * would; subscribers must reconnect. Nothing when NUT-17 is off.
+   *
+   * @return how many sockets were dropped
+   */
+  int dropSockets();
+
   /** Clears all faults: failures, hangs, drops, delay, melt outcome and actual melt fee. */
   void reset();
 }

@@ -155,6 +155,7 @@ class DepositCreditingTest {
     other.config = bed.config;
     other.metrics = bed.metrics;
     other.clock = bed.clock;
+    other.notifications = bed.notifications;
 
     Optional<DepositState> first = bed.crediting.check(deposit.id());
     Optional<DepositState> second = other.check(deposit.id());
