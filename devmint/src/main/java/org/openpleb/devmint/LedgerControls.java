@@ -40,6 +40,12 @@ final class LedgerControls implements DevMintControl {
     return s == null ? 0 : s.dropSockets();
   }
 
+  @Override
+  public int muteSockets() {
+    MintHttpServer s = server;
+    return s == null ? 0 : s.muteSockets();
+  }
+
   private void changed() {
     MintHttpServer s = server;
     if (s != null) {

@@ -2,6 +2,7 @@ package org.openpleb.devmint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +178,31 @@ class SubscriptionEndpointTest {
       assertEquals(1, mint.control().dropSockets());
       assertEquals(-1, socket.getInputStream().read(), "no close frame, the TCP connection ends");
       waitForSockets(0);
+    }
+  }
+
+  @Test
+  void mutedSocketsStayOpenButAnswerNothing() throws Exception {
+    mint = DevMint.start(DevMintConfig.defaults());
+    TestWallet wallet = new TestWallet(mint.url());
+    try (Socket socket = open()) {
+      waitForSockets(1);
+      assertEquals(
+          1, TestWallet.ok(wallet.post("/dev/sockets/mute", Map.of())).path("muted").asInt());
+      writeFrame(socket.getOutputStream(), 0x9, "hi".getBytes(StandardCharsets.UTF_8), true);
+      sendText(socket, "not json");
+      socket.setSoTimeout(1000);
+      assertThrows(
+          SocketTimeoutException.class,
+          () -> socket.getInputStream().read(),
+          "neither the pong nor the parse error is sent");
+      assertEquals(1, mint.openSockets(), "the connection is still open");
+    }
+    waitForSockets(0);
+    try (Socket fresh = open()) {
+      waitForSockets(1);
+      writeFrame(fresh.getOutputStream(), 0x9, "hi".getBytes(StandardCharsets.UTF_8), true);
+      assertEquals(0xA, readFrame(fresh.getInputStream()).opcode(), "a later socket answers");
     }
   }
 

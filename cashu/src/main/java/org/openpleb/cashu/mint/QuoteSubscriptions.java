@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -31,8 +33,11 @@ import java.util.logging.Logger;
  * Builder#maxBackoff}, and every watched quote is subscribed again. At most {@link
  * Builder#maxSubscriptions} quotes are watched; {@link #watchMintQuote} refuses more. Nothing here
  * replaces polling: a caller must still look at its quotes itself, less often, because a socket can
- * be down for a while without anyone noticing. Thread-safe; callbacks run on the socket's thread
- * and must return quickly.
+ * be down for a while without anyone noticing. An open socket is pinged every {@link
+ * Builder#pingInterval}; when nothing at all came from the mint for two intervals the socket is
+ * taken for dead and reopened, because a connection can die without either end hearing of it (a NAT
+ * or a proxy forgets it, a peer's close never arrives). Thread-safe; callbacks run on the socket's
+ * thread and must return quickly.
  */
 public final class QuoteSubscriptions implements AutoCloseable {
 
@@ -72,6 +77,7 @@ public final class QuoteSubscriptions implements AutoCloseable {
   private final Duration minBackoff;
   private final Duration maxBackoff;
   private final Duration connectTimeout;
+  private final Duration pingInterval;
 
   private final Map<String, Watch> byQuote = new LinkedHashMap<>();
   private final Map<String, Watch> bySub = new LinkedHashMap<>();
@@ -84,6 +90,8 @@ public final class QuoteSubscriptions implements AutoCloseable {
   private long nextSub;
   private long nextRpc;
   private long notOfferedUntil;
+  private long lastHeard;
+  private ScheduledFuture<?> pinger;
   private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
   private QuoteSubscriptions(Builder b) {
@@ -107,6 +115,7 @@ public final class QuoteSubscriptions implements AutoCloseable {
     this.minBackoff = b.minBackoff;
     this.maxBackoff = b.maxBackoff;
     this.connectTimeout = b.connectTimeout;
+    this.pingInterval = b.pingInterval;
   }
 
   public static Builder builder(MintClient mint) {
@@ -193,6 +202,7 @@ public final class QuoteSubscriptions implements AutoCloseable {
       bySub.clear();
       open = socket;
       socket = null;
+      stopPinging();
     }
     if (open != null) {
       open.sendClose(WebSocket.NORMAL_CLOSURE, "")
@@ -281,6 +291,8 @@ public final class QuoteSubscriptions implements AutoCloseable {
       socket = ws;
       link = Link.OPEN;
       failures = 0;
+      lastHeard = System.nanoTime();
+      startPinging(ws);
       if (everOpened) {
         reopened++;
       }
@@ -299,6 +311,7 @@ public final class QuoteSubscriptions implements AutoCloseable {
       }
       socket = null;
       sending = CompletableFuture.completedFuture(null);
+      stopPinging();
       if (link == Link.CLOSED) {
         return;
       }
@@ -320,6 +333,59 @@ public final class QuoteSubscriptions implements AutoCloseable {
       connectSoon(backoff());
     }
     LOG.log(Level.FINE, "NUT-17: " + why, cause);
+  }
+
+  /** Pings the open socket every interval; holding the lock. */
+  private void startPinging(WebSocket ws) {
+    stopPinging();
+    long every = pingInterval.toMillis();
+    try {
+      pinger =
+          scheduler.scheduleWithFixedDelay(() -> ping(ws), every, every, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      pinger = null;
+    }
+  }
+
+  /** Holding the lock. */
+  private void stopPinging() {
+    if (pinger != null) {
+      pinger.cancel(false);
+      pinger = null;
+    }
+  }
+
+  /** One beat: the socket is lost when the mint was silent for two intervals, else pinged. */
+  private void ping(WebSocket ws) {
+    boolean silent;
+    synchronized (this) {
+      if (socket != ws) {
+        return;
+      }
+      silent = System.nanoTime() - lastHeard > 2 * pingInterval.toNanos();
+      if (!silent) {
+        sending =
+            sending
+                .handle((done, e) -> null)
+                .thenCompose(x -> ws.sendPing(ByteBuffer.allocate(0)))
+                .whenComplete(
+                    (done, e) -> {
+                      if (e != null) {
+                        lost(ws, "a ping failed", e);
+                      }
+                    });
+      }
+    }
+    if (silent) {
+      lost(ws, "no answer to pings", null);
+    }
+  }
+
+  /** Anything from the mint shows the socket alive. */
+  private synchronized void heard(WebSocket ws) {
+    if (socket == ws) {
+      lastHeard = System.nanoTime();
+    }
   }
 
   /** The next wait before reopening: doubling from the least to the longest. Holding the lock. */
@@ -423,6 +489,7 @@ public final class QuoteSubscriptions implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      heard(ws);
       if (partial.length() + data.length() > MAX_MESSAGE) {
         partial.setLength(0);
         lost(ws, "a message too large", null);
@@ -434,6 +501,20 @@ public final class QuoteSubscriptions implements AutoCloseable {
         partial.setLength(0);
         received(text);
       }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+      heard(ws);
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+      heard(ws); // the socket answers the ping itself
       ws.request(1);
       return null;
     }
@@ -457,6 +538,7 @@ public final class QuoteSubscriptions implements AutoCloseable {
     private Duration minBackoff = Duration.ofMillis(250);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration pingInterval = Duration.ofSeconds(20);
     private HttpClient httpClient;
     private ScheduledExecutorService scheduler;
 
@@ -491,6 +573,15 @@ public final class QuoteSubscriptions implements AutoCloseable {
     /** How long opening the socket may take (default 5 s). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout);
+      return this;
+    }
+
+    /**
+     * How often an open socket is pinged (default 20 s); a socket silent for two intervals is
+     * reopened.
+     */
+    public Builder pingInterval(Duration every) {
+      this.pingInterval = positive(every);
       return this;
     }
 

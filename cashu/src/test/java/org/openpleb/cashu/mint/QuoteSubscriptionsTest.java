@@ -76,6 +76,7 @@ class QuoteSubscriptionsTest {
         QuoteSubscriptions.builder(client)
             .minBackoff(Duration.ofMillis(50))
             .maxBackoff(Duration.ofMillis(500))
+            .pingInterval(Duration.ofMillis(500))
             .build();
     String quote = client.createMintQuote(100, "sat").quote();
     BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
@@ -100,6 +101,7 @@ class QuoteSubscriptionsTest {
         QuoteSubscriptions.builder(client)
             .minBackoff(Duration.ofMillis(300))
             .maxBackoff(Duration.ofMillis(300))
+            .pingInterval(Duration.ofMillis(500))
             .build();
     String quote = client.createMintQuote(100, "sat").quote();
     BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
@@ -111,6 +113,47 @@ class QuoteSubscriptionsTest {
     mint.control().markQuotePaid(quote);
 
     assertEquals(MintQuoteState.PAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aSocketThatFellSilentIsReopenedAndStillHearsThePayment() throws Exception {
+    HttpMintClient client = start(true);
+    subs =
+        QuoteSubscriptions.builder(client)
+            .minBackoff(Duration.ofMillis(50))
+            .maxBackoff(Duration.ofMillis(500))
+            .pingInterval(Duration.ofMillis(200))
+            .build();
+    String quote = client.createMintQuote(100, "sat").quote();
+    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
+    assertTrue(subs.watchMintQuote(quote, heard::add));
+    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    awaitTrue(() -> mint.openSockets() == 1, "the mint serves the socket");
+
+    // open at both ends, but the mint neither sends nor answers pings any more
+    assertEquals(1, mint.control().muteSockets());
+    awaitTrue(() -> subs.status().reopened() == 1, "the subscriber gave up the silent socket");
+    awaitTrue(() -> mint.openSockets() == 1, "the mint serves the new socket only");
+
+    mint.control().markQuotePaid(quote);
+    assertEquals(MintQuoteState.PAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(QuoteSubscriptions.Link.OPEN, subs.status().link());
+  }
+
+  @Test
+  void aSocketThatAnswersItsPingsStaysOpen() throws Exception {
+    HttpMintClient client = start(true);
+    subs = QuoteSubscriptions.builder(client).pingInterval(Duration.ofMillis(500)).build();
+    String quote = client.createMintQuote(100, "sat").quote();
+    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
+    assertTrue(subs.watchMintQuote(quote, heard::add));
+    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+
+    // ten intervals with nothing to say: only the pongs keep it alive
+    Thread.sleep(5000);
+    assertEquals(0, subs.status().reopened());
+    assertEquals(QuoteSubscriptions.Link.OPEN, subs.status().link());
+    assertEquals(1, mint.openSockets());
   }
 
   @Test
@@ -150,12 +193,12 @@ class QuoteSubscriptionsTest {
   }
 
   /** Waits for something the mint or the subscriber does on their own threads. */
-  private static void awaitTrue(BooleanSupplier condition, String what)
-      throws InterruptedException {
+  private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
+        throw new AssertionError(
+            "timed out waiting until " + what + (subs == null ? "" : "; " + subs.status()));
       }
       Thread.sleep(10);
     }

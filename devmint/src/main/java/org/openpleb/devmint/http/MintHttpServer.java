@@ -162,6 +162,15 @@ public final class MintHttpServer implements AutoCloseable {
     return hub == null ? 0 : hub.dropAll();
   }
 
+  /**
+   * Makes every open NUT-17 socket silent without closing it, as a forgotten connection would be.
+   *
+   * @return how many went silent
+   */
+  public int muteSockets() {
+    return hub == null ? 0 : hub.muteAll();
+  }
+
   /** Open NUT-17 sockets. */
   public int openSockets() {
     return hub == null ? 0 : hub.connections();
@@ -411,6 +420,9 @@ public final class MintHttpServer implements AutoCloseable {
       }
       case "sockets/drop" -> {
         return Map.of("dropped", control.dropSockets());
+      }
+      case "sockets/mute" -> {
+        return Map.of("muted", control.muteSockets());
       }
       case "clock/advance" -> {
         JsonNode body = body(exchange, JsonNode.class);

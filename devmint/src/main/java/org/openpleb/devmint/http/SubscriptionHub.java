@@ -89,6 +89,16 @@ final class SubscriptionHub implements AutoCloseable {
     return dropped;
   }
 
+  /** Makes every open socket silent, still open: the test control of a forgotten connection. */
+  int muteAll() {
+    int muted = 0;
+    for (Client c : clients) {
+      c.socket.mute();
+      muted++;
+    }
+    return muted;
+  }
+
   /** Open sockets. */
   int connections() {
     return clients.size();

@@ -41,6 +41,7 @@ final class WebSocketConnection implements AutoCloseable {
   private final InputStream in;
   private final OutputStream out;
   private volatile boolean closed;
+  private volatile boolean muted;
 
   WebSocketConnection(Socket socket, InputStream in) throws IOException {
     this.socket = socket;
@@ -104,7 +105,11 @@ final class WebSocketConnection implements AutoCloseable {
           payload[i] ^= mask[i & 3];
         }
         switch (opcode) {
-          case PING -> send(PONG, payload);
+          case PING -> {
+            if (!muted) {
+              send(PONG, payload);
+            }
+          }
           case PONG -> {
             // unsolicited pongs are allowed and mean nothing
           }
@@ -148,6 +153,9 @@ final class WebSocketConnection implements AutoCloseable {
 
   /** Sends one text message; false if the connection is gone. */
   boolean sendText(String text) {
+    if (muted) {
+      return true; // swallowed, as a forgotten connection would
+    }
     try {
       send(TEXT, text.getBytes(StandardCharsets.UTF_8));
       return true;
@@ -155,6 +163,11 @@ final class WebSocketConnection implements AutoCloseable {
       close();
       return false;
     }
+  }
+
+  /** From now on nothing is sent and pings go unanswered; the connection stays open. */
+  void mute() {
+    muted = true;
   }
 
   /** Closes with a close frame carrying {@code code}. */
