@@ -75,7 +75,7 @@ public class FundingWatcher {
   @Resource SessionContext context;
 
   /** This bean through the container, for notifications that arrive on other threads. */
-  private FundingWatcher self;
+  FundingWatcher self;
 
   @PostConstruct
   void findSelf() {
@@ -210,9 +210,12 @@ public class FundingWatcher {
     if (lapsed) {
       return ended(offer, QuoteWatch.LAPSED, Map.of());
     }
-    // (again) after a restart, a lost socket or a notification the look found early
+    QuoteWatch watching = retry(offer, keepNext);
+    // (again) after a restart, a lost socket or a notification the look found early; only once
+    // the look has let go of the invoice: the mint answers a subscription with the invoice's state
+    // at once, and a PAID answer's look must not find this look still holding it
     subscribe(offer);
-    return retry(offer, keepNext);
+    return watching;
   }
 
   private QuoteWatch paid(Offer offer, OffsetDateTime keepNext) {

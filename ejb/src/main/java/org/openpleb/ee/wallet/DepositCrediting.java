@@ -70,7 +70,7 @@ public class DepositCrediting {
   @Resource SessionContext context;
 
   /** This bean through the container, for notifications that arrive on other threads. */
-  private DepositCrediting self;
+  DepositCrediting self;
 
   @PostConstruct
   void findSelf() {
@@ -185,9 +185,12 @@ public class DepositCrediting {
       LOG.log(Level.INFO, "Deposit {0} expired unpaid", deposit.id());
       return DepositState.EXPIRED;
     }
-    // (again) after a restart, a lost socket or a notification the check found early
+    DepositState pending = retry(deposit, DepositState.PENDING, keepNext);
+    // (again) after a restart, a lost socket or a notification the check found early; only once
+    // the check has let go of the deposit: the mint answers a subscription with the invoice's
+    // state at once, and a PAID answer's check must not find this check still holding it
     subscribe(deposit);
-    return retry(deposit, DepositState.PENDING, keepNext);
+    return pending;
   }
 
   private DepositState credit(Deposit deposit, OffsetDateTime keepNext) {

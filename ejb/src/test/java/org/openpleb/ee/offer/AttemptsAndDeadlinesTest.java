@@ -9,10 +9,13 @@ import static org.openpleb.ee.offer.TradeDesk.F;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.settlement.HoldOwner;
+import org.openpleb.ee.wallet.QuoteNotifications;
 
 /**
  * Funding and claim attempts, deadlines and lost races, with the clock moved by hand: an attempt
@@ -240,6 +243,43 @@ class AttemptsAndDeadlinesTest {
     desk.advance(Duration.ofSeconds(1));
     assertEquals(1, desk.watcher.watch());
     assertEquals(2, desk.offer(id).quoteChecks());
+  }
+
+  @Test
+  void aPaymentTheMintAnnouncesAsTheLookSubscribesFundsTheOfferAtOnce() {
+    Trader maker = desk.trader(0);
+    String id = desk.created(maker);
+    desk.trading.requestInvoice(id, maker);
+    List<String> watched = new ArrayList<>();
+    // the invoice is paid between the look's question and its subscription; the mint answers the
+    // subscription with the state it has now, PAID, and the notification's look runs at once
+    desk.watcher.self = desk.watcher;
+    desk.watcher.notifications =
+        new QuoteNotifications() {
+          @Override
+          public boolean on() {
+            return true;
+          }
+
+          @Override
+          public boolean watch(String quoteId, Runnable onPaid) {
+            watched.add(quoteId);
+            desk.wallets.pay(quoteId);
+            onPaid.run();
+            return true;
+          }
+
+          @Override
+          public void unwatch(String quoteId) {
+            // nothing subscribed at a mint
+          }
+        };
+
+    assertEquals(QuoteWatch.WATCHING, desk.watcher.check(id).orElseThrow());
+
+    assertEquals(List.of(desk.offer(id).quoteId().orElseThrow()), watched);
+    assertEquals(OfferState.INVOICE_PAID, desk.status(id), "not left to the next poll");
+    assertEquals(F, desk.wallets.held(maker.walletId().value()));
   }
 
   @Test

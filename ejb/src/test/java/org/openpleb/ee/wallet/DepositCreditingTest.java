@@ -113,6 +113,42 @@ class DepositCreditingTest {
   }
 
   @Test
+  void aPaymentTheMintAnnouncesAsTheCheckSubscribesIsCreditedAtOnce() {
+    Deposit deposit = request(700);
+    bed.clock.advance(Duration.ofSeconds(3));
+    List<String> watched = new ArrayList<>();
+    // the invoice is paid between the check's question and its subscription; the mint answers the
+    // subscription with the state it has now, PAID, and the notification's check runs at once
+    bed.crediting.self = bed.crediting;
+    bed.crediting.notifications =
+        new QuoteNotifications() {
+          @Override
+          public boolean on() {
+            return true;
+          }
+
+          @Override
+          public boolean watch(String quoteId, Runnable onPaid) {
+            watched.add(quoteId);
+            bed.mint.pay(quoteId);
+            onPaid.run();
+            return true;
+          }
+
+          @Override
+          public void unwatch(String quoteId) {
+            // nothing subscribed at a mint
+          }
+        };
+
+    assertEquals(Optional.of(DepositState.PENDING), bed.crediting.check(deposit.id()));
+
+    assertEquals(List.of(deposit.quoteId()), watched);
+    assertEquals(DepositState.CREDITED, stored(deposit).state(), "not left to the next poll");
+    assertEquals(700, bed.file(alice.walletId()).spendable);
+  }
+
+  @Test
   void aCreditedDepositIsNeverCheckedOrCreditedAgain() {
     Deposit deposit = request(700);
     bed.mint.pay(deposit.quoteId());
