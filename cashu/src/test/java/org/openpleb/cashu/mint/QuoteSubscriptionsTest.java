@@ -79,19 +79,14 @@ class QuoteSubscriptionsTest {
             .pingInterval(Duration.ofMillis(500))
             .build();
     String quote = client.createMintQuote(100, "sat").quote();
-    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
-    assertTrue(subs.watchMintQuote(quote, heard::add));
-    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
-    awaitTrue(() -> mint.openSockets() == 1, "the mint serves the socket");
+    BlockingQueue<MintQuoteState> heard = watchedUnpaid(quote);
 
     assertEquals(1, mint.control().dropSockets());
     awaitTrue(() -> subs.status().reopened() == 1, "the subscriber reopened its socket");
     awaitTrue(() -> mint.openSockets() == 1, "the mint serves the new socket");
 
-    mint.control().markQuotePaid(quote);
     // the resubscription's first answer is UNPAID again: not repeated to the callback
-    assertEquals(MintQuoteState.PAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
-    assertEquals(QuoteSubscriptions.Link.OPEN, subs.status().link());
+    paidAndHeard(quote, heard);
   }
 
   @Test
@@ -104,10 +99,7 @@ class QuoteSubscriptionsTest {
             .pingInterval(Duration.ofMillis(500))
             .build();
     String quote = client.createMintQuote(100, "sat").quote();
-    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
-    assertTrue(subs.watchMintQuote(quote, heard::add));
-    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
-    awaitTrue(() -> mint.openSockets() == 1, "the mint serves the socket");
+    BlockingQueue<MintQuoteState> heard = watchedUnpaid(quote);
 
     assertEquals(1, mint.control().dropSockets());
     mint.control().markQuotePaid(quote);
@@ -125,29 +117,21 @@ class QuoteSubscriptionsTest {
             .pingInterval(Duration.ofMillis(200))
             .build();
     String quote = client.createMintQuote(100, "sat").quote();
-    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
-    assertTrue(subs.watchMintQuote(quote, heard::add));
-    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
-    awaitTrue(() -> mint.openSockets() == 1, "the mint serves the socket");
+    BlockingQueue<MintQuoteState> heard = watchedUnpaid(quote);
 
     // open at both ends, but the mint neither sends nor answers pings any more
     assertEquals(1, mint.control().muteSockets());
     awaitTrue(() -> subs.status().reopened() == 1, "the subscriber gave up the silent socket");
     awaitTrue(() -> mint.openSockets() == 1, "the mint serves the new socket only");
 
-    mint.control().markQuotePaid(quote);
-    assertEquals(MintQuoteState.PAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
-    assertEquals(QuoteSubscriptions.Link.OPEN, subs.status().link());
+    paidAndHeard(quote, heard);
   }
 
   @Test
   void aSocketThatAnswersItsPingsStaysOpen() throws Exception {
     HttpMintClient client = start(true);
     subs = QuoteSubscriptions.builder(client).pingInterval(Duration.ofMillis(500)).build();
-    String quote = client.createMintQuote(100, "sat").quote();
-    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
-    assertTrue(subs.watchMintQuote(quote, heard::add));
-    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    watchedUnpaid(client.createMintQuote(100, "sat").quote());
 
     // ten intervals with nothing to say: only the pongs keep it alive
     Thread.sleep(5000);
@@ -190,6 +174,23 @@ class QuoteSubscriptionsTest {
     assertEquals(QuoteSubscriptions.Link.CLOSED, subs.status().link());
     assertFalse(subs.watchMintQuote("any", heard::add));
     awaitTrue(() -> mint.openSockets() == 0, "the mint saw the socket close");
+  }
+
+  /** Watches the quote and waits until the mint serves the socket and said UNPAID. */
+  private BlockingQueue<MintQuoteState> watchedUnpaid(String quote) throws InterruptedException {
+    BlockingQueue<MintQuoteState> heard = new LinkedBlockingQueue<>();
+    assertTrue(subs.watchMintQuote(quote, heard::add));
+    assertEquals(MintQuoteState.UNPAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    awaitTrue(() -> mint.openSockets() == 1, "the mint serves the socket");
+    return heard;
+  }
+
+  /** The quote is paid and the callback hears it, next, over an open socket. */
+  private void paidAndHeard(String quote, BlockingQueue<MintQuoteState> heard)
+      throws InterruptedException {
+    mint.control().markQuotePaid(quote);
+    assertEquals(MintQuoteState.PAID, heard.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(QuoteSubscriptions.Link.OPEN, subs.status().link());
   }
 
   /** Waits for something the mint or the subscriber does on their own threads. */

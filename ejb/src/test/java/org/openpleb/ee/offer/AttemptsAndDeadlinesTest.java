@@ -9,13 +9,12 @@ import static org.openpleb.ee.offer.TradeDesk.F;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.settlement.HoldOwner;
-import org.openpleb.ee.wallet.QuoteNotifications;
+import org.openpleb.ee.wallet.PaidOnSubscribing;
 
 /**
  * Funding and claim attempts, deadlines and lost races, with the clock moved by hand: an attempt
@@ -250,34 +249,15 @@ class AttemptsAndDeadlinesTest {
     Trader maker = desk.trader(0);
     String id = desk.created(maker);
     desk.trading.requestInvoice(id, maker);
-    List<String> watched = new ArrayList<>();
     // the invoice is paid between the look's question and its subscription; the mint answers the
     // subscription with the state it has now, PAID, and the notification's look runs at once
+    PaidOnSubscribing announcing = new PaidOnSubscribing(desk.wallets::pay);
     desk.watcher.self = desk.watcher;
-    desk.watcher.notifications =
-        new QuoteNotifications() {
-          @Override
-          public boolean on() {
-            return true;
-          }
-
-          @Override
-          public boolean watch(String quoteId, Runnable onPaid) {
-            watched.add(quoteId);
-            desk.wallets.pay(quoteId);
-            onPaid.run();
-            return true;
-          }
-
-          @Override
-          public void unwatch(String quoteId) {
-            // nothing subscribed at a mint
-          }
-        };
+    desk.watcher.notifications = announcing;
 
     assertEquals(QuoteWatch.WATCHING, desk.watcher.check(id).orElseThrow());
 
-    assertEquals(List.of(desk.offer(id).quoteId().orElseThrow()), watched);
+    assertEquals(List.of(desk.offer(id).quoteId().orElseThrow()), announcing.watched);
     assertEquals(OfferState.INVOICE_PAID, desk.status(id), "not left to the next poll");
     assertEquals(F, desk.wallets.held(maker.walletId().value()));
   }

@@ -116,34 +116,15 @@ class DepositCreditingTest {
   void aPaymentTheMintAnnouncesAsTheCheckSubscribesIsCreditedAtOnce() {
     Deposit deposit = request(700);
     bed.clock.advance(Duration.ofSeconds(3));
-    List<String> watched = new ArrayList<>();
     // the invoice is paid between the check's question and its subscription; the mint answers the
     // subscription with the state it has now, PAID, and the notification's check runs at once
+    PaidOnSubscribing announcing = new PaidOnSubscribing(bed.mint::pay);
     bed.crediting.self = bed.crediting;
-    bed.crediting.notifications =
-        new QuoteNotifications() {
-          @Override
-          public boolean on() {
-            return true;
-          }
-
-          @Override
-          public boolean watch(String quoteId, Runnable onPaid) {
-            watched.add(quoteId);
-            bed.mint.pay(quoteId);
-            onPaid.run();
-            return true;
-          }
-
-          @Override
-          public void unwatch(String quoteId) {
-            // nothing subscribed at a mint
-          }
-        };
+    bed.crediting.notifications = announcing;
 
     assertEquals(Optional.of(DepositState.PENDING), bed.crediting.check(deposit.id()));
 
-    assertEquals(List.of(deposit.quoteId()), watched);
+    assertEquals(List.of(deposit.quoteId()), announcing.watched);
     assertEquals(DepositState.CREDITED, stored(deposit).state(), "not left to the next poll");
     assertEquals(700, bed.file(alice.walletId()).spendable);
   }
