@@ -50,10 +50,12 @@ public final class DevMint implements AutoCloseable {
             config.stateFile(),
             MintClock.system());
     FaultPlan faults = new FaultPlan();
-    DevMintControl control = new LedgerControls(ledger, faults);
+    LedgerControls control = new LedgerControls(ledger, faults);
     try {
       MintHttpServer server =
-          new MintHttpServer(ledger, faults, control, new InetSocketAddress(host, config.port()));
+          new MintHttpServer(
+              ledger, faults, control, new InetSocketAddress(host, config.port()), config.nut17());
+      control.attach(server);
       server.start();
       String address = host.getHostAddress();
       if (address.contains(":")) {
@@ -68,6 +70,16 @@ public final class DevMint implements AutoCloseable {
   /** The base URL, e.g. {@code http://127.0.0.1:3338}, without a trailing slash. */
   public String url() {
     return url;
+  }
+
+  /** Whether NUT-17 subscriptions are offered (advertised in /v1/info, served at /v1/ws). */
+  public boolean offersSubscriptions() {
+    return server.offersSubscriptions();
+  }
+
+  /** Open NUT-17 sockets. */
+  public int openSockets() {
+    return server.openSockets();
   }
 
   /** The bound port. */

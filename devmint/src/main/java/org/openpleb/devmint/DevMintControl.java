@@ -66,6 +66,23 @@ public interface DevMintControl {
    */
   MintTotals totals();
 
+  /**
+   * Drops every NUT-17 WebSocket of the mint at once, without a close frame, as a broken network
+   * would; subscribers must reconnect. Nothing when NUT-17 is off.
+   *
+   * @return how many sockets were dropped
+   */
+  int dropSockets();
+
+  /**
+   * Makes every open NUT-17 WebSocket of the mint go silent without closing it, as a connection a
+   * NAT or a proxy forgot: nothing more is sent on it and its pings go unanswered; subscribers must
+   * notice the silence themselves. Sockets opened later are not muted. Nothing when NUT-17 is off.
+   *
+   * @return how many sockets went silent
+   */
+  int muteSockets();
+
   /** Clears all faults: failures, hangs, drops, delay, melt outcome and actual melt fee. */
   void reset();
 }

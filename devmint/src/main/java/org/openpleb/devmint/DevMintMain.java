@@ -16,8 +16,9 @@ import org.openpleb.devmint.http.MintHttpServer;
 
 /**
  * Runs the dev mint from the command line: {@code java -jar devmint.jar [--port N] [--seed S]
- * [--state-file F] [--input-fee-ppk N] [--auto-pay true|false] [--pay-delay-ms N] [--host H]}. Each
- * option also reads an environment variable ({@code DEVMINT_PORT} …); options win.
+ * [--state-file F] [--input-fee-ppk N] [--auto-pay true|false] [--pay-delay-ms N] [--host H]
+ * [--no-nut17]}. Each option also reads an environment variable ({@code DEVMINT_PORT} …); options
+ * win.
  */
 public final class DevMintMain {
 
@@ -79,6 +80,9 @@ public final class DevMintMain {
               Duration.ofMillis(
                   parseLong("DEVMINT_PAY_DELAY_MS", env.get("DEVMINT_PAY_DELAY_MS"))));
     }
+    if (env.containsKey("DEVMINT_NUT17")) {
+      config = config.withNut17(parseBoolean("DEVMINT_NUT17", env.get("DEVMINT_NUT17")));
+    }
     if (env.containsKey("DEVMINT_HOST") && !env.get("DEVMINT_HOST").isEmpty()) {
       host = env.get("DEVMINT_HOST");
     }
@@ -105,6 +109,7 @@ public final class DevMintMain {
           config = config.withAutoPay(value == null || parseBoolean(name, value));
         }
         case "--no-auto-pay" -> config = config.withAutoPay(false);
+        case "--no-nut17" -> config = config.withNut17(false);
         case "--port", "--seed", "--state-file", "--input-fee-ppk", "--pay-delay-ms", "--host" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
@@ -152,6 +157,7 @@ public final class DevMintMain {
     out.println("  input fee     " + config.inputFeePpk() + " ppk");
     out.println(
         "  auto-pay      " + config.autoPay() + " (delay " + config.payDelay().toMillis() + " ms)");
+    out.println("  NUT-17        " + (config.nut17() ? "on, at /v1/ws" : "off"));
     out.println(
         "  state         " + (config.stateFile() == null ? "in memory" : config.stateFile()));
     if (!address.isLoopbackAddress()) {
@@ -172,7 +178,8 @@ public final class DevMintMain {
         "  --auto-pay [B]      DEVMINT_AUTO_PAY       pay mint quotes by itself (default true)",
         "  --no-auto-pay                              same as --auto-pay=false",
         "  --pay-delay-ms N    DEVMINT_PAY_DELAY_MS   delay before auto-pay (default 0)",
-        "  --host H            DEVMINT_HOST           bind address (default 127.0.0.1)");
+        "  --host H            DEVMINT_HOST           bind address (default 127.0.0.1)",
+        "  --no-nut17          DEVMINT_NUT17=false    no NUT-17 WebSocket subscriptions");
   }
 
   private static boolean isBoolean(String text) {

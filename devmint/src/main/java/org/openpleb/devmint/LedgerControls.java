@@ -2,6 +2,7 @@ package org.openpleb.devmint;
 
 import java.time.Duration;
 import org.openpleb.devmint.http.FaultPlan;
+import org.openpleb.devmint.http.MintHttpServer;
 import org.openpleb.devmint.ledger.MintException;
 import org.openpleb.devmint.ledger.MintLedger;
 import org.openpleb.devmint.ledger.MintTotals;
@@ -11,10 +12,16 @@ final class LedgerControls implements DevMintControl {
 
   private final MintLedger ledger;
   private final FaultPlan faults;
+  private volatile MintHttpServer server;
 
   LedgerControls(MintLedger ledger, FaultPlan faults) {
     this.ledger = ledger;
     this.faults = faults;
+  }
+
+  /** The server whose subscribers hear of changes these controls make. */
+  void attach(MintHttpServer server) {
+    this.server = server;
   }
 
   @Override
@@ -23,6 +30,26 @@ final class LedgerControls implements DevMintControl {
       ledger.markQuotePaid(quoteId);
     } catch (MintException e) {
       throw new IllegalArgumentException("no such mint quote", e);
+    }
+    changed();
+  }
+
+  @Override
+  public int dropSockets() {
+    MintHttpServer s = server;
+    return s == null ? 0 : s.dropSockets();
+  }
+
+  @Override
+  public int muteSockets() {
+    MintHttpServer s = server;
+    return s == null ? 0 : s.muteSockets();
+  }
+
+  private void changed() {
+    MintHttpServer s = server;
+    if (s != null) {
+      s.stateChanged();
     }
   }
 
@@ -67,6 +94,7 @@ final class LedgerControls implements DevMintControl {
   @Override
   public void settlePendingMelts(boolean success) {
     ledger.settlePendingMelts(success);
+    changed();
   }
 
   @Override
@@ -82,6 +110,7 @@ final class LedgerControls implements DevMintControl {
   @Override
   public void advanceClock(Duration duration) {
     ledger.clock().advance(duration);
+    changed();
   }
 
   @Override

@@ -60,6 +60,27 @@ class DevMintMainTest {
   }
 
   @Test
+  void nut17IsOnUnlessSwitchedOffByOptionOrEnvironment() {
+    try (DevMint mint = DevMintMain.run(new String[] {"--port", "0"}, Map.of(), quietOut())) {
+      assertTrue(mint.offersSubscriptions());
+      assertTrue(ok(new TestWallet(mint.url()).get("/v1/info")).path("nuts").has("17"));
+    }
+    try (DevMint mint =
+        DevMintMain.run(new String[] {"--port", "0", "--no-nut17"}, Map.of(), quietOut())) {
+      assertTrue(!mint.offersSubscriptions());
+      assertTrue(!ok(new TestWallet(mint.url()).get("/v1/info")).path("nuts").has("17"));
+    }
+    try (DevMint mint =
+        DevMintMain.run(
+            new String[] {"--port", "0"}, Map.of("DEVMINT_NUT17", "false"), quietOut())) {
+      assertTrue(!mint.offersSubscriptions());
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DevMintMain.run(new String[0], Map.of("DEVMINT_NUT17", "maybe"), quietOut()));
+  }
+
+  @Test
   void helpPrintsUsageAndBadOptionsAreRefused() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     assertNull(

@@ -291,6 +291,29 @@ final class MintJson {
         optionalText(body, "name"),
         optionalText(body, "version"),
         optionalText(body, "pubkey"),
-        supported);
+        supported,
+        subscriptionKinds(nuts));
+  }
+
+  /** The NUT-17 commands advertised for bolt11 in sat; at most a few short names are kept. */
+  private static Set<String> subscriptionKinds(JsonNode nuts) {
+    Set<String> kinds = new HashSet<>();
+    JsonNode entries = nuts == null ? null : nuts.path("17").get("supported");
+    if (entries == null || !entries.isArray()) {
+      return kinds;
+    }
+    for (JsonNode entry : entries) {
+      if (!"bolt11".equals(entry.path("method").asText())
+          || !"sat".equals(entry.path("unit").asText())
+          || !entry.path("commands").isArray()) {
+        continue;
+      }
+      for (JsonNode command : entry.get("commands")) {
+        if (command.isTextual() && command.asText().length() <= 64 && kinds.size() < 16) {
+          kinds.add(command.asText());
+        }
+      }
+    }
+    return kinds;
   }
 }

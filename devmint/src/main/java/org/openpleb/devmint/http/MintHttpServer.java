@@ -47,9 +47,10 @@ import org.openpleb.devmint.wire.SignaturesResponse;
 import org.openpleb.devmint.wire.SwapRequest;
 
 /**
- * The dev mint's HTTP server: NUT JSON under {@code /v1/}, test controls under {@code /dev/}.
- * Refusals are HTTP 400 {@code {"detail", "code"}}; armed faults turn /v1 answers into 500s, hangs
- * or dropped connections.
+ * The dev mint's HTTP server: NUT JSON under {@code /v1/}, test controls under {@code /dev/}, and,
+ * unless switched off, NUT-17 WebSocket subscriptions at {@code /v1/ws} on the same port (through
+ * the {@link FrontDoor}). Refusals are HTTP 400 {@code {"detail", "code"}}; armed faults turn /v1
+ * answers into 500s, hangs or dropped connections.
  */
 public final class MintHttpServer implements AutoCloseable {
 
@@ -77,15 +78,32 @@ public final class MintHttpServer implements AutoCloseable {
   private final DevMintControl control;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final SubscriptionHub hub;
+  private final FrontDoor door;
 
-  /** Binds the server; call {@link #start()} to accept requests. */
+  /** Binds the server with NUT-17 on; call {@link #start()} to accept requests. */
   public MintHttpServer(
       MintLedger ledger, FaultPlan faults, DevMintControl control, InetSocketAddress address)
+      throws IOException {
+    this(ledger, faults, control, address, true);
+  }
+
+  /**
+   * Binds the server; call {@link #start()} to accept requests.
+   *
+   * @param nut17 whether to offer NUT-17 subscriptions (advertised in /v1/info, at /v1/ws)
+   */
+  public MintHttpServer(
+      MintLedger ledger,
+      FaultPlan faults,
+      DevMintControl control,
+      InetSocketAddress address,
+      boolean nut17)
       throws IOException {
     this.ledger = ledger;
     this.faults = faults;
     this.control = control;
-    this.server = HttpServer.create(address, 64);
+    this.server = HttpServer.create(nut17 ? FrontDoor.loopback() : address, 64);
     AtomicInteger threads = new AtomicInteger();
     // A cached pool: a hung response (commit-then-timeout) must not block other requests.
     this.executor =
@@ -97,19 +115,73 @@ public final class MintHttpServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    if (nut17) {
+      this.hub = new SubscriptionHub(ledger);
+      try {
+        this.door = new FrontDoor(address, server.getAddress(), hub, executor);
+      } catch (IOException e) {
+        hub.close();
+        throw e;
+      }
+    } else {
+      this.hub = null;
+      this.door = null;
+    }
   }
 
   public void start() {
     server.start();
+    if (door != null) {
+      door.start();
+    }
   }
 
   /** The bound port (useful when 0 asked for an ephemeral one). */
   public int port() {
-    return server.getAddress().getPort();
+    return door != null ? door.port() : server.getAddress().getPort();
+  }
+
+  /** Whether NUT-17 subscriptions are offered. */
+  public boolean offersSubscriptions() {
+    return hub != null;
+  }
+
+  /** Something about a quote or proof changed: subscribers hear of it now rather than later. */
+  public void stateChanged() {
+    if (hub != null) {
+      hub.poke();
+    }
+  }
+
+  /**
+   * Drops every NUT-17 socket without a close frame, as a broken network would.
+   *
+   * @return how many were dropped
+   */
+  public int dropSockets() {
+    return hub == null ? 0 : hub.dropAll();
+  }
+
+  /**
+   * Makes every open NUT-17 socket silent without closing it, as a forgotten connection would be.
+   *
+   * @return how many went silent
+   */
+  public int muteSockets() {
+    return hub == null ? 0 : hub.muteAll();
+  }
+
+  /** Open NUT-17 sockets. */
+  public int openSockets() {
+    return hub == null ? 0 : hub.connections();
   }
 
   @Override
   public void close() {
+    if (door != null) {
+      door.close();
+      hub.close();
+    }
     server.stop(0);
     executor.shutdownNow();
   }
@@ -157,6 +229,9 @@ public final class MintHttpServer implements AutoCloseable {
       delayResponse();
       send(exchange, 400, new ErrorResponse(e.getMessage(), e.error().code()));
       return;
+    }
+    if (!method.equals("GET")) {
+      stateChanged();
     }
     if (mutating) {
       FaultPlan.AfterCommit after = faults.takeAfterCommit();
@@ -261,6 +336,13 @@ public final class MintHttpServer implements AutoCloseable {
     nuts.put("8", Map.of("supported", true));
     nuts.put("9", Map.of("supported", true));
     nuts.put("12", Map.of("supported", true));
+    if (hub != null) {
+      Map<String, Object> socket = new LinkedHashMap<>();
+      socket.put("method", "bolt11");
+      socket.put("unit", MintLedger.UNIT);
+      socket.put("commands", SubscriptionHub.KINDS);
+      nuts.put("17", Map.of("supported", List.of(socket)));
+    }
     info.put("nuts", nuts);
     return info;
   }
@@ -335,6 +417,12 @@ public final class MintHttpServer implements AutoCloseable {
       case "totals" -> {
         // read-only, under the control paths' POST like the rest of /dev/
         return control.totals();
+      }
+      case "sockets/drop" -> {
+        return Map.of("dropped", control.dropSockets());
+      }
+      case "sockets/mute" -> {
+        return Map.of("muted", control.muteSockets());
       }
       case "clock/advance" -> {
         JsonNode body = body(exchange, JsonNode.class);

@@ -1,6 +1,9 @@
 package org.openpleb.ee.offer;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -24,14 +27,16 @@ import java.util.logging.Logger;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.settlement.TradeWallets;
 import org.openpleb.ee.wallet.InvoiceLooks;
+import org.openpleb.ee.wallet.QuoteNotifications;
 
 /**
  * The server-side watcher of funding invoices: makers pay and need not poll. It asks the mint about
  * each watched invoice (no wallet opened), and once one is paid opens the maker's wallet, mints the
  * escrow into it reserved for the offer, and moves the offer to INVOICE_PAID. An invoice paid after
  * its offer expired is minted all the same and credited to the maker's wallet, never stranded.
- * Unpaid invoices are looked at again with a growing backoff until they expire, and at once when
- * their maker reads the offer ({@link #lookOnRead}).
+ * Unpaid invoices are looked at again with a growing backoff until they expire, at once when their
+ * maker reads the offer ({@link #lookOnRead}), and at once when the mint says over NUT-17 that the
+ * invoice is paid ({@link #subscribe}, {@link QuoteNotifications}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -64,6 +69,18 @@ public class FundingWatcher {
   @Inject TradeExecutor workers;
 
   @Inject InvoiceLooks looks;
+
+  @Inject QuoteNotifications notifications;
+
+  @Resource SessionContext context;
+
+  /** This bean through the container, for notifications that arrive on other threads. */
+  FundingWatcher self;
+
+  @PostConstruct
+  void findSelf() {
+    self = context.getBusinessObject(FundingWatcher.class);
+  }
 
   /** Looks at every watched invoice that is due; returns how many were looked at. */
   public int watch() {
@@ -124,6 +141,31 @@ public class FundingWatcher {
     return looks.lookNow("offer:" + offer.id(), readerPubkey, () -> lookNow(offer.id()));
   }
 
+  /**
+   * Subscribes to the offer's unpaid invoice at the mint (NUT-17, where offered): once the mint
+   * says it is paid, the invoice is looked at at once, as a look on read would ({@link
+   * #lookOnNotice}). Nothing otherwise: the timer finds the payment.
+   */
+  public void subscribe(Offer offer) {
+    if (!notifications.on()
+        || offer.quoteState().orElse(null) != QuoteWatch.WATCHING
+        || offer.quoteId().isEmpty()) {
+      return;
+    }
+    String offerId = offer.id();
+    FundingWatcher through = self;
+    notifications.watch(offer.quoteId().get(), () -> through.lookOnNotice(offerId));
+  }
+
+  /**
+   * The look a paid-invoice notification asks for: at once, under the same lease as every look (a
+   * look already holding the invoice wins, and minting a quote twice is impossible), leaving the
+   * timer's schedule as it was.
+   */
+  public void lookOnNotice(String offerId) {
+    lookNow(offerId);
+  }
+
   private void lookNow(String offerId) {
     Offer offer = offers.find(offerId).orElse(null);
     if (offer == null
@@ -168,7 +210,12 @@ public class FundingWatcher {
     if (lapsed) {
       return ended(offer, QuoteWatch.LAPSED, Map.of());
     }
-    return retry(offer, keepNext);
+    QuoteWatch watching = retry(offer, keepNext);
+    // (again) after a restart, a lost socket or a notification the look found early; only once
+    // the look has let go of the invoice: the mint answers a subscription with the invoice's state
+    // at once, and a PAID answer's look must not find this look still holding it
+    subscribe(offer);
+    return watching;
   }
 
   private QuoteWatch paid(Offer offer, OffsetDateTime keepNext) {
@@ -186,6 +233,7 @@ public class FundingWatcher {
           new Object[] {offer.id(), e.code()});
       return retry(offer, keepNext);
     }
+    notifications.unwatch(offer.quoteId().orElseThrow());
     if (transitions.invoicePaid(offer.id(), minted).isPresent()) {
       LOG.log(
           Level.INFO,
@@ -207,6 +255,7 @@ public class FundingWatcher {
   }
 
   private QuoteWatch ended(Offer offer, QuoteWatch end, Map<String, String> facts) {
+    offer.quoteId().ifPresent(notifications::unwatch);
     transitions.quoteEnded(offer.id(), end, facts);
     return end;
   }

@@ -45,6 +45,8 @@ public class Trading {
 
   @EJB Settler settler;
 
+  @EJB FundingWatcher watcher;
+
   @Inject TradeWallets wallets;
 
   @Inject PriceService prices;
@@ -72,7 +74,10 @@ public class Trading {
           ProblemCode.CONFLICT, "The offer is " + offer.status() + "; it cannot be funded now");
     }
     TradeWallets.Invoice invoice = wallets.requestInvoice(ref(maker), offerId, offer.funding());
-    return transitions.invoiceRequested(offerId, maker, invoice);
+    Offer requested = transitions.invoiceRequested(offerId, maker, invoice);
+    // committed: a notification now finds the offer watching its invoice
+    watcher.subscribe(requested);
+    return requested;
   }
 
   /** Funds the escrow from the maker's spendable balance. */

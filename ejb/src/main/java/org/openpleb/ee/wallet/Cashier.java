@@ -163,6 +163,7 @@ public class Cashier {
                   new DomainException(
                       ProblemCode.CONFLICT, "This deposit was taken over meanwhile; ask again"));
     }
+    crediting.subscribe(deposit);
     LOG.log(
         Level.INFO,
         "Deposit {0}: invoice of {1} sats for wallet {2} of session {3}",

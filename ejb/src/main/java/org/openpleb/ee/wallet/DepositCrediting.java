@@ -1,6 +1,9 @@
 package org.openpleb.ee.wallet;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,8 +29,9 @@ import org.openpleb.ee.platform.ProblemCode;
  * time, and minting a quote the wallet minted before returns that result.
  *
  * <p>Unpaid deposits are checked again with a growing backoff, from {@code
- * WALLET_DEPOSIT_POLL_INTERVAL} up to a minute; an invoice that expired unpaid ends the deposit.
- * Quote ids never reach a log line.
+ * WALLET_DEPOSIT_POLL_INTERVAL} up to a minute, and at once when the mint says over NUT-17 that the
+ * invoice is paid ({@link #subscribe}); an invoice that expired unpaid ends the deposit. Quote ids
+ * never reach a log line.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,6 +64,18 @@ public class DepositCrediting {
   @Inject WalletMetrics metrics;
 
   @Inject Clock clock;
+
+  @Inject QuoteNotifications notifications;
+
+  @Resource SessionContext context;
+
+  /** This bean through the container, for notifications that arrive on other threads. */
+  DepositCrediting self;
+
+  @PostConstruct
+  void findSelf() {
+    self = context.getBusinessObject(DepositCrediting.class);
+  }
 
   /**
    * Checks the deposit if it is due and no one else is checking it.
@@ -119,6 +135,19 @@ public class DepositCrediting {
   }
 
   /**
+   * Subscribes to the deposit's unpaid invoice at the mint (NUT-17, where offered): once the mint
+   * says it is paid, the deposit is checked at once as on its owner's read ({@link #checkNow}).
+   */
+  public void subscribe(Deposit deposit) {
+    if (!notifications.on() || !deposit.state().open()) {
+      return;
+    }
+    String depositId = deposit.id();
+    DepositCrediting through = self;
+    notifications.watch(deposit.quoteId(), () -> through.checkNow(depositId));
+  }
+
+  /**
    * One check of a deposit taken for this call; one still open is checked again after the backoff,
    * or at {@code keepNext} for a check on read.
    */
@@ -151,11 +180,17 @@ public class DepositCrediting {
             .map(at -> at.plus(EXPIRY_GRACE))
             .orElse(deposit.createdAt().plus(UNDATED_LIFETIME));
     if (now.isAfter(giveUpAt)) {
+      notifications.unwatch(deposit.quoteId());
       deposits.markEnded(deposit.id(), DepositState.EXPIRED, "invoice expired unpaid");
       LOG.log(Level.INFO, "Deposit {0} expired unpaid", deposit.id());
       return DepositState.EXPIRED;
     }
-    return retry(deposit, DepositState.PENDING, keepNext);
+    DepositState pending = retry(deposit, DepositState.PENDING, keepNext);
+    // (again) after a restart, a lost socket or a notification the check found early; only once
+    // the check has let go of the deposit: the mint answers a subscription with the invoice's
+    // state at once, and a PAID answer's check must not find this check still holding it
+    subscribe(deposit);
+    return pending;
   }
 
   private DepositState credit(Deposit deposit, OffsetDateTime keepNext) {
@@ -165,6 +200,7 @@ public class DepositCrediting {
     } catch (WalletOperationException e) {
       return notCredited(deposit, e, keepNext);
     }
+    notifications.unwatch(deposit.quoteId());
     if (deposits.markCredited(deposit.id(), minted.amount(), now())) {
       metrics.depositCredited(minted.amount());
       LOG.log(
@@ -206,6 +242,7 @@ public class DepositCrediting {
   }
 
   private DepositState fail(Deposit deposit, String reason) {
+    notifications.unwatch(deposit.quoteId());
     deposits.markEnded(deposit.id(), DepositState.FAILED, reason);
     LOG.log(Level.WARNING, "Deposit {0} failed: {1}", new Object[] {deposit.id(), reason});
     return DepositState.FAILED;

@@ -9,10 +9,12 @@ import static org.openpleb.ee.offer.TradeDesk.F;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.settlement.HoldOwner;
+import org.openpleb.ee.wallet.PaidOnSubscribing;
 
 /**
  * Funding and claim attempts, deadlines and lost races, with the clock moved by hand: an attempt
@@ -240,6 +242,24 @@ class AttemptsAndDeadlinesTest {
     desk.advance(Duration.ofSeconds(1));
     assertEquals(1, desk.watcher.watch());
     assertEquals(2, desk.offer(id).quoteChecks());
+  }
+
+  @Test
+  void aPaymentTheMintAnnouncesAsTheLookSubscribesFundsTheOfferAtOnce() {
+    Trader maker = desk.trader(0);
+    String id = desk.created(maker);
+    desk.trading.requestInvoice(id, maker);
+    // the invoice is paid between the look's question and its subscription; the mint answers the
+    // subscription with the state it has now, PAID, and the notification's look runs at once
+    PaidOnSubscribing announcing = new PaidOnSubscribing(desk.wallets::pay);
+    desk.watcher.self = desk.watcher;
+    desk.watcher.notifications = announcing;
+
+    assertEquals(QuoteWatch.WATCHING, desk.watcher.check(id).orElseThrow());
+
+    assertEquals(List.of(desk.offer(id).quoteId().orElseThrow()), announcing.watched);
+    assertEquals(OfferState.INVOICE_PAID, desk.status(id), "not left to the next poll");
+    assertEquals(F, desk.wallets.held(maker.walletId().value()));
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.openpleb.ee.settlement.InMemoryTradeWallets;
 import org.openpleb.ee.settlement.Settler;
 import org.openpleb.ee.settlement.TestSettlers;
 import org.openpleb.ee.treasury.Treasury;
+import org.openpleb.ee.wallet.QuoteNotifications;
 import org.openpleb.ee.wallet.WalletId;
 
 /**
@@ -65,6 +66,16 @@ final class TradeDesk {
   final Trading trading = new Trading();
   final OfferSweeper sweeper = new OfferSweeper();
   final FundingWatcher watcher = new FundingWatcher();
+
+  /** NUT-17 subscriptions off: these tests drive the watcher's looks themselves. */
+  final QuoteNotifications notifications =
+      new QuoteNotifications() {
+        @Override
+        public boolean on() {
+          return false;
+        }
+      };
+
   private int users;
 
   TradeDesk() {
@@ -130,6 +141,7 @@ final class TradeDesk {
           }
         };
     trading.config = config;
+    trading.watcher = watcher;
 
     sweeper.offers = offers;
     sweeper.transitions = transitions;
@@ -145,6 +157,7 @@ final class TradeDesk {
     watcher.config = config;
     watcher.clock = clock;
     watcher.workers = inline;
+    watcher.notifications = notifications;
   }
 
   BtcPrice price() {

@@ -23,6 +23,7 @@ import org.openpleb.ee.pricing.PriceFeedConfig;
 import org.openpleb.ee.pricing.PricingConfig;
 import org.openpleb.ee.session.SessionConfig;
 import org.openpleb.ee.settlement.SettlementConfig;
+import org.openpleb.ee.wallet.QuoteSubscriptionConfig;
 import org.openpleb.ee.wallet.WalletConfig;
 
 class ConfigurationGuardTest {
@@ -44,7 +45,8 @@ class ConfigurationGuardTest {
           new IdempotencyConfig(),
           new LiveEventsConfig(),
           new TradeConfig(),
-          new SettlementConfig());
+          new SettlementConfig(),
+          new QuoteSubscriptionConfig());
 
   private final Map<String, String> settings = new HashMap<>();
 
@@ -120,6 +122,11 @@ class ConfigurationGuardTest {
     "DATABASE_POOL_SIZE, 0",
     "DATABASE_POOL_MIN, -1",
     "DATABASE_POOL_IDLE_TIMEOUT, 30s",
+    "MINT_SUBSCRIPTIONS, -1",
+    "MINT_SUBSCRIPTIONS, 100001",
+    "MINT_SUBSCRIPTIONS, off",
+    "MINT_SUBSCRIPTION_BACKOFF_MAX, 999",
+    "MINT_SUBSCRIPTION_BACKOFF_MAX, 30s",
   })
   void anInvalidValueIsReportedUnderItsKey(String key, String value) {
     settings.put(key, value);

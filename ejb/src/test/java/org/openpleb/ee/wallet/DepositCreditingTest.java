@@ -113,6 +113,23 @@ class DepositCreditingTest {
   }
 
   @Test
+  void aPaymentTheMintAnnouncesAsTheCheckSubscribesIsCreditedAtOnce() {
+    Deposit deposit = request(700);
+    bed.clock.advance(Duration.ofSeconds(3));
+    // the invoice is paid between the check's question and its subscription; the mint answers the
+    // subscription with the state it has now, PAID, and the notification's check runs at once
+    PaidOnSubscribing announcing = new PaidOnSubscribing(bed.mint::pay);
+    bed.crediting.self = bed.crediting;
+    bed.crediting.notifications = announcing;
+
+    assertEquals(Optional.of(DepositState.PENDING), bed.crediting.check(deposit.id()));
+
+    assertEquals(List.of(deposit.quoteId()), announcing.watched);
+    assertEquals(DepositState.CREDITED, stored(deposit).state(), "not left to the next poll");
+    assertEquals(700, bed.file(alice.walletId()).spendable);
+  }
+
+  @Test
   void aCreditedDepositIsNeverCheckedOrCreditedAgain() {
     Deposit deposit = request(700);
     bed.mint.pay(deposit.quoteId());
@@ -155,6 +172,7 @@ class DepositCreditingTest {
     other.config = bed.config;
     other.metrics = bed.metrics;
     other.clock = bed.clock;
+    other.notifications = bed.notifications;
 
     Optional<DepositState> first = bed.crediting.check(deposit.id());
     Optional<DepositState> second = other.check(deposit.id());

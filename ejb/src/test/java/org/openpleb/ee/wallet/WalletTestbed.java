@@ -150,6 +150,11 @@ final class WalletTestbed {
 
   final InvoiceLookConfig lookConfig = new InvoiceLookConfig();
 
+  /** NUT-17 subscriptions off: these tests drive the deposit checks themselves. */
+  final QuoteNotifications notifications = new QuoteNotifications();
+
+  final QuoteSubscriptionConfig subscriptionConfig = new QuoteSubscriptionConfig();
+
   final InvoiceLooks looks = new InvoiceLooks();
 
   WalletTestbed() {
@@ -168,6 +173,9 @@ final class WalletTestbed {
     crediting.config = config;
     crediting.metrics = metrics;
     crediting.clock = clock;
+    subscriptionConfig.max = 0;
+    notifications.config = subscriptionConfig;
+    crediting.notifications = notifications;
     retirement.registry = registry;
     retirement.leased = leased;
     retirement.wallets = wallets;

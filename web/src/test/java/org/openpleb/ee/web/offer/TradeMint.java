@@ -39,12 +39,21 @@ final class TradeMint {
   }
 
   /** Starts a fresh dev mint charging {@code inputFeePpk} per input; its URL. */
-  static synchronized String start(Path dataDir, long inputFeePpk) {
+  static String start(Path dataDir, long inputFeePpk) {
+    return start(dataDir, inputFeePpk, true);
+  }
+
+  /** Starts a fresh dev mint, with or without NUT-17 subscriptions; its URL. */
+  static synchronized String start(Path dataDir, long inputFeePpk, boolean nut17) {
     if (current != null) {
       current.mint.close();
     }
     DevMint mint =
-        DevMint.start(DevMintConfig.defaults().withAutoPay(false).withInputFeePpk(inputFeePpk));
+        DevMint.start(
+            DevMintConfig.defaults()
+                .withAutoPay(false)
+                .withInputFeePpk(inputFeePpk)
+                .withNut17(nut17));
     byte[] seed = new byte[64];
     new SecureRandom().nextBytes(seed);
     try {
