@@ -118,8 +118,11 @@ public class FundingWatcher {
       return Optional.empty();
     }
     OffsetDateTime now = now();
-    if (!transitions.takeQuoteCheck(
-        offerId, offer.quoteNextCheckAt().get(), now.plus(CHECK_LEASE))) {
+    OffsetDateTime due = offer.quoteNextCheckAt().get();
+    // not due: another look holds it (its lease is a next look in the future) or it waits out its
+    // backoff; taking it anyway would run a second look beside the one holding it, and the slower
+    // of two looks at a paid invoice would take the faster one's funding for an ended offer
+    if (due.isAfter(now) || !transitions.takeQuoteCheck(offerId, due, now.plus(CHECK_LEASE))) {
       return Optional.empty();
     }
     return Optional.of(look(offer, now, null));
@@ -239,6 +242,14 @@ public class FundingWatcher {
           Level.INFO,
           "Offer {0}: invoice paid, {1} sats minted as escrow into wallet {2}",
           new Object[] {offer.id(), minted, offer.makerWalletId()});
+      return QuoteWatch.MINTED;
+    }
+    if (offers
+        .find(offer.id())
+        .flatMap(Offer::quoteState)
+        .filter(state -> state == QuoteWatch.MINTED)
+        .isPresent()) {
+      // another look funded the offer with this very minting: the escrow is the offer's
       return QuoteWatch.MINTED;
     }
     // the offer stopped waiting (it expired): the sats belong to the maker, spendable

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openpleb.ee.offer.TradeDesk.B;
 import static org.openpleb.ee.offer.TradeDesk.F;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openpleb.ee.platform.DomainException;
 import org.openpleb.ee.platform.ProblemCode;
 import org.openpleb.ee.settlement.HoldOwner;
+import org.openpleb.ee.settlement.TradeWallets;
 import org.openpleb.ee.wallet.PaidOnSubscribing;
 
 /**
@@ -260,6 +264,53 @@ class AttemptsAndDeadlinesTest {
     assertEquals(List.of(desk.offer(id).quoteId().orElseThrow()), announcing.watched);
     assertEquals(OfferState.INVOICE_PAID, desk.status(id), "not left to the next poll");
     assertEquals(F, desk.wallets.held(maker.walletId().value()));
+  }
+
+  @Test
+  void theTimersLookLeavesAnInvoiceAnotherLookHoldsAlone() {
+    Trader maker = desk.trader(0);
+    String id = desk.created(maker);
+    desk.trading.requestInvoice(id, maker);
+    desk.wallets.pay(desk.offer(id).quoteId().orElseThrow());
+    // the timer listed it as due; before its look starts, a look on read takes it
+    OffsetDateTime due = desk.offer(id).quoteNextCheckAt().orElseThrow();
+    assertTrue(desk.transitions.takeQuoteCheck(id, due, now().plusMinutes(2)));
+
+    assertEquals(Optional.empty(), desk.watcher.check(id), "a second look beside the first");
+    assertEquals(OfferState.INVOICE_CREATED, desk.status(id));
+  }
+
+  @Test
+  void aLookThatFindsItsInvoiceFundedByAnotherLookLeavesTheEscrowHeld() {
+    Trader maker = desk.trader(0);
+    String id = desk.created(maker);
+    desk.trading.requestInvoice(id, maker);
+    desk.wallets.pay(desk.offer(id).quoteId().orElseThrow());
+    TradeWallets real = desk.wallets;
+    // while this look mints, another look (minting the same quote, idempotently) funds the offer
+    desk.watcher.wallets =
+        (TradeWallets)
+            Proxy.newProxyInstance(
+                TradeWallets.class.getClassLoader(),
+                new Class<?>[] {TradeWallets.class},
+                (proxy, method, args) -> {
+                  Object result;
+                  try {
+                    result = method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                  if (method.getName().equals("mintHeld")) {
+                    assertTrue(desk.transitions.invoicePaid(id, (Long) result).isPresent());
+                  }
+                  return result;
+                });
+
+    assertEquals(QuoteWatch.MINTED, desk.watcher.check(id).orElseThrow());
+
+    assertEquals(OfferState.INVOICE_PAID, desk.status(id));
+    assertEquals(F, desk.wallets.held(maker.walletId().value()), "the escrow stays held");
+    assertEquals(0, desk.wallets.spendable(maker.walletId().value()));
   }
 
   @Test
