@@ -139,6 +139,33 @@ public final class CrashMain {
   }
 
   /** The first numeric field whose name says difference, searched breadth-first. */
+  /**
+   * The checks of the server's own reconciliation report: difference 0, and (when the report has
+   * it) no hold off from what the offers and settlements say.
+   */
+  static Map<String, Boolean> reconciliationChecks(JsonNode answer) {
+    Map<String, Boolean> checks = new LinkedHashMap<>();
+    JsonNode diffNode = findDifference(answer);
+    boolean found = diffNode != null;
+    long diff = found ? diffNode.asLong() : 0;
+    checks.put(
+        "the server's reconciliation reports difference 0 ("
+            + (found ? diff + " sats" : "no difference field in its answer")
+            + ")",
+        found && diff == 0);
+    if (answer.has("holdMismatchSats")) {
+      long mismatch = answer.path("holdMismatchSats").asLong();
+      checks.put(
+          "the server's reconciliation finds every hold as the offers and settlements say ("
+              + mismatch
+              + " sats off; findings "
+              + answer.path("findingCounts")
+              + ")",
+          mismatch == 0);
+    }
+    return checks;
+  }
+
   static JsonNode findDifference(JsonNode node) {
     List<JsonNode> level = List.of(node);
     while (!level.isEmpty()) {
@@ -230,14 +257,7 @@ public final class CrashMain {
     boolean recAvailable = recStatus >= 200 && recStatus < 300;
     if (recAvailable) {
       Path body = Path.of(need(opts, "reconciliation"));
-      JsonNode diffNode = findDifference(ApiClient.parse(Files.readString(body)));
-      boolean found = diffNode != null;
-      long diff = found ? diffNode.asLong() : 0;
-      checks.put(
-          "the server's reconciliation reports difference 0 ("
-              + (found ? diff + " sats" : "no difference field in its answer")
-              + ")",
-          found && diff == 0);
+      checks.putAll(reconciliationChecks(ApiClient.parse(Files.readString(body))));
     }
     boolean pass = checks.values().stream().allMatch(Boolean::booleanValue);
 

@@ -15,6 +15,12 @@ public enum FindingKind {
   HOLD_UNCLAIMED,
   /** An offer holding funds finds fewer (or more) sats reserved for it than it escrows. */
   HOLD_MISSING,
+  /**
+   * A settlement cannot pay out: its last attempt found the hold it pays out of empty, and the
+   * wallet file has nothing reserved for that hold (the sats went elsewhere in the wallet, or never
+   * came).
+   */
+  SETTLEMENT_STOPPED,
   /** A proof the wallet counts as spendable or reserved is not UNSPENT at the mint. */
   PROOF_NOT_UNSPENT,
   /** A proof the wallet wrote off as spent is still UNSPENT at the mint. */

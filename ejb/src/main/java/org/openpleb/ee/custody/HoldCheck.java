@@ -61,4 +61,36 @@ final class HoldCheck {
     }
     return findings;
   }
+
+  /**
+   * The stopped settlements paying out of this wallet whose hold the file confirms empty; a hold
+   * with sats reserved again lets the next attempt go on, so it is no finding.
+   *
+   * @param reserved sats reserved in the file, by owner
+   * @param stopped the wallet's stopped settlement steps ({@link OfferHolds#stopped(String)})
+   */
+  static List<Finding> stopped(
+      String walletId, Map<String, Long> reserved, List<OfferHolds.StoppedStep> stopped) {
+    List<Finding> findings = new ArrayList<>();
+    for (OfferHolds.StoppedStep step : stopped) {
+      if (reserved.getOrDefault(step.owner(), 0L) > 0) {
+        continue;
+      }
+      findings.add(
+          new Finding(
+              FindingKind.SETTLEMENT_STOPPED,
+              walletId,
+              -step.amount(),
+              step.offerId(),
+              step.owner(),
+              null,
+              null,
+              "the settlement of the offer must pay "
+                  + step.amount()
+                  + " sats out of this hold and finds nothing reserved for it ("
+                  + step.attempts()
+                  + " attempt(s) so far)"));
+    }
+    return findings;
+  }
 }

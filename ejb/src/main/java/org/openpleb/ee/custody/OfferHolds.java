@@ -3,6 +3,7 @@ package org.openpleb.ee.custody;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ import java.util.TreeMap;
  * <p>Holds in motion may hold anything up to their amount: a funding or claim attempt not yet
  * committed ({@code attempt_*}), an escrow being minted from a paid invoice ({@code
  * INVOICE_CREATED}), and the holds of an ended offer whose settlement is still paying out.
+ *
+ * <p>A settlement paying out is in motion only while it moves: one whose last attempt found the
+ * hold it pays out of empty ({@code INSUFFICIENT_FUNDS}) is stopped, and its step is listed by
+ * {@link #stopped(String)} for the reconciliation to flag when the file confirms it.
  */
 @Stateless
 public class OfferHolds {
@@ -59,6 +64,61 @@ public class OfferHolds {
   /** The holds in motion of every wallet: wallet id → owner → the most sats it may hold. */
   public Map<String, Map<String, Long>> allInMotion() {
     return byWallet(rows(motionSql(), null));
+  }
+
+  /**
+   * The step each stopped settlement is stuck at: a settlement still PENDING whose last attempt
+   * failed with {@code INSUFFICIENT_FUNDS}, and its first step not DONE (steps run in order, so
+   * that is the transfer that found its hold empty).
+   *
+   * @param offerId the offer settled
+   * @param walletId the wallet the step pays out of
+   * @param owner the hold's owner label in that wallet
+   * @param amount the sats the step pays
+   * @param attempts the settlement's failed attempts so far
+   */
+  public record StoppedStep(
+      String offerId, String walletId, String owner, long amount, int attempts) {}
+
+  /** The stopped settlements' steps that pay out of {@code walletId}. */
+  public List<StoppedStep> stopped(String walletId) {
+    return stoppedSteps(" AND st.from_wallet_id = ?1", walletId);
+  }
+
+  /** {@link #stopped(String)} of every wallet at once: wallet id → its stopped steps. */
+  public Map<String, List<StoppedStep>> allStopped() {
+    Map<String, List<StoppedStep>> byWallet = new HashMap<>();
+    for (StoppedStep step : stoppedSteps("", null)) {
+      byWallet.computeIfAbsent(step.walletId(), w -> new ArrayList<>()).add(step);
+    }
+    return byWallet;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<StoppedStep> stoppedSteps(String walletFilter, String walletId) {
+    var query =
+        em.createNativeQuery(
+            "SELECT st.offer_id, st.from_wallet_id, st.from_owner, st.amount, s.attempts"
+                + " FROM settlements s JOIN settlement_steps st ON st.offer_id = s.offer_id"
+                + " WHERE s.state = 'PENDING' AND s.last_error = 'INSUFFICIENT_FUNDS'"
+                + " AND st.seq = (SELECT MIN(x.seq) FROM settlement_steps x"
+                + " WHERE x.offer_id = s.offer_id AND x.state <> 'DONE')"
+                + walletFilter
+                + " ORDER BY st.offer_id");
+    if (walletId != null) {
+      query.setParameter(1, walletId);
+    }
+    List<StoppedStep> steps = new ArrayList<>();
+    for (Object[] row : (List<Object[]>) query.getResultList()) {
+      steps.add(
+          new StoppedStep(
+              (String) row[0],
+              (String) row[1],
+              (String) row[2],
+              ((Number) row[3]).longValue(),
+              ((Number) row[4]).intValue()));
+    }
+    return steps;
   }
 
   private static String firmSql(String makerFilter, String takerFilter) {

@@ -56,4 +56,24 @@ class HoldCheckTest {
         FindingKind.HOLD_UNCLAIMED,
         HoldCheck.compare("w", Map.of(BOND, 160L), Map.of(), Map.of(BOND, 100L)).get(0).kind());
   }
+
+  @Test
+  void aSettlementStoppedOnAnEmptyHoldIsFlaggedWithItsOffer() {
+    var step =
+        new OfferHolds.StoppedStep("11111111-1111-1111-1111-111111111111", "w", ESCROW, 1150L, 4);
+    List<Finding> found = HoldCheck.stopped("w", Map.of(BOND, 100L), List.of(step));
+    assertEquals(1, found.size());
+    Finding f = found.get(0);
+    assertEquals(FindingKind.SETTLEMENT_STOPPED, f.kind());
+    assertEquals(-1150, f.sats());
+    assertEquals("11111111-1111-1111-1111-111111111111", f.offerId());
+    assertEquals(ESCROW, f.owner());
+  }
+
+  @Test
+  void aStoppedSettlementWhoseHoldHoldsSatsAgainIsNoFinding() {
+    var step =
+        new OfferHolds.StoppedStep("11111111-1111-1111-1111-111111111111", "w", ESCROW, 1150L, 4);
+    assertEquals(List.of(), HoldCheck.stopped("w", Map.of(ESCROW, 1200L), List.of(step)));
+  }
 }

@@ -155,6 +155,7 @@ public record ReconciliationView(
                 "FILE_UNREADABLE",
                 "HOLD_UNCLAIMED",
                 "HOLD_MISSING",
+                "SETTLEMENT_STOPPED",
                 "PROOF_NOT_UNSPENT",
                 "SPENT_PROOF_UNSPENT"
               })

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpleb.cashu.model.Proof;
 import org.openpleb.cashu.token.Token;
 import org.openpleb.cashu.token.TokenCodec;
+import org.openpleb.ee.wallet.LeasedWallets;
 import org.openpleb.ee.wallet.MintConnection;
 import org.openpleb.ee.wallet.WalletIds;
 import org.openpleb.ee.wallet.WalletRegistry;
@@ -28,8 +29,8 @@ import org.openpleb.ee.wallet.WalletRegistry;
 /**
  * Test-only controls that damage a wallet behind its back, as a disk fault or an intruder would,
  * for the reconciliation IT: a proof row deleted, a spendable proof handed out (so it can be spent
- * at the mint while the file still says ready), a wallet file removed. Deployed only into that IT's
- * archive, never into ROOT.war.
+ * at the mint while the file still says ready), a wallet file removed, an offer's hold released
+ * behind its back (and reserved again). Deployed only into that IT's archive, never into ROOT.war.
  */
 @Path("test-support/custody")
 @ApplicationScoped
@@ -39,6 +40,8 @@ public class CustodyTestSupport {
   @EJB WalletRegistry registry;
 
   @Inject MintConnection mint;
+
+  @Inject LeasedWallets wallets;
 
   @Inject
   @ConfigProperty(name = "WALLET_DIR")
@@ -95,6 +98,27 @@ public class CustodyTestSupport {
   @Path("remove-file")
   public Map<String, Object> removeFile(@QueryParam("wallet") String walletId) {
     return Map.of("removed", registry.discard(walletId));
+  }
+
+  /**
+   * Makes what the wallet reserves for {@code owner} spendable again, the offer left as it is: the
+   * slip of a look that took a funded offer for an expired one. The sats released.
+   */
+  @POST
+  @Path("release-hold")
+  public Map<String, Object> releaseHold(
+      @QueryParam("wallet") String walletId, @QueryParam("owner") String owner) {
+    return Map.of("released", wallets.run(walletId, w -> w.release(owner)));
+  }
+
+  /** Reserves {@code amount} spendable sats of the wallet for {@code owner} again. */
+  @POST
+  @Path("reserve-hold")
+  public Map<String, Object> reserveHold(
+      @QueryParam("wallet") String walletId,
+      @QueryParam("owner") String owner,
+      @QueryParam("amount") long amount) {
+    return Map.of("fee", wallets.run(walletId, w -> w.reserve(amount, owner).fee()));
   }
 
   private Connection open(String walletId) throws SQLException {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openpleb.ee.web.custody.CustodyTestSupport;
 import org.openpleb.ee.web.custody.ReconciledAtEnd;
@@ -28,9 +32,11 @@ import org.openpleb.ee.web.offer.TradeClient.Session;
  * reserved), deposits and an unredeemed withdrawal reports 0 sats difference and no finding; then
  * each tampering of #14's acceptance is seen exactly, with exactly the wallet and kind it concerns:
  * a proof row deleted from a wallet file, a proof spent at the mint behind the wallet's back, a
- * wallet file removed, and an offer's escrow pointed at a reservation it does not own (both ways).
+ * wallet file removed, and an offer's escrow pointed at a reservation it does not own (both ways);
+ * then a settlement stopped on a hold found empty.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconciliationIT {
 
   @Deployment(testable = false)
@@ -57,6 +63,7 @@ class ReconciliationIT {
   }
 
   @Test
+  @Order(1)
   void aCleanPlatformBalancesAndEachTamperingIsFlaggedExactly() throws Exception {
     TradeClient api = new TradeClient(base);
     Books books = new Books();
@@ -185,6 +192,70 @@ class ReconciliationIT {
     assertEquals(2 * funding, four.path("holdMismatchSats").asLong());
     api.support("POST", "escrow-owner?offer=" + offerId + "&owner=" + previous);
     assertEquals(0, ReconciledAtEnd.reconcile(base).path("holdMismatchSats").asLong());
+  }
+
+  /**
+   * The slip the 200-kill crash run found: a funded offer's escrow released to the maker's balance
+   * behind the offer's back. Once the offer ends, its settlement stops (INSUFFICIENT_FUNDS) with
+   * the wallet balanced and every hold in motion; the reconciliation names the offer, wallet and
+   * hold. Reserved again, the settlement goes on and the finding is gone.
+   */
+  @Test
+  @Order(2)
+  void aSettlementStoppedOnAnEmptyHoldIsFlagged() throws Exception {
+    TradeClient api = new TradeClient(base);
+    Books books = new Books();
+    Session maker = api.login();
+    Session taker = api.login();
+    api.deposit(taker, 20_000, books);
+    String offerId = api.fundedOffer(maker, 50_000, books);
+    api.claim(taker, offerId);
+    assertEquals(201, api.postReceipt(taker, offerId).statusCode());
+    JsonNode offer = api.support("GET", "offer?id=" + offerId);
+    String makerWallet = offer.path("maker_wallet_id").asText();
+    String escrow = offer.path("escrow_owner").asText();
+    long funding = Long.parseLong(offer.path("funding").asText());
+    // what the tampering test left behind (it runs first) is the baseline
+    Set<String> before = kinds(ReconciledAtEnd.reconcile(base), null);
+    assertTrue(before.stream().noneMatch(k -> k.contains(makerWallet)), before::toString);
+
+    assertEquals(
+        funding,
+        custody("POST", "release-hold?wallet=" + makerWallet + "&owner=" + escrow)
+            .path("released")
+            .asLong());
+
+    api.feedback(maker, offerId, "APPROVE", "paid, thanks");
+    JsonNode stopped =
+        api.await(
+            "api/trade-support/settlement?offer=" + offerId,
+            null,
+            s -> s.path("attempts").asInt() >= 1,
+            Duration.ofSeconds(120));
+    assertEquals("INSUFFICIENT_FUNDS", stopped.path("last_error").asText(), stopped::toString);
+
+    JsonNode report = ReconciledAtEnd.reconcile(base);
+    Set<String> expected = new TreeSet<>(before);
+    expected.add("SETTLEMENT_STOPPED " + makerWallet);
+    assertEquals(expected, kinds(report, null), report::toPrettyString);
+    JsonNode finding = finding(report, "SETTLEMENT_STOPPED", makerWallet);
+    assertEquals(offerId, finding.path("offerId").asText());
+    assertEquals(escrow, finding.path("owner").asText());
+    assertTrue(finding.path("sats").asLong() < 0, finding::toPrettyString);
+    assertEquals(
+        -finding.path("sats").asLong(),
+        report.path("holdMismatchSats").asLong(),
+        report::toPrettyString);
+
+    custody(
+        "POST", "reserve-hold?wallet=" + makerWallet + "&owner=" + escrow + "&amount=" + funding);
+    api.await(
+        "api/trade-support/settlement?offer=" + offerId,
+        null,
+        s -> "DONE".equals(s.path("state").asText()),
+        Duration.ofSeconds(180));
+    JsonNode after = ReconciledAtEnd.reconcile(base);
+    assertEquals(before, kinds(after, null), after::toPrettyString);
   }
 
   private JsonNode custody(String method, String pathAndQuery) throws Exception {
